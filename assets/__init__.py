@@ -1,0 +1,1 @@
+"""Shipped reference data (see kora/SOURCES.md and CREDITS.md)."""
