@@ -1,0 +1,59 @@
+"""Headless commands. Each module in this package that defines ``register(subparsers)`` adds one
+command (or a group); the module's handler receives the parsed ``argparse.Namespace`` and returns
+an exit code. Modules are discovered, so adding a command never edits a shared list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from rescue_desk import __version__
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one sentence, exit code ``code``, no traceback."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rescue-desk",
+        description="Rescue Desk — dispatch desk of the Tarchen mountain-rescue station. "
+        "Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"rescue-desk {__version__}")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $RESCUE_DESK_DB or the "
+                        "station file in the user's data folder); a plain path means an SQLite file")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo station database (synthetic data; created on first start)")
+    parser.add_argument("--lang", choices=["zh", "en"], help="user-interface language (default: zh)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "register"):
+            module.register(sub)
+    return parser
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen command; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        return -1  # no command: the caller opens the desktop app
+    try:
+        return int(args.handler(args) or 0)
+    except CliError as exc:
+        print(f"rescue-desk: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("rescue-desk: interrupted", file=sys.stderr)
+        return 130
