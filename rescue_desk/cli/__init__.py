@@ -40,7 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "register"):
             module.register(sub)
+    _accept_db_everywhere(parser)
     return parser
+
+
+def _accept_db_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Let ``--db`` also follow the command (``rescue-desk demo --db URL``) at every level."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                if "--db" not in child._option_string_actions:
+                    child.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                                       help="database URL (as before the command)")
+                _accept_db_everywhere(child)
 
 
 def run(argv: list[str] | None = None) -> int:

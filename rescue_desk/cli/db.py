@@ -1,0 +1,78 @@
+"""``rescue-desk db upgrade|backup|check``: schema and file maintenance."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rescue_desk.storage import StorageError, make_engine, ping
+from rescue_desk.storage.backup import backup_sqlite
+from rescue_desk.storage.check import check_database
+from rescue_desk.storage.migrate import current_revision, head_revision, upgrade
+
+from . import CliError
+from .common import database_url
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    db = sub.add_parser("db", help="database maintenance: upgrade, backup, check")
+    dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = dbsub.add_parser("upgrade", help="migrate the schema to this version (backs up an older SQLite file first)")
+    up.set_defaults(handler=_upgrade)
+    bk = dbsub.add_parser("backup", help="consistent copy of the SQLite database, safe while the app runs")
+    bk.add_argument("path", type=Path, help="where to write the copy")
+    bk.set_defaults(handler=_backup)
+    ck = dbsub.add_parser("check", help="integrity, foreign keys, schema version and event-log chain")
+    ck.set_defaults(handler=_check)
+
+
+def _engine(args):
+    try:
+        engine = make_engine(database_url(args))
+        ping(engine)
+        return engine
+    except StorageError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _upgrade(args) -> int:
+    engine = _engine(args)
+    try:
+        before = current_revision(engine)
+        backup = upgrade(engine)
+    except StorageError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    if backup:
+        print(f"backup of the old database: {backup}")
+    after = head_revision()
+    print(f"schema {before or 'empty'} -> {after}" if before != after else f"schema already current ({after})")
+    return 0
+
+
+def _backup(args) -> int:
+    engine = _engine(args)
+    try:
+        target = backup_sqlite(engine, args.path)
+    except StorageError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    print(f"backup written: {target}")
+    return 0
+
+
+def _check(args) -> int:
+    engine = _engine(args)
+    try:
+        report = check_database(engine)
+    except StorageError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+    for line in report.lines:
+        print(line)
+    if not report.ok:
+        raise CliError("the database check found problems (see above)", code=1)
+    return 0

@@ -1,0 +1,149 @@
+"""Find landmark mentions in a caller's text, by any name, alias or misspelling, in any language.
+
+The scanner is built from ``kora.gazetteer.names()``, so a station landmark layer added with
+``Kora.with_landmarks`` is recognised at once. A few generic words officers and callers use for a
+landmark are added here (``GENERIC_NAMES``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..landmarks import Gazetteer, phonetic_key
+
+# Words callers use for a landmark that are not (and should not be) aliases in the data.
+GENERIC_NAMES: dict[str, tuple[str, ...]] = {
+    "dolma_la": ("the pass", "pass", "top of the pass", "垭口", "山口", "卓玛拉", "dolma"),
+    "gangjia": ("drira phuk", "dirapuk", "dira-puk", "diraphuk", "driraphuk", "dira puk", "deraphuk",
+                "drira puk", "直热", "止热", "芝热"),
+    "zutul_phuk": ("zuthulphuk", "zutrulphuk", "zutulphuk"),
+    "darchen": ("town", "县城", "镇上", "tarchen town"),
+}
+# "Drira Phuk" said alone means the Gangjia lodgings; saying monastery/gompa/寺 means the monastery.
+_MONASTERY_WORDS = ("gompa", "monastery", "temple", "寺", "gonpa")
+_STOP = frozenset("""a about above after again all almost along already also am an and any are around as at away
+back be been before behind below between beyond bit both bridge but by came can cannot come coming could day did do
+does down each east even far feel few find for from friend get go going got group had has have he help her here him
+his hour hours how i if in into is it its just km know last left like little lost man me meters metres more morning
+most much must my near need next no north not now of off on one only or our out over past people phone please point
+right road said says see she should since so some south still stop such supply than that the their them then there
+these they this those though through to today too toward towards trail tried under up us very walk walked walking
+want was water way we well went were west what when where which while who why will with woman would yes yet you
+your""".split())
+_LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """``landmark_id`` named at ``text[start:end]``; ``fuzzy`` when matched despite a misspelling."""
+
+    landmark_id: str
+    start: int
+    end: int
+    text: str
+    fuzzy: bool = False
+    generic: bool = False
+
+
+def _latin_pattern(name: str) -> str | None:
+    parts = re.findall(r"[a-z0-9]+", name.lower())
+    if not parts or sum(len(p) for p in parts) < 4:
+        return None
+    return r"(?<![a-z0-9])" + r"[\s\-'.]*".join(re.escape(p) for p in parts) + r"(?![a-z0-9])"
+
+
+class MentionScanner:
+    """Finds landmark mentions; build once per gazetteer (``scanner_for`` caches it)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        entries: dict[str, tuple[str, bool]] = {}
+        names = [(n, lid, False) for n, _lang, lid in gazetteer.names()]
+        names += [(n, lid, True) for lid, ns in GENERIC_NAMES.items() if lid in gazetteer for n in ns]
+        self._phonetic: dict[str, str] = {}
+        self._bigrams: list[tuple[str, frozenset, str]] = []
+        for name, lid, generic in names:
+            n = name.lower().replace("ö", "o").replace("ü", "u")
+            if n.isascii():
+                pat = _latin_pattern(n)
+                if pat is None:
+                    continue
+                entries.setdefault(pat, (lid, generic))
+                if not generic:
+                    key = phonetic_key(n)
+                    if len(key) >= 5:
+                        self._phonetic.setdefault(key, lid)
+                        self._bigrams.append((key, frozenset(key[i:i + 2] for i in range(len(key) - 1)), lid))
+            elif len(n) >= 2:
+                entries.setdefault(re.escape(n), (lid, generic))
+        ordered = sorted(entries, key=len, reverse=True)
+        self._ids = [entries[p] for p in ordered]
+        self._regex = re.compile("|".join(f"({p})" for p in ordered))
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions in ``text`` (cleaned: lower case, NFKC), non-overlapping, in order."""
+        found: list[Mention] = []
+        for m in self._regex.finditer(text):
+            lid, generic = self._ids[m.lastindex - 1]
+            found.append(Mention(self._remap(lid, text, m.end()), m.start(), m.end(), m.group(0), False, generic))
+        found += self._fuzzy(text, found)
+        return sorted(found, key=lambda x: x.start)
+
+    def _remap(self, lid: str, text: str, end: int) -> str:
+        if lid == "drira_phuk_gompa" and "gangjia" in self.gazetteer:
+            tail = text[end:end + 12]
+            if not any(w in tail for w in _MONASTERY_WORDS) and "寺" not in text[max(0, end - 3):end]:
+                return "gangjia"
+        return lid
+
+    def _fuzzy(self, text: str, exact: list[Mention]) -> list[Mention]:
+        words = [(w.group(0), w.start(), w.end()) for w in _LATIN_WORD.finditer(text)]
+        taken = [(m.start, m.end) for m in exact]
+        out: list[Mention] = []
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                chunk = words[i:i + n]
+                if chunk[0][0] in _STOP or chunk[-1][0] in _STOP:
+                    continue
+                s, e = chunk[0][1], chunk[-1][2]
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                lid = self._match(" ".join(w for w, _, _ in chunk))
+                if lid:
+                    out.append(Mention(self._remap(lid, text, e), s, e, text[s:e], True))
+                    taken.append((s, e))
+        return out
+
+    def _match(self, words: str) -> str | None:
+        key = phonetic_key(words)
+        if len(key) < 5:
+            return None
+        if key in self._phonetic:
+            return self._phonetic[key]
+        grams = frozenset(key[i:i + 2] for i in range(len(key) - 1))
+        best, best_score = None, 0.84
+        for cand, cgrams, lid in self._bigrams:
+            if abs(len(cand) - len(key)) > 2 or cand[0] != key[0]:
+                continue
+            if 2 * len(grams & cgrams) / (len(grams) + len(cgrams)) < 0.5:
+                continue
+            score = SequenceMatcher(None, key, cand).ratio()
+            if score > best_score:
+                best, best_score = lid, score
+        return best
+
+
+_CACHE: dict[int, tuple[Gazetteer, MentionScanner]] = {}
+
+
+def scanner_for(gazetteer: Gazetteer) -> MentionScanner:
+    """The scanner for this gazetteer object (built on first use, then reused)."""
+    hit = _CACHE.get(id(gazetteer))
+    if hit is None or hit[0] is not gazetteer:
+        if len(_CACHE) > 16:
+            _CACHE.clear()
+        hit = (gazetteer, MentionScanner(gazetteer))
+        _CACHE[id(gazetteer)] = hit
+    return hit[1]

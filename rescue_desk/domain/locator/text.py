@@ -1,0 +1,117 @@
+"""Text clean-up for the locator: safe length, no control characters, one width, Chinese numerals.
+
+Every function here keeps the promise that it never raises on any ``str`` input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 4000
+"""Longer descriptions are cut; a caller's words fit easily, a pasted log does not need more."""
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
+_CN_NUMBER = re.compile(f"[{_NUMERAL_CHARS}]+(?:[点.][{''.join(_DIGITS)}]+)?")
+_HALF_AFTER = re.compile(r"(\d+)\s*个?半")
+_LONE_HALF = re.compile(r"(?<![\d.])半(?=个?(?:小时|钟头|公里|千米|里))")
+_DAYPARTS = ("早上", "上午", "中午", "下午", "晚上", "凌晨", "傍晚", "早晨", "清晨")
+_FOLD = str.maketrans({"ö": "o", "ü": "u", "é": "e", "è": "e", "ā": "a", "ī": "i", "ū": "u", "ô": "o",
+                       "’": "'", "‘": "'", "“": '"', "”": '"', "，": ",", "。": ".", "：": ":",
+                       "；": ";", "～": "~", "—": "-", "–": "-", "‐": "-", "‑": "-", "、": ","})
+
+
+def clean_text(text: object) -> tuple[str, list[str]]:
+    """(cleaned text, warnings). Non-strings become "", control characters become spaces,
+    width and accents are folded, and text longer than ``MAX_CHARS`` is cut (with a warning)."""
+    warnings: list[str] = []
+    if not isinstance(text, str):
+        return "", ["the description is not text"]
+    if len(text) > MAX_CHARS:
+        warnings.append(f"description cut to its first {MAX_CHARS} characters (it had {len(text)})")
+        text = text[:MAX_CHARS]
+    text = unicodedata.normalize("NFKC", text)
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") and c not in "\n\t" for c in text):
+        text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") else c for c in text)
+        warnings.append("control characters were removed")
+    text = text.translate(_FOLD)
+    text = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return re.sub(r"[ \t\r\n]+", " ", text).strip(), warnings
+
+
+def chinese_integer(s: str) -> int | None:
+    """Value of a Chinese integer numeral ("两" 2, "十五" 15, "五百" 500, "一千二" 1200), else None."""
+    if not s or any(c not in _DIGITS and c not in _UNITS for c in s):
+        return None
+    if all(c in _DIGITS for c in s):
+        return int("".join(str(_DIGITS[c]) for c in s))
+    total, section, digit, last_unit = 0, 0, None, None
+    for c in s:
+        if c in _DIGITS:
+            if digit is not None and _DIGITS[c] != 0 and digit != 0:
+                return None
+            digit = _DIGITS[c]
+        else:
+            unit = _UNITS[c]
+            if unit == 10000:
+                total += (section + (digit or 0)) * unit
+                section, digit = 0, None
+            else:
+                section += (1 if digit is None else digit) * unit
+                digit = None
+            last_unit = unit
+    if digit is not None:
+        # "一千二" means 1200, "两百五" 250: a trailing digit counts in the next unit down
+        section += digit * (last_unit // 10 if last_unit and last_unit >= 100 and s[-2] in _UNITS else 1)
+    return total + section
+
+
+def chinese_number(s: str) -> float | None:
+    """Value of a Chinese numeral with an optional decimal part ("三点五" 3.5), else None."""
+    if "点" in s or "." in s:
+        whole, _, frac = s.replace(".", "点").partition("点")
+        w = chinese_integer(whole)
+        if w is None or not frac or any(c not in _DIGITS for c in frac):
+            return None
+        return float(f"{w}.{''.join(str(_DIGITS[c]) for c in frac)}")
+    v = chinese_integer(s)
+    return None if v is None else float(v)
+
+
+def _format(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+def _replace_numeral(m: re.Match) -> str:
+    s = m.group(0)
+    prev = m.string[m.start() - 1] if m.start() else ""
+    if prev == "第" or s in ("一", "万"):
+        # ordinals (第一) and the bare "一" (一起, 一下, 一直) stay words; "一公里" is handled below
+        nxt = m.string[m.end():m.end() + 2]
+        daypart = m.string[max(0, m.start() - 2):m.start()] in _DAYPARTS
+        if not (s == "一" and prev != "第" and (re.match(r"(个|公里|千米|米|小时|里|km)", nxt) or daypart)):
+            return s
+    if "点" in s:
+        decimal = chinese_number(s)
+        nxt = m.string[m.end():m.end() + 3]
+        if decimal is not None and re.match(r"\s*(公里|千米|km|米|小时|个小时|钟头|里)", nxt):
+            return _format(decimal)
+        whole, _, frac = s.partition("点")
+        wi, fi = chinese_integer(whole), chinese_integer(frac)
+        if wi is None:
+            return s
+        return f"{wi}点" + (str(fi) if fi is not None else frac)
+    v = chinese_integer(s)
+    return s if v is None else str(v)
+
+
+def convert_chinese_numerals(text: str) -> str:
+    """Chinese numerals to digits where they count something: "两公里" -> "2公里",
+    "五百米" -> "500米", "一个半小时" -> "1.5小时", "三点五公里" -> "3.5公里", "七点半" -> "7点半".
+    Ordinals (第一) and idioms with a bare 一 are left alone."""
+    out = _CN_NUMBER.sub(_replace_numeral, text)
+    out = _HALF_AFTER.sub(lambda m: f"{m.group(1)}.5", out)
+    return _LONE_HALF.sub("0.5", out)

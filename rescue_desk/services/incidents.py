@@ -1,0 +1,361 @@
+"""Duty-desk use cases: log a call, place, dispatch, log times, persons, close. Each function is one
+named operation = one committed transaction with its events; they run on the calling thread (the UI
+calls them from its database worker)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Iterable, Optional
+
+from sqlalchemy import select
+
+from rescue_desk.domain import codes
+from rescue_desk.domain.clock import utc_now
+from rescue_desk.domain.kora import load_kora
+from rescue_desk.storage import Database
+from rescue_desk.storage.models import Call, CheckIn, Incident, Officer, Person, Trip, Vehicle
+
+from .errors import NotFound, ValidationError
+
+FUTURE_SLACK = timedelta(minutes=5)
+
+
+@dataclass
+class Position:
+    lon: float
+    lat: float
+    source: str = "officer"
+
+    def chainage(self) -> tuple[float, float]:
+        return load_kora().chainage_of(self.lon, self.lat)
+
+
+@dataclass
+class CallInput:
+    received_at: datetime
+    text: str = ""
+    channel: str = "phone"
+    caller_name: str = ""
+    caller_phone: str = ""
+    language: str = "zh"
+    party_size: int = 1
+    category: str = "other"
+    severity: int = 2
+    datum: str = "wgs84"
+    estimate: Optional[dict[str, Any]] = None  # the locator's answer as JSON (see locate --json)
+    position: Optional[Position] = None  # the officer's final position, if any
+    drill: bool = False
+    synthetic: bool = False
+
+
+@dataclass
+class PersonInput:
+    age: Optional[int] = None
+    sex: str = "unknown"
+    origin: str = "domestic"
+    condition: str = ""
+    outcome: str = ""
+    name: str = ""
+    phone: str = ""
+    document_no: str = ""
+    trip_id: Optional[int] = None
+
+
+@dataclass
+class IncidentRow:
+    """A flat, JSON-ready view of an incident for boards and ``rescue-desk incidents``."""
+
+    id: int
+    received_at: datetime
+    status: str
+    category: str
+    severity: int
+    lon: Optional[float]
+    lat: Optional[float]
+    chainage_km: Optional[float]
+    text: str
+    party_size: int
+    outcome: Optional[str]
+    drill: bool
+    version: int
+    n_calls: int = 1
+    last_change_at: Optional[datetime] = None
+    extra: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "received_at": self.received_at.isoformat(), "status": self.status,
+            "category": self.category, "severity": self.severity, "lon": self.lon, "lat": self.lat,
+            "chainage_km": None if self.chainage_km is None else round(self.chainage_km, 3),
+            "text": self.text, "party_size": self.party_size, "outcome": self.outcome, "drill": self.drill,
+            "n_calls": self.n_calls,
+        }
+
+
+def _check_time(value: datetime, name: str, not_before: datetime | None = None, label: str = "") -> None:
+    if value.tzinfo is None:
+        raise ValidationError(f"{name}: the time needs a timezone.", name)
+    if value > utc_now() + FUTURE_SLACK:
+        raise ValidationError(f"{name}: the time is in the future.", name)
+    if not_before is not None and value < not_before:
+        raise ValidationError(f"{name}: the time is before {label or 'the previous step'}.", name)
+
+
+def _validate_call(data: CallInput) -> None:
+    _check_time(data.received_at, "received_at")
+    if data.party_size < 1:
+        raise ValidationError("Party size must be at least 1.", "party_size")
+    if data.category not in codes.CATEGORIES:
+        raise ValidationError(f"Unknown category {data.category!r}.", "category")
+    if data.severity not in codes.SEVERITIES:
+        raise ValidationError("Severity must be 1–4.", "severity")
+    if data.channel not in codes.CHANNELS:
+        raise ValidationError(f"Unknown channel {data.channel!r}.", "channel")
+    if data.datum not in codes.DATUMS:
+        raise ValidationError(f"Unknown coordinate datum {data.datum!r}.", "datum")
+    if data.position is not None:
+        _validate_position(data.position)
+
+
+def _validate_position(pos: Position) -> None:
+    if not (-90 <= pos.lat <= 90 and -180 <= pos.lon <= 180):
+        raise ValidationError("The position is not a valid latitude/longitude.", "position")
+    if pos.source not in codes.POSITION_SOURCES:
+        raise ValidationError(f"Unknown position source {pos.source!r}.", "position")
+
+
+def _apply_estimate(incident: Incident, estimate: dict[str, Any] | None) -> None:
+    if not estimate or estimate.get("status") != "placed":
+        return
+    incident.est_lon, incident.est_lat = estimate.get("lon"), estimate.get("lat")
+    incident.est_chainage_km = estimate.get("chainage_km")
+    incident.est_method = estimate.get("method") or "words"
+    incident.est_uncertainty_m = estimate.get("radius_m") or estimate.get("uncertainty_m")
+    incident.est_intervals = estimate.get("intervals_km")
+
+
+def _apply_position(incident: Incident, pos: Position | None) -> None:
+    if pos is None:
+        return
+    km, _off = pos.chainage()
+    incident.pos_lon, incident.pos_lat, incident.pos_chainage_km = pos.lon, pos.lat, km
+    incident.pos_source = pos.source
+    incident.pos_confirmed = pos.source in ("team_gps", "officer")
+
+
+def log_call(db: Database, actor: str, data: CallInput, incident_id: int | None = None) -> tuple[int, int]:
+    """Save a call; it opens a new incident unless ``incident_id`` links it to an open one.
+    Returns (call id, incident id)."""
+    _validate_call(data)
+    with db.write(actor, "log_call") as s:
+        if incident_id is None:
+            incident = Incident(created_at=data.received_at, category=data.category, severity=data.severity,
+                                party_size=data.party_size, drill=data.drill, synthetic=data.synthetic)
+            s.add(incident)
+        else:
+            incident = s.get(Incident, incident_id)
+            if incident is None:
+                raise NotFound(f"Incident {incident_id} does not exist.")
+            if incident.status == "closed":
+                raise ValidationError(f"Incident {incident_id} is closed; a new call cannot be linked to it.")
+            incident.severity = max(incident.severity, data.severity)
+            incident.party_size = max(incident.party_size, data.party_size)
+        if incident_id is None or incident.est_lon is None:
+            _apply_estimate(incident, data.estimate)
+        _apply_position(incident, data.position)
+        call = Call(incident=incident, received_at=data.received_at, channel=data.channel,
+                    caller_name=data.caller_name, caller_phone=data.caller_phone, language=data.language,
+                    party_size=data.party_size, category=data.category, severity=data.severity,
+                    text=data.text, datum=data.datum, estimate=data.estimate, drill=data.drill)
+        s.add(call)
+        s.flush()
+        return call.id, incident.id
+
+
+def nearby_open_incidents(db: Database, lon: float, lat: float, at: datetime, within_km: float = 2.0,
+                          within_hours: float = 12.0) -> list[int]:
+    """Open incidents placed within ``within_km`` along the route (or straight line when off it) and
+    ``within_hours`` of ``at``: candidates for linking a new call. Nearest first."""
+    kora = load_kora()
+    km, _ = kora.chainage_of(lon, lat)
+    out = []
+    with db.read() as s:
+        rows = s.scalars(select(Incident).where(Incident.status != "closed",
+                                                Incident.created_at >= at - timedelta(hours=within_hours),
+                                                Incident.created_at <= at + timedelta(hours=1))).all()
+        for inc in rows:
+            if inc.chainage_km is None:
+                continue
+            d = kora.along_distance_km(inc.chainage_km, km)
+            if d <= within_km:
+                out.append((d, inc.id))
+    return [i for _d, i in sorted(out)]
+
+
+def _incident(s, incident_id: int, expected_version: int | None = None) -> Incident:
+    incident = s.get(Incident, incident_id)
+    if incident is None:
+        raise NotFound(f"Incident {incident_id} does not exist.")
+    if expected_version is not None and incident.version != expected_version:
+        from rescue_desk.storage.errors import ConcurrentChange
+
+        raise ConcurrentChange(f"Incident {incident_id} was changed at another desk meanwhile; "
+                               "the board shows the new state — check it and try again.")
+    return incident
+
+
+def set_position(db: Database, actor: str, incident_id: int, pos: Position,
+                 expected_version: int | None = None) -> None:
+    """The officer's (or team's) position for the incident, with where it came from."""
+    _validate_position(pos)
+    with db.write(actor, "set_position") as s:
+        _apply_position(_incident(s, incident_id, expected_version), pos)
+
+
+def set_status(db: Database, actor: str, incident_id: int, status: str,
+               expected_version: int | None = None) -> None:
+    if status not in codes.STATUSES or status == "closed":
+        raise ValidationError(f"Status {status!r} cannot be set directly (close the incident instead).", "status")
+    with db.write(actor, "set_status") as s:
+        incident = _incident(s, incident_id, expected_version)
+        if incident.status == "closed":
+            raise ValidationError(f"Incident {incident_id} is already closed.", "status")
+        incident.status = status
+
+
+def dispatch_trip(db: Database, actor: str, incident_id: int, officer_ids: Iterable[int],
+                  vehicle_id: int | None = None, approach: dict | None = None,
+                  departed_at: datetime | None = None, checkin_interval_min: int = 60) -> int:
+    """Create a rescue trip for the incident; status becomes 'dispatched'. Returns the trip id."""
+    officer_ids = list(officer_ids)
+    if not officer_ids:
+        raise ValidationError("Choose at least one officer for the trip.", "officers")
+    if checkin_interval_min < 5:
+        raise ValidationError("The check-in interval must be at least 5 minutes.", "checkin_interval_min")
+    with db.write(actor, "dispatch_trip") as s:
+        incident = _incident(s, incident_id)
+        if incident.status == "closed":
+            raise ValidationError(f"Incident {incident_id} is closed.", "status")
+        officers = s.scalars(select(Officer).where(Officer.id.in_(officer_ids))).all()
+        if len(officers) != len(set(officer_ids)):
+            raise ValidationError("An officer chosen is not on the roster.", "officers")
+        if vehicle_id is not None and s.get(Vehicle, vehicle_id) is None:
+            raise ValidationError("The vehicle chosen does not exist.", "vehicle")
+        if departed_at is not None:
+            _check_time(departed_at, "departed_at", incident.created_at, "the call")
+        trip = Trip(incident=incident, vehicle_id=vehicle_id, members=list(officers), approach=approach,
+                    departed_at=departed_at, checkin_interval_min=checkin_interval_min)
+        s.add(trip)
+        if incident.status == "new":
+            incident.status = "dispatched"
+        s.flush()
+        return trip.id
+
+
+TRIP_STEPS = ("departed_at", "on_scene_at", "evacuating_at", "returned_at")
+STEP_STATUS = {"departed_at": "dispatched", "on_scene_at": "on_scene", "evacuating_at": "evacuating"}
+
+
+def log_trip_time(db: Database, actor: str, trip_id: int, step: str, at: datetime) -> None:
+    """Record when the team departed / reached the scene / started evacuating / returned.
+    Times must not be in the future, nor before the call or an earlier step."""
+    if step not in TRIP_STEPS:
+        raise ValidationError(f"Unknown trip step {step!r}.", step)
+    with db.write(actor, f"log_{step.removesuffix('_at')}") as s:
+        trip = s.get(Trip, trip_id)
+        if trip is None:
+            raise NotFound(f"Trip {trip_id} does not exist.")
+        floor, floor_label = trip.incident.created_at, "the call"
+        for earlier in TRIP_STEPS[: TRIP_STEPS.index(step)]:
+            if getattr(trip, earlier) is not None:
+                floor, floor_label = getattr(trip, earlier), earlier.removesuffix("_at").replace("_", " ")
+        _check_time(at, step, floor, floor_label)
+        for later in TRIP_STEPS[TRIP_STEPS.index(step) + 1:]:
+            if getattr(trip, later) is not None and getattr(trip, later) < at:
+                raise ValidationError(f"{step}: the time is after {later.removesuffix('_at')}.", step)
+        setattr(trip, step, at)
+        incident = trip.incident
+        if step in STEP_STATUS and incident.status != "closed":
+            order = codes.STATUS_FLOW
+            if order.index(STEP_STATUS[step]) > order.index(incident.status):
+                incident.status = STEP_STATUS[step]
+
+
+def add_checkin(db: Database, actor: str, trip_id: int, at: datetime, note: str = "",
+                lon: float | None = None, lat: float | None = None) -> int:
+    with db.write(actor, "add_checkin") as s:
+        trip = s.get(Trip, trip_id)
+        if trip is None:
+            raise NotFound(f"Trip {trip_id} does not exist.")
+        _check_time(at, "checkin", trip.departed_at or trip.created_at, "departure")
+        c = CheckIn(trip=trip, at=at, note=note, lon=lon, lat=lat)
+        s.add(c)
+        s.flush()
+        return c.id
+
+
+def add_person(db: Database, actor: str, incident_id: int, data: PersonInput) -> int:
+    if data.age is not None and not 0 <= data.age <= 110:
+        raise ValidationError("Age must be between 0 and 110.", "age")
+    if data.origin not in codes.ORIGINS:
+        raise ValidationError(f"Unknown origin {data.origin!r}.", "origin")
+    if data.sex not in codes.SEXES:
+        raise ValidationError(f"Unknown sex {data.sex!r}.", "sex")
+    if data.outcome and data.outcome not in codes.PERSON_OUTCOMES:
+        raise ValidationError(f"Unknown outcome {data.outcome!r}.", "outcome")
+    with db.write(actor, "add_person") as s:
+        incident = _incident(s, incident_id)
+        p = Person(incident=incident, age=data.age, sex=data.sex, origin=data.origin, condition=data.condition,
+                   outcome=data.outcome, name=data.name, phone=data.phone, document_no=data.document_no,
+                   trip_id=data.trip_id, rescued=data.outcome not in ("not_found", "deceased"))
+        s.add(p)
+        s.flush()
+        return p.id
+
+
+def close_incident(db: Database, actor: str, incident_id: int, outcome: str, at: datetime | None = None,
+                   expected_version: int | None = None) -> None:
+    if outcome not in codes.INCIDENT_OUTCOMES:
+        raise ValidationError(f"Choose an outcome to close the incident ({outcome!r} is unknown).", "outcome")
+    at = at or utc_now()
+    with db.write(actor, "close_incident") as s:
+        incident = _incident(s, incident_id, expected_version)
+        if incident.status == "closed":
+            raise ValidationError(f"Incident {incident_id} is already closed.", "status")
+        _check_time(at, "closed_at", incident.created_at, "the call")
+        incident.status, incident.outcome, incident.closed_at = "closed", outcome, at
+
+
+def _row(inc: Incident) -> IncidentRow:
+    first = inc.calls[0] if inc.calls else None
+    return IncidentRow(id=inc.id, received_at=first.received_at if first else inc.created_at, status=inc.status,
+                       category=inc.category, severity=inc.severity, lon=inc.lon, lat=inc.lat,
+                       chainage_km=inc.chainage_km, text=first.text if first else "", party_size=inc.party_size,
+                       outcome=inc.outcome, drill=inc.drill, version=inc.version, n_calls=len(inc.calls))
+
+
+def list_incidents(db: Database, open_only: bool = False, limit: int | None = None,
+                   include_drills: bool = True) -> list[IncidentRow]:
+    """Incidents newest first, as flat rows."""
+    from sqlalchemy.orm import selectinload
+
+    q = select(Incident).options(selectinload(Incident.calls)).order_by(Incident.created_at.desc())
+    if open_only:
+        q = q.where(Incident.status != "closed")
+    if not include_drills:
+        q = q.where(Incident.drill.is_(False))
+    if limit:
+        q = q.limit(limit)
+    with db.read() as s:
+        return [_row(inc) for inc in s.scalars(q)]
+
+
+def get_incident(db: Database, incident_id: int) -> IncidentRow:
+    from sqlalchemy.orm import selectinload
+
+    with db.read() as s:
+        inc = s.scalar(select(Incident).options(selectinload(Incident.calls)).where(Incident.id == incident_id))
+        if inc is None:
+            raise NotFound(f"Incident {incident_id} does not exist.")
+        return _row(inc)

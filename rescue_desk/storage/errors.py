@@ -1,0 +1,25 @@
+"""Storage failures worded for the person at the desk: one clear sentence each."""
+
+
+class StorageError(Exception):
+    """Base: ``str(exc)`` is a complete sentence fit to show the user."""
+
+
+class NotADatabase(StorageError):
+    pass
+
+
+class SchemaTooNew(StorageError):
+    pass
+
+
+class DatabaseUnreachable(StorageError):
+    pass
+
+
+class ReadOnlyLocation(StorageError):
+    pass
+
+
+class ConcurrentChange(StorageError):
+    """Someone else changed the same record since it was read."""

@@ -1,0 +1,1 @@
+"""Alembic migrations of the station database (batch mode, so SQLite can alter tables)."""

@@ -1,0 +1,73 @@
+"""Unit of work: one user action = one committed transaction, with its events in the same commit."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from . import events
+from .errors import ConcurrentChange, DatabaseUnreachable
+
+
+class RescueSession(Session):
+    """Session class that carries the event-log listeners."""
+
+
+events.install(RescueSession)
+
+
+class Database:
+    """Holds the engine and hands out units of work. Created in the composition root, never at import."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._writer = sessionmaker(engine.execution_options(rd_write=True), class_=RescueSession,
+                                    expire_on_commit=False)
+        self._reader = sessionmaker(engine, class_=RescueSession, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def write(self, actor: str, operation: str) -> Iterator[Session]:
+        """A session whose changes commit together, logged as ``operation`` by ``actor``.
+
+        Runs on the calling thread. Raises ConcurrentChange when a versioned row changed meanwhile,
+        DatabaseUnreachable when the server went away; nothing is half-written either way."""
+        session = self._writer()
+        session.info.update(actor=actor, operation=operation)
+        try:
+            yield session
+            session.commit()
+        except StaleDataError:
+            session.rollback()
+            raise ConcurrentChange("Someone else changed this record meanwhile; reload it and try again.") from None
+        except OperationalError as exc:
+            session.rollback()
+            raise DatabaseUnreachable(f"The database did not accept the change: {str(exc.orig).splitlines()[0]}.") from None
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (rolled back at the end)."""
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
