@@ -59,12 +59,11 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session (rolled back at the end)."""
+        """A read session; closing it ends the transaction and leaves loaded objects usable (detached)."""
         session = self._reader()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def dispose(self) -> None:
