@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from rescue_desk.storage import StorageError, make_engine, ping
+from rescue_desk.storage.engine import enable_wal
 from rescue_desk.storage.backup import backup_sqlite
 from rescue_desk.storage.check import check_database
 from rescue_desk.storage.migrate import current_revision, head_revision, upgrade
@@ -40,6 +41,7 @@ def _upgrade(args) -> int:
     try:
         before = current_revision(engine)
         backup = upgrade(engine)
+        enable_wal(engine)
     except StorageError as exc:
         raise CliError(str(exc)) from None
     finally:

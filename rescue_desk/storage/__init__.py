@@ -4,7 +4,7 @@ Use ``open_database(url)`` from the composition root; nothing here connects at i
 
 from __future__ import annotations
 
-from .engine import make_engine, ping, resolve_url
+from .engine import enable_wal, make_engine, ping, resolve_url
 from .errors import StorageError
 from .migrate import upgrade
 from .unit_of_work import Database
@@ -17,6 +17,7 @@ def open_database(url: str, migrate: bool = True) -> Database:
         ping(engine)
         if migrate:
             upgrade(engine)
+            enable_wal(engine)
     except StorageError:
         engine.dispose()
         raise

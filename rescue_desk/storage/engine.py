@@ -9,7 +9,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from .errors import DatabaseUnreachable, NotADatabase, ReadOnlyLocation
 
@@ -71,11 +71,19 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
-    mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode != "wal" and dbapi_conn.execute("PRAGMA database_list").fetchone()[2]:
-        cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def enable_wal(engine: Engine) -> None:
+    """Switch an SQLite file to WAL (persistent). Called only once the file is known to be ours."""
+    if engine.dialect.name != "sqlite" or sqlite_path(str(engine.url)) is None:
+        return
+    raw = engine.raw_connection()  # outside any transaction: the mode cannot change inside one
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=WAL")
+    finally:
+        raw.close()
 
 
 def _sqlite_begin(conn) -> None:
@@ -103,13 +111,15 @@ def make_engine(url: str, check: bool = True) -> Engine:
 
 
 def ping(engine: Engine) -> None:
-    """Open one connection; turn driver errors into one clear sentence."""
+    """Open one connection and read the schema; turn driver errors into one clear sentence."""
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
-    except OperationalError as exc:
+            if engine.dialect.name == "sqlite":
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DBAPIError as exc:
         orig = exc.orig
-        if isinstance(orig, sqlite3.DatabaseError) and "not a database" in str(orig):
+        if isinstance(orig, sqlite3.DatabaseError) and engine.dialect.name == "sqlite":
             raise NotADatabase(f"{engine.url.database} is not a usable SQLite database; it was left untouched.") from None
         if engine.dialect.name == "postgresql":
             raise DatabaseUnreachable(

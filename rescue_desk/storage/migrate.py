@@ -13,7 +13,7 @@ from sqlalchemy import Engine, inspect
 
 from .backup import backup_sqlite
 from .engine import sqlite_path
-from .errors import SchemaTooNew
+from .errors import NotADatabase, SchemaTooNew
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -34,10 +34,11 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def schema_state(engine: Engine) -> str:
-    """"empty", "current", "older" or "newer" (a revision this version of Rescue Desk does not know)."""
+    """"empty", "current", "older", "newer" (a revision this version does not know) or "foreign"
+    (tables but no Rescue Desk schema version: another program's database)."""
     rev = current_revision(engine)
     if rev is None:
-        return "empty" if not inspect(engine).get_table_names() else "older"
+        return "empty" if set(inspect(engine).get_table_names()) <= {"alembic_version"} else "foreign"
     script = ScriptDirectory.from_config(alembic_config())
     if rev == script.get_current_head():
         return "current"
@@ -56,6 +57,9 @@ def upgrade(engine: Engine) -> Path | None:
             f"This database was written by a newer Rescue Desk (schema {current_revision(engine)}); "
             "update the program — the database was left untouched."
         )
+    if state == "foreign":
+        raise NotADatabase(f"{engine.url.database} holds tables of another program, not a Rescue Desk "
+                           "database; it was left untouched.")
     if state == "current":
         return None
     backup = None
