@@ -218,3 +218,6 @@ class Event(Base):
     after: Mapped[Optional[dict[str, Any]]]
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+from . import models_station  # noqa: E402,F401  (station layer tables, issue 8)
