@@ -193,9 +193,8 @@ def find_coordinates(text: str, datum: str = "wgs84",
     while i < len(comps) - 1:
         a, b = comps[i], comps[i + 1]
         gap = text[a.span[1]:b.span[0]]
-        if len(gap) > 12 or not _GAP_OK.match(gap) or (not a.labelled and not b.labelled and
-                                                        (a.fmt != "decimal" or b.fmt != "decimal"
-                                                         or a.precision_deg > 0.01 or b.precision_deg > 0.01)):
+        vague = any(c.fmt == "decimal" and c.precision_deg > 0.005 for c in (a, b))
+        if len(gap) > 12 or not _GAP_OK.match(gap) or (not a.labelled and not b.labelled and vague):
             i += 1
             continue
         lat, lon, problem = _order(a, b, home)

@@ -115,3 +115,24 @@ def convert_chinese_numerals(text: str) -> str:
     out = _CN_NUMBER.sub(_replace_numeral, text)
     out = _HALF_AFTER.sub(lambda m: f"{m.group(1)}.5", out)
     return _LONE_HALF.sub("0.5", out)
+
+
+_EN_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+               "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "couple of": 2, "couple": 2}
+_EN_WORD = re.compile(r"(?<![a-z])(" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True)) + r")(?![a-z])")
+_EN_HALF = re.compile(r"(\d+)\s+and\s+a\s+half")
+_EN_A_UNIT = re.compile(r"(?<![a-z0-9.])(?:an?|half\s+an?|half\s+a)\s+(?=(?:hour|km|kilomet|mile|minute|k\b))")
+_EN_HUNDRED = re.compile(r"(\d+)\s+100(?=\s*(?:m|meter|metre))")
+_EN_FEW_HUNDRED = re.compile(r"(?:a\s+)?few\s+hundred(?=\s*(?:m|meter|metre))")
+
+
+def convert_english_numbers(text: str) -> str:
+    """Number words to digits where they may count something: "two km" -> "2 km",
+    "an hour and a half" handled as "1.5 hour", "half a km" -> "0.5 km", "five hundred m" -> "500 m"."""
+    t = _EN_FEW_HUNDRED.sub("300", text)
+    t = _EN_WORD.sub(lambda m: str(_EN_NUMBERS[m.group(1)]), t)
+    t = _EN_HUNDRED.sub(lambda m: str(int(m.group(1)) * 100), t)
+    t = _EN_A_UNIT.sub(lambda m: "0.5 " if m.group(0).startswith("half") else "1 ", t)
+    t = re.sub(r"(?<![\d.])1 (hours?) and a half", r"1.5 \1", t)
+    return _EN_HALF.sub(lambda m: f"{m.group(1)}.5", t)

@@ -1,0 +1,152 @@
+"""The locator: from a caller's words (English, Chinese, mixed) to a place on the kora with an honest
+uncertainty. ``locate(text)`` -> ``LocateResult``.
+
+Pipeline: ``parser.parse_description`` reads clues (landmarks and relations, distances, times,
+heights, scene words, coordinates); ``belief`` turns each into a likelihood on a chainage grid and
+fuses them; clues that contradict stronger ones are set aside and reported; the result carries the
+best estimate, the >= 90 % credible intervals, a map corridor and an explanation.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+
+from ..geo import geodesic_distance_m
+from ..kora import Kora, load_kora
+from .belief import clue_likelihood, fuse, grid_for, hpd_runs
+from .clues import Clue, ParsedDescription
+from .datums import DATUMS
+from .estimate import FAR_AWAY_KM, OFF_ROUTE_M, LocateResult, describe
+from .parser import parse_description
+
+__all__ = ["locate", "LocateResult", "Clue", "ParsedDescription", "parse_description", "DATUMS"]
+
+CONSISTENT = 0.02
+"""A clue whose likelihood averages below this over the belief so far contradicts it."""
+
+
+def _priority(c: Clue) -> int:
+    if c.kind == "coordinates":
+        return 6
+    if c.kind == "landmark" and (c.relation == "at" or c.distance_km is not None):
+        return 5
+    if c.kind in ("between", "landmark") and c.relation in ("between", "halfway", "near", "almost", "just_past"):
+        return 4
+    if c.kind in ("time", "elevation"):
+        return 3
+    if c.kind == "landmark":
+        return 2
+    return 1
+
+
+def locate(text: object, *, call_time: datetime | None = None, kora: Kora | None = None,
+           datum: str | None = None) -> LocateResult:
+    """Where the caller described in ``text`` is. Never raises on bad text: an empty or clue-less
+    description is "unplaceable", impossible coordinates are explained in the message.
+    ``call_time`` anchors clock times (naive = Beijing time; default now); ``datum`` ("wgs84" |
+    "gcj02" | "bd09") forces the datum of coordinates read out; ``kora`` defaults to the shipped one
+    (pass one built with ``Kora.with_landmarks`` to use the station's landmark layer)."""
+    kora = kora or load_kora()
+    if datum is not None and datum not in DATUMS:
+        raise ValueError(f"unknown datum {datum!r}; use one of {', '.join(DATUMS)}")
+    pd = parse_description(text, kora, call_time, datum)
+    base = dict(direction=pd.direction, clues=list(pd.clues), warnings=pd.warnings + pd.problems,
+                not_understood=pd.not_understood, kora=kora)
+    if not pd.text:
+        return LocateResult("unplaceable", "empty description: nothing to place", **base)
+    fixes = [c for c in pd.clues if c.kind == "coordinates"]
+    others = [c for c in pd.clues if c.kind != "coordinates"]
+    belief = _fuse(kora, others, pd)
+    if fixes:
+        return _point_fix(kora, fixes, belief, pd, base)
+    if belief is None:
+        said = "; ".join(pd.problems) if pd.problems else \
+            "no landmark, distance, time, height, scene or coordinates found"
+        return LocateResult("unplaceable", f"unplaceable: {said}", **base)
+    return _chainage_answer(kora, belief, pd, base)
+
+
+def _fuse(kora: Kora, clues: list[Clue], pd: ParsedDescription):
+    g = grid_for(kora)
+    scored = []
+    for c in clues:
+        lik = clue_likelihood(g, c, pd.direction, pd.walker)
+        if lik is None:
+            pd.warnings.append(f"could not use {describe(c)} (walking-time model unavailable)")
+            continue
+        scored.append((c, lik))
+    if not scored:
+        return None
+    scored.sort(key=lambda cl: -_priority(cl[0]))
+    used, aside, liks, conflicts = [], [], [], []
+    for c, lik in scored:
+        if liks:
+            p = fuse(liks)
+            if float(np.dot(p, lik)) < CONSISTENT:
+                aside.append(c)
+                conflicts.append(f"{describe(c)} does not fit {', '.join(describe(u) for u in used)}; set aside")
+                continue
+        used.append(c)
+        liks.append(lik)
+    return g, fuse(liks), used, aside, conflicts
+
+
+def _chainage_answer(kora: Kora, belief, pd: ParsedDescription, base: dict) -> LocateResult:
+    g, p, used, aside, conflicts = belief
+    runs = hpd_runs(g, p, 0.9, 0.3)
+    runs = [r for r in runs if r[2] >= 0.005] or runs
+    a, b, _m = max(runs, key=lambda r: r[2])
+    cells = np.arange(a, b + 1) if a <= b else np.r_[np.arange(a, g.n), np.arange(0, b + 1)]
+    cum = np.cumsum(p[cells])
+    best = float(g.km[cells[int(np.searchsorted(cum, cum[-1] / 2))]])
+    half = g.step / 2
+    intervals = [((g.km[s] - half) % g.length, (g.km[e] + half) % g.length) for s, e, _ in runs]
+    lon, lat = kora.point_at(best)
+    seg = kora.segment_at(best)
+    near = kora.nearest_landmark(best)
+    width = sum(kora.ahead_km(s, e, "cw") for s, e in intervals)
+    msg = (f"km {best:.2f} ({seg.label_en} / {seg.label_zh}), "
+           f"{kora.along_distance_km(best, near.chainage_km):.1f} km from {near.short_en} {near.short_zh}; "
+           f"90 % within {width:.1f} km" + (" in several pieces" if len(intervals) > 1 else "") +
+           ("; direction counter-clockwise" if pd.direction == "ccw" else ""))
+    if conflicts:
+        msg += "; clues disagree (see conflict)"
+    base.update(used=used, set_aside=aside, conflicts=conflicts, posterior=p)
+    return LocateResult("placed", msg, lon=lon, lat=lat, chainage_km=best, intervals_km=intervals, **base)
+
+
+def _point_fix(kora: Kora, fixes: list[Clue], belief, pd: ParsedDescription, base: dict) -> LocateResult:
+    fix = fixes[0].coordinate
+    ch, off = kora.chainage_of(fix.lon, fix.lat)
+    if len(fixes) > 1:
+        base["warnings"].append("several coordinates given; the first one is used")
+    conflicts, used_text = [], []
+    if belief is not None:
+        g, p, used_text, aside, conflicts = belief
+        cell = int(np.argmin(np.abs(g.km - ch)))
+        window = max(1, int(0.5 / g.step))
+        idx = np.arange(cell - window, cell + window + 1) % g.n
+        if p[idx].sum() < 0.01:
+            conflicts = conflicts + [f"the description ({', '.join(describe(c) for c in used_text)}) "
+                                     f"does not fit the coordinates (km {ch:.1f}); the coordinates are used"]
+    radius = fix.radius_m
+    base.update(used=[fixes[0]] + list(used_text), set_aside=fixes[1:], conflicts=conflicts)
+    datum_note = "" if fix.datum == "wgs84" else f" (converted from {fix.datum.upper()})"
+    if off > FAR_AWAY_KM * 1000:
+        nearest = min(geodesic_distance_m(fix.lon, fix.lat, *kora.point_at(k)) for k in np.arange(0, kora.length_km, 0.5))
+        msg = (f"coordinates {fix.lat:.5f}, {fix.lon:.5f}{datum_note} are {nearest / 1000:.0f} km from the kora, "
+               "far outside the station's area: check the reading (swapped or mistyped digits?)")
+        return LocateResult("placed", msg, lon=fix.lon, lat=fix.lat, radius_m=radius, offset_m=off,
+                            nearest_chainage_km=ch, **base)
+    if off <= OFF_ROUTE_M:
+        reach = max(radius, off) / 1000.0 + 0.05
+        intervals = [((ch - reach) % kora.length_km, (ch + reach) % kora.length_km)]
+        msg = f"coordinate fix{datum_note} on the trail at km {ch:.2f} ({kora.segment_at(ch).label_en}), {off:.0f} m from the line"
+        return LocateResult("placed", msg, lon=fix.lon, lat=fix.lat, chainage_km=ch, intervals_km=intervals,
+                            radius_m=radius, offset_m=off, nearest_chainage_km=ch, **base)
+    msg = (f"coordinate fix{datum_note} {off:.0f} m off the trail; nearest trail point km {ch:.2f} "
+           f"({kora.segment_at(ch).label_en})")
+    return LocateResult("placed", msg, lon=fix.lon, lat=fix.lat, radius_m=radius, offset_m=off,
+                        nearest_chainage_km=ch, **base)

@@ -1,0 +1,256 @@
+"""Clues -> likelihoods on a 1-D chainage grid around the loop, fused into a posterior.
+
+The grid has cells of ``CELL_KM`` along the route (clockwise chainage, wrapping). Each clue gives a
+likelihood scaled to a maximum of 1; a small floor keeps one wrong clue from zeroing the others
+(conflicts are then detected and reported, see ``estimate.py``). Uncertainties used:
+
+* landmark position: ``Landmark.along_uncertainty_m`` read as a 90 % range (sigma = 0.6 of it);
+* "at": +80 m, "near": +350 m; distances: guide km are ~5 % long on this line, so the centre is
+  0.95 x the said km and sigma = 0.1 km + 15 % of it; no distance: exponential fall-off (past 3 km,
+  left/from 6 km, just past / almost there 1 km / 0.5 km);
+* elevation: GPS heights sigma 45 m (55 m east of 17.5 km, where the profile is interpolated),
+  centred 10 m above the reading (many phones read ellipsoid heights ~28 m low);
+* time: the walking-time model's ``reach_pdf``.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+
+from ..kora import Kora
+from .clues import Clue
+from .scenes import SCENES
+
+CELL_KM = 0.02
+FLOOR = 1e-6
+GUIDE_FACTOR = 0.95
+_COARSE_KM = 0.1
+TIME_SMOOTH_KM = 0.3
+TIME_TEMPER = 0.6
+TIME_STOPPED = 0.1
+"""The walking model describes 2bulu trekkers; callers vary more, so its position density is
+smoothed (300 m) and tempered (power 0.6) before use, and 10 % of the mass says the walker may have
+stopped anywhere between the landmark and the model's median (a rest, or the emergency itself)."""
+_SCENES = {s.key: s for s in SCENES}
+
+
+class Grid:
+    """Cell centres along the loop, with helpers for wrapped arithmetic."""
+
+    def __init__(self, kora: Kora, cell_km: float = CELL_KM):
+        self.kora = kora
+        self.length = kora.length_km
+        self.n = int(math.ceil(self.length / cell_km))
+        self.step = self.length / self.n
+        self.km = (np.arange(self.n) + 0.5) * self.step
+        self.elev = np.asarray(kora.elevation_at(self.km), dtype=float)
+        grad = np.gradient(np.asarray(kora.elevation_at(np.r_[self.km, self.km[:1] + self.length]), float),
+                           self.step)[:-1]
+        self.grad_cw = np.convolve(np.r_[grad[-10:], grad, grad[:10]], np.ones(21) / 21, mode="same")[10:-10]
+        self.coarse = np.arange(0.0, self.length, _COARSE_KM)
+
+    def signed(self, origin_km: float, direction: str = "cw") -> np.ndarray:
+        """Distance walked from ``origin_km`` to each cell in ``direction``, in [-L/2, L/2)."""
+        d = (self.km - origin_km) if direction == "cw" else (origin_km - self.km)
+        return (d + self.length / 2) % self.length - self.length / 2
+
+
+@lru_cache(maxsize=8)
+def _grid_for(kora_id: int, kora: Kora) -> Grid:
+    return Grid(kora)
+
+
+def grid_for(kora: Kora) -> Grid:
+    """The (cached) grid for this kora object."""
+    return _grid_for(id(kora), kora)
+
+
+def _phi(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(x * 0.7978845608 * (1 + 0.044715 * x * x)))
+
+
+def _sigma_lm(kora: Kora, lid: str) -> float:
+    lm = kora.gazetteer.get(lid)
+    return 0.6 * lm.along_uncertainty_m / 1000.0
+
+
+def _one_sided(s: np.ndarray, scale: float, back_sigma: float, shape: str = "exp") -> np.ndarray:
+    """1 at s=0, falling off ahead (s > 0) with ``scale``, sharply behind (s < 0)."""
+    ahead = np.exp(-s / scale) if shape == "exp" else np.exp(-0.5 * (s / scale) ** 2)
+    return np.where(s >= 0, ahead, np.exp(-0.5 * (s / back_sigma) ** 2))
+
+
+def _gauss(s: np.ndarray, mu: float, sigma: float) -> np.ndarray:
+    return np.exp(-0.5 * ((s - mu) / sigma) ** 2)
+
+
+def _distance_sigma(d_km: float, u: float) -> float:
+    return math.hypot(u, 0.1 + 0.15 * d_km)
+
+
+def _walk_km(d_km: float, qualifier: str) -> float:
+    return GUIDE_FACTOR * d_km * {"less": 0.75, "more": 1.2}.get(qualifier, 1.0)
+
+
+def landmark_likelihood(g: Grid, clue: Clue, direction: str) -> np.ndarray:
+    kora = g.kora
+    lm_km = kora.gazetteer.get(clue.landmark_id).chainage_km
+    u = _sigma_lm(kora, clue.landmark_id)
+    s = g.signed(lm_km, direction)
+    rel, d = clue.relation, clue.distance_km
+    if rel == "toward":
+        other = kora.gazetteer.get(clue.other_id).chainage_km
+        way = "cw" if (other - lm_km) % g.length <= g.length / 2 else "ccw"
+        return _gauss(g.signed(lm_km, way), _walk_km(d, clue.distance_qualifier), _distance_sigma(d, u))
+    if d is not None:
+        mu, sig = _walk_km(d, clue.distance_qualifier), _distance_sigma(d, u)
+        if rel in ("past", "just_past", "left"):
+            return _gauss(s, mu, sig)
+        if rel == "before":
+            return _gauss(s, -mu, sig)
+        return np.maximum(_gauss(s, mu, sig), 0.45 * _gauss(s, -mu, sig))  # "from": mostly ahead
+    back = u + 0.1
+    if rel == "at":
+        return _gauss(s, 0.0, math.hypot(u, 0.08))
+    if rel == "near":
+        return _gauss(s, 0.0, math.hypot(u, 0.35))
+    if rel == "almost":
+        return _one_sided(-s, 0.6 + u, back, "gauss")
+    if rel == "just_past":
+        return _one_sided(s, 1.2 + u, back, "gauss")
+    if rel == "past":
+        return _one_sided(s, 3.0, back)
+    if rel in ("left", "from"):
+        return _one_sided(s, 6.0, back)
+    if rel == "before":
+        return _one_sided(-s, 3.0, back)
+    return _gauss(s, 0.0, math.hypot(u, 0.35))
+
+
+def between_likelihood(g: Grid, clue: Clue) -> np.ndarray:
+    kora = g.kora
+    a = kora.gazetteer.get(clue.landmark_id).chainage_km
+    b = kora.gazetteer.get(clue.other_id).chainage_km
+    way = "cw" if (b - a) % g.length <= g.length / 2 else "ccw"
+    arc = kora.ahead_km(a, b, way)
+    ua, ub = _sigma_lm(kora, clue.landmark_id) + 0.15, _sigma_lm(kora, clue.other_id) + 0.15
+    t = g.signed(a, way)
+    t = np.where(t < -(g.length - arc) / 2, t + g.length, t)
+    if clue.relation == "halfway":
+        return _gauss(t, arc / 2, max(0.2, arc / 6))
+    return _phi(t / ua) * _phi((arc - t) / ub)
+
+
+def elevation_likelihood(g: Grid, clue: Clue, direction: str) -> np.ndarray:
+    sigma = np.where(g.km > 17.5, 55.0, 45.0)
+    lik = np.exp(-0.5 * ((g.elev - clue.elevation_m - 10.0) / sigma) ** 2)
+    if clue.slope:
+        grad = g.grad_cw if direction == "cw" else -g.grad_cw
+        if clue.slope == "descending":
+            grad = -grad
+        lik = lik * np.clip(0.5 + grad / 20.0, 0.03, 1.0)
+    return lik
+
+
+def scene_likelihood(g: Grid, clue: Clue) -> np.ndarray:
+    sc = _SCENES[clue.scene]
+    gz = g.kora.gazetteer
+    a = (gz.get(sc.start_landmark).chainage_km + sc.start_offset_km) % g.length
+    b = (gz.get(sc.end_landmark).chainage_km + sc.end_offset_km) % g.length
+    arc = (b - a) % g.length
+    t = g.signed(a, "cw")
+    t = np.where(t < -(g.length - arc) / 2, t + g.length, t)
+    return 0.03 + _phi(t / 0.2) * _phi((arc - t) / 0.2)
+
+
+def time_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim") -> np.ndarray | None:
+    """Where a walker who was at the clue's landmark ``elapsed_s`` ago is now (None if no model)."""
+    try:
+        from ..travel import load_walking_model
+        model = load_walking_model()
+    except Exception:  # the walking model is optional for the rest of the locator
+        return None
+    start = g.kora.gazetteer.get(clue.landmark_id).chainage_km
+    if clue.landmark_id == "darchen":
+        start = 0.0
+    mass = model.reach_pdf(start, float(clue.elapsed_s), g.coarse, direction=direction, walker=walker,
+                           depart=clue.event_time)
+    dens = np.interp(g.km, np.r_[g.coarse, g.length], np.r_[mass, mass[0]])
+    dens = np.fft.irfft(np.fft.rfft(dens) * np.fft.rfft(_kernel(g, TIME_SMOOTH_KM)), g.n)
+    dens = np.clip(dens, 0.0, None) ** TIME_TEMPER
+    dens /= dens.sum()
+    walked = g.signed(start, direction) % g.length
+    order = np.argsort(walked)
+    median_km = walked[order][np.searchsorted(np.cumsum(dens[order]), 0.5)]
+    stopped = (walked <= median_km).astype(float)
+    dens = (1 - TIME_STOPPED) * dens + TIME_STOPPED * stopped / max(stopped.sum(), 1.0)
+    top = dens.max()
+    return dens / top if top > 0 else None
+
+
+def _kernel(g: Grid, sigma_km: float) -> np.ndarray:
+    k = np.exp(-0.5 * ((g.km - g.km[0] + g.length / 2) % g.length - g.length / 2) ** 2 / sigma_km ** 2)
+    return k / k.sum()
+
+
+def clue_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim") -> np.ndarray | None:
+    """The clue's likelihood over the grid, scaled to max 1 (None when it cannot be evaluated)."""
+    if clue.kind == "landmark":
+        lik = landmark_likelihood(g, clue, direction)
+    elif clue.kind == "between":
+        lik = between_likelihood(g, clue)
+    elif clue.kind == "elevation":
+        lik = elevation_likelihood(g, clue, direction)
+    elif clue.kind == "scene":
+        lik = scene_likelihood(g, clue)
+    elif clue.kind == "time":
+        lik = time_likelihood(g, clue, direction, walker)
+    elif clue.kind == "coordinates":
+        ch, _off = g.kora.chainage_of(clue.coordinate.lon, clue.coordinate.lat)
+        lik = _gauss(g.signed(ch), 0.0, max(0.03, clue.coordinate.radius_m / 2000.0))
+    else:
+        return None
+    if lik is None:
+        return None
+    top = float(np.max(lik))
+    return lik / top if top > 0 and np.isfinite(top) else None
+
+
+def fuse(liks: list[np.ndarray]) -> np.ndarray:
+    """Normalised product of the (floored) likelihoods."""
+    logp = np.zeros_like(liks[0])
+    for lik in liks:
+        logp += np.log(lik + FLOOR)
+    p = np.exp(logp - logp.max())
+    return p / p.sum()
+
+
+def hpd_runs(g: Grid, p: np.ndarray, mass: float = 0.9, min_gap_km: float = 0.1) -> list[tuple[int, int, float]]:
+    """Highest-density region holding ``mass`` as runs of cells (start index, end index inclusive,
+    run mass), wrapping past chainage 0; runs closer than ``min_gap_km`` are merged."""
+    order = np.argsort(p)[::-1]
+    cum = np.cumsum(p[order])
+    k = int(np.searchsorted(cum, mass)) + 1
+    inside = np.zeros(g.n, dtype=bool)
+    inside[order[:k]] = True
+    gap_cells = int(round(min_gap_km / g.step))
+    if inside.all():
+        return [(0, g.n - 1, 1.0)]
+    # start scanning just after an outside cell so runs never straddle the scan start
+    first_out = int(np.argmin(inside))
+    idx = (np.arange(g.n) + first_out) % g.n
+    runs: list[list[int]] = []
+    for j, cell in enumerate(idx):
+        if inside[cell]:
+            if runs and j - runs[-1][1] <= gap_cells + 1:
+                runs[-1][1] = j
+            else:
+                runs.append([j, j])
+    out = []
+    for a, b in runs:
+        cells = idx[a:b + 1]
+        out.append((int(idx[a]), int(idx[b]), float(p[cells].sum())))
+    return out

@@ -1,0 +1,251 @@
+"""From a caller's free text (English, Chinese or both) to clues: ``parse_description``."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from ..kora import Kora
+from .clues import Clue, ParsedDescription
+from .coordinates import datum_from_words, find_coordinates
+from .expressions import ClockTime, Expressions, find_expressions
+from .mentions import Mention, scanner_for
+from .relations import left_relation, pair_relations, right_relation
+from .scenes import find_scenes
+from .text import clean_text, convert_chinese_numerals, convert_english_numbers
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+MAX_ELAPSED_S = 16 * 3600.0
+"""A clock time further back than this is taken as a mistake (a kora day is shorter)."""
+
+_CCW = re.compile(r"counter[\s-]?clock\s?wise|anti[\s-]?clock\s?wise|\bccw\b|reverse (?:direction|way)|"
+                  r"the other way (?:round|around)|\bbon(?:po)?\b|逆时针|反着转|反向|反方向|倒着转|苯教")
+_CW = re.compile(r"(?<!counter)(?<!counter-)(?<!counter )(?<!anti)(?<!anti-)(?<!anti )clock\s?wise|顺时针")
+_CLAUSE = re.compile(r"(?<!\d)\.(?!\d)|[!?;,\n]|(?<=\s)(?:and then|then|but|so)\b")
+_DEPART = re.compile(r"\bleft\b|\bleave|\bstart(?:ed)?\b|\bset (?:off|out)|\bdepart|\bsetting off|出发|离开|动身|开始走|开始转|走的")
+_PASS = re.compile(r"\bpass(?:ed)?\b|\bwent (?:past|by)|\bwere at\b|\bwas at\b|\breach(?:ed)?\b|\barrived?\b|"
+                   r"\bgot to\b|\bcame (?:through|to|past|by)|经过|路过|过了|到了|到达|抵达|在")
+_DURATION_CUE = re.compile(r"\bago\b|\bsince\b|\bfor\b|\bwalk(?:ed|ing)?\b|\bhik(?:ed|ing)\b|\bafter\b|走了|已经|前|以来|之后|后")
+_CLIMB = re.compile(r"\bclimb|\bascend|\bgoing up|\buphill|\bup to(?:wards?)? the pass|\btowards? the pass|"
+                    r"上坡|往上|爬坡|向上|上山|在爬|爬升|往垭口")
+_DESCEND = re.compile(r"\bdescend|\bgoing down|\bdownhill|\bcoming down|\bdown from|下坡|往下|下山|下降|下来|下撤")
+_UNKNOWN_EN = re.compile(r"\b([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:monastery|gompa|temple|bridge|camp|"
+                         r"guesthouse|guest house|village|lodge|hotel|supply point|station|chorten|stupa)\b")
+_UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:寺|湖|桥|补给点|驿站|村|宾馆|客栈|营地|朝拜处|天葬台|山口|垭口)")
+_EN_STOP = re.compile(r"^(?:the|a|an|this|that|big|small|old|new|iron|first|second|third|fourth|next|last|our|"
+                      r"near|at|by|to|from|past|some|any|one|other|another)(?:\s|$)")
+
+
+def _resolve_clock(c: ClockTime, call_time: datetime) -> tuple[datetime | None, str | None]:
+    """The most recent moment at or before ``call_time`` that the clock reading can mean."""
+    hours = [c.hour] if c.explicit else [c.hour, c.hour + 12]
+    cands = []
+    for day in (0, -1):
+        base = (call_time + timedelta(days=day)).replace(second=0, microsecond=0)
+        for h in hours:
+            if h > 23:
+                continue
+            t = base.replace(hour=h, minute=c.minute)
+            if t <= call_time + timedelta(minutes=2):
+                cands.append(t)
+    cands = [t for t in cands if (call_time - t).total_seconds() <= MAX_ELAPSED_S]
+    if not cands:
+        return None, (f"the time '{c.text}' is after the call time {call_time:%H:%M} "
+                      "or too long ago; not used")
+    return max(cands), None
+
+
+def _mark(text: str, spans: list[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for s, e, token in sorted(spans):
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        out.append(token)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def parse_description(text: object, kora: Kora, call_time: datetime | None = None,
+                      datum: str | None = None) -> ParsedDescription:
+    """Every clue in ``text``; never raises on any input. ``call_time`` (aware, or naive = Beijing
+    time) anchors clock times; ``datum`` forces the datum of coordinates read out."""
+    clean, warnings = clean_text(text)
+    pd = ParsedDescription(clean, warnings=warnings)
+    if not clean:
+        return pd
+    if call_time is None:
+        call_time = datetime.now(BEIJING)
+    elif call_time.tzinfo is None:
+        call_time = call_time.replace(tzinfo=BEIJING)
+    if _CCW.search(clean):
+        pd.direction, pd.direction_said = "ccw", _CCW.search(clean).group(0)
+    elif _CW.search(clean):
+        pd.direction_said = _CW.search(clean).group(0)
+    pd.datum = datum or datum_from_words(clean) or "wgs84"
+
+    spans: list[tuple[int, int, str]] = []
+    home = kora.point_at(kora.length_km * 0.3)
+    for r in find_coordinates(clean, pd.datum, home):
+        spans.append((r.span[0], r.span[1], " ⟨c⟩ "))
+        if r.problem:
+            pd.problems.append(r.problem)
+        else:
+            pd.clues.append(Clue("coordinates", r.text, coordinate=r))
+    masked = _mark(clean, [(s, e, " " * (e - s)) for s, e, _ in spans])
+    for scene, words in find_scenes(masked):
+        if scene.start_landmark in kora.gazetteer and scene.end_landmark in kora.gazetteer:
+            pd.clues.append(Clue("scene", words, scene=scene.key))
+            i = masked.find(words)
+            masked = masked[:i] + " " * len(words) + masked[i + len(words):]
+    mentions = scanner_for(kora.gazetteer).find(masked)
+    for i, m in enumerate(mentions):
+        spans.append((m.start, m.end, f"⟦{i}⟧"))
+    skeleton = _mark(clean, spans)
+    skeleton = convert_english_numbers(convert_chinese_numerals(skeleton))
+    ex = find_expressions(skeleton)
+    _relations(pd, ex, mentions, kora, call_time)
+    _unknown_words(pd, _mark(clean, spans))
+    return pd
+
+
+def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], kora: Kora,
+               call_time: datetime) -> None:
+    used: set[int] = set()
+    last_depart: int | None = None
+    slope = "climbing" if _CLIMB.search(ex.skeleton) else "descending" if _DESCEND.search(ex.skeleton) else None
+    for e in ex.elevations:
+        if e.problem:
+            pd.problems.append(e.problem)
+        else:
+            pd.clues.append(Clue("elevation", e.text, elevation_m=e.metres, slope=slope))
+    for clause in _CLAUSE.split(ex.skeleton):
+        if not clause or not clause.strip():
+            continue
+        ids = [int(x) for x in re.findall(r"⟦(\d+)⟧", clause)]
+        dists = [(int(m.group(1)), m.start()) for m in re.finditer(r"⟨d(\d+)⟩", clause)]
+        for rel, a, b, span in pair_relations(clause):
+            if a in used or b in used or mentions[a].landmark_id == mentions[b].landmark_id:
+                continue
+            used.update((a, b))
+            d = next((k for k, pos in dists), None) if rel == "toward" else None
+            if rel == "toward" and d is None:
+                rel = "between"
+            pd.clues.append(Clue("between" if rel != "toward" else "landmark",
+                                 f"{mentions[a].text} … {mentions[b].text}", relation=rel,
+                                 landmark_id=mentions[a].landmark_id, other_id=mentions[b].landmark_id,
+                                 distance_km=ex.distances[d].km if d is not None else None,
+                                 fuzzy=mentions[a].fuzzy or mentions[b].fuzzy))
+            if d is not None:
+                dists = [x for x in dists if x[0] != d]
+        last_depart = _time_clues(pd, ex, clause, mentions, used, call_time, last_depart)
+        for i in ids:
+            if i in used:
+                continue
+            used.add(i)
+            pos = clause.find(f"⟦{i}⟧")
+            end = pos + len(f"⟦{i}⟧")
+            left = clause[:pos]
+            prev_m = list(re.finditer(r"⟦\d+⟧", left))
+            if prev_m:
+                left = left[prev_m[-1].end():]
+            right = clause[end:]
+            nxt = re.search(r"⟦\d+⟧", right)
+            if nxt:
+                right = right[:nxt.start()]
+            lrel, gap = left_relation(left[-40:])
+            if gap > 25:
+                lrel = None
+            rrel = right_relation(right[:20])
+            rel = lrel
+            if rrel and (lrel in (None, "at", "near", "from") or (lrel == "before" and rrel == "before")):
+                rel = rrel if not (lrel == "from" and rrel == "before") else "before"
+            dist = None
+            if dists:
+                k, dpos = min(dists, key=lambda x: abs(x[1] - pos))
+                if _nearest_mention(clause, dpos, ids) == i:
+                    dist = k
+                    dists = [x for x in dists if x[0] != k]
+            if rel in ("from",) and dist is None:
+                rel = "past"
+            if rel is None:
+                rel = "near" if dist is None else "from"
+            if rel == "past" and _DEPART.search(left[-12:] if left else "") and dist is None:
+                last_depart = i
+                rel = "left"
+            if rel == "almost" and dist is not None:
+                rel = "before"
+            if rel in ("at", "near") and dist is not None:
+                rel = "from"
+            d = ex.distances[dist] if dist is not None else None
+            pd.clues.append(Clue("landmark", mentions[i].text, relation=rel, landmark_id=mentions[i].landmark_id,
+                                 distance_km=d.km if d else None, distance_qualifier=d.qualifier if d else "",
+                                 fuzzy=mentions[i].fuzzy))
+
+
+def _nearest_mention(clause: str, pos: int, ids: list[int]) -> int | None:
+    best, best_gap = None, 10 ** 6
+    for i in ids:
+        p = clause.find(f"⟦{i}⟧")
+        gap = abs(p - pos)
+        if gap < best_gap:
+            best, best_gap = i, gap
+    return best
+
+
+def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, mentions: list[Mention], used: set[int],
+                call_time: datetime, last_depart: int | None) -> int | None:
+    tokens = [("t", int(m.group(1)), m.start()) for m in re.finditer(r"⟨t(\d+)⟩", clause)]
+    tokens += [("u", int(m.group(1)), m.start()) for m in re.finditer(r"⟨u(\d+)⟩", clause)]
+    depart = _DEPART.search(clause)
+    for kind, k, pos in tokens:
+        passing = _PASS.search(clause)
+        if kind == "u" and not _DURATION_CUE.search(clause):
+            continue
+        if kind == "t" and not (depart or passing):
+            continue
+        cands = [int(x.group(1)) for x in re.finditer(r"⟦(\d+)⟧", clause)]
+        cands = [i for i in cands if i not in used] or cands
+        if cands:
+            i = min(cands, key=lambda j: abs(clause.find(f"⟦{j}⟧") - pos))
+            lid, words = mentions[i].landmark_id, mentions[i].text
+            used.add(i)
+            if depart:
+                last_depart = i
+        elif last_depart is not None:
+            lid, words = mentions[last_depart].landmark_id, mentions[last_depart].text
+        elif depart or (kind == "u" and re.search(r"\bwalk|\bhik|走了", clause)):
+            lid, words = "darchen", "(start of the kora)"
+            pd.warnings.append("no start place said; the walk is taken to start in Darchen")
+        else:
+            continue
+        if kind == "t":
+            clock = ex.clocks[k]
+            event, problem = _resolve_clock(clock, call_time)
+            if problem:
+                pd.problems.append(problem)
+                continue
+            elapsed, text = (call_time - event).total_seconds(), clock.text
+        else:
+            dur = ex.durations[k]
+            elapsed, text = dur.seconds, dur.text
+            event = call_time - timedelta(seconds=elapsed)
+            if elapsed > MAX_ELAPSED_S:
+                pd.problems.append(f"'{dur.text}' is longer than a walking day; not used")
+                continue
+        if lid not in ("darchen",) and lid not in [m.landmark_id for m in mentions] and lid != "darchen":
+            continue
+        pd.clues.append(Clue("time", f"{words} @ {text}", relation="since", landmark_id=lid,
+                             elapsed_s=max(elapsed, 0.0), event_time=event))
+    return last_depart
+
+
+def _unknown_words(pd: ParsedDescription, marked: str) -> None:
+    for m in _UNKNOWN_EN.finditer(marked):
+        if not _EN_STOP.match(m.group(1)) and "⟦" not in m.group(0):
+            pd.not_understood.append(m.group(0))
+    for m in _UNKNOWN_ZH.finditer(marked):
+        if "⟦" not in m.group(0) and "⟨" not in m.group(0):
+            pd.not_understood.append(m.group(0))

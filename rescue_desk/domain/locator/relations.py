@@ -1,0 +1,89 @@
+"""Relation words around a landmark mention in a text skeleton (``⟨d0⟩ past ⟦0⟧``, ``离⟦0⟧还有⟨d0⟩``).
+
+``left_relation`` looks at the words just before a mention, ``right_relation`` at the words just
+after it; the nearest cue wins. ``pair_relations`` finds two-landmark phrases (between A and B,
+from A to B, halfway, A往B方向).
+"""
+
+from __future__ import annotations
+
+import re
+
+M = r"⟦(?P<{0}>\d+)⟧"
+
+_LEFT_CUES = [
+    ("just_past", r"\bjust (?:past|passed|after|crossed|over|beyond|left|gone past)|\brecently passed|"
+                  r"刚刚?(?:过了?|经过了?|翻过了?|越过了?|离开了?|走过了?)"),
+    ("almost", r"\b(?:almost|nearly) (?:at|to|reach(?:ed)?|there at)?|\bapproaching|\babout to reach|"
+               r"\bclose to reaching|\bjust before|\bjust below|\bnot far (?:before|from reaching)|"
+               r"快到了?|马上(?:就)?到|就要到|快要到|即将到(?:达)?|接近"),
+    ("past", r"\bpast|\bpassed|\bafter|\bbeyond|\bcrossed|\bover|\bwent by|\bleaving|\bleft|\bsince|"
+             r"过了|经过了?|翻过了?|越过了?|走过了?|离开了?|出了|过"),
+    ("before", r"\bbefore|\bshort of|\bnot yet (?:at|reached?|to)?|\b(?:have|has)n'?t (?:yet )?reached|"
+               r"\bhave not (?:yet )?reached|\bnot reached|\bto go (?:to|until|before)|\buntil|\btill|"
+               r"\btowards?|\bheading (?:to|for|towards?)|\bon (?:the|our) way (?:up )?to|\bway to|"
+               r"\bbelow|\bto reach|\bto get to|还没到|没到|未到|还没有到|还差|往|去|向|朝|前往|到(?=⟦)"),
+    ("from", r"\bfrom|\baway from|离|距离?|距"),
+    ("near", r"\bnear(?:by)?|\baround|\bby|\bnext to|\bbeside|\bclose to|\bopposite|\boutside|\bnot far from|"
+             r"\bsomewhere near"),
+    ("at", r"\bat|\bin|\binside|\breached|\barrived at|\bon top of|在|就在|位于|到了|到达了?|抵达了?"),
+]
+_RIGHT_CUES = [
+    ("almost", r"^\s*(?:快到了|就到了|马上到了?)"),
+    ("past", r"^\s*(?:之后|以后|后面|后边|后|过去|往前|再往前|向前|那边过来|\bis behind|\bbehind)"),
+    ("before", r"^\s*(?:之前|以前|前面|前边|前|还有|还差|\bis (?:still )?ahead|\bahead|\bin front|"
+               r"\bstill ⟨d\d+⟩|⟨d\d+⟩ (?:ahead|to go|away|left)|\bto go)"),
+    ("near", r"^\s*(?:附近|旁边|边上|一带|周围|这边|那边|\bnearby|\barea|\bsurroundings)"),
+    ("at", r"^\s*(?:这里|这儿|那里|那儿|里面|门口)"),
+]
+_LEFT = [(rel, re.compile(p)) for rel, p in _LEFT_CUES]
+_RIGHT = [(rel, re.compile(p)) for rel, p in _RIGHT_CUES]
+
+_PAIRS = [
+    ("halfway", re.compile(r"\b(?:halfway|half way|midway|in the middle)\s+(?:between\s+|from\s+)?" + M.format("a")
+                           + r"\s*(?:and|to|&|-)\s*" + M.format("b"))),
+    ("between", re.compile(r"\bbetween\s+" + M.format("a") + r"\s*(?:and|&|to|-)\s*" + M.format("b"))),
+    ("toward", re.compile(r"\bfrom\s+" + M.format("a") + r"\s*(?:towards?|in the direction of|heading to)\s*"
+                          + M.format("b"))),
+    ("toward", re.compile(M.format("a") + r"\s*(?:往|向|朝)\s*" + M.format("b") + r"\s*(?:方向|那边)")),
+    ("between", re.compile(r"\bfrom\s+" + M.format("a") + r"\s*(?:to|up to|down to)\s*" + M.format("b"))),
+    ("halfway", re.compile(M.format("a") + r"\s*(?:和|与|跟|到|至|-|~|、)\s*" + M.format("b")
+                           + r"\s*(?:的)?(?:正中间|一半|半路上?|中点)")),
+    ("between", re.compile(M.format("a") + r"\s*(?:和|与|跟|到|至|-|~|、)\s*" + M.format("b")
+                           + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段)")),
+    ("between", re.compile(r"从\s*" + M.format("a") + r"\s*(?:到|去|往|至)\s*" + M.format("b"))),
+    ("between", re.compile(M.format("a") + r"\s*(?:and|&)\s*" + M.format("b") + r"\s*(?:halfway|midway)?")),
+]
+
+
+def pair_relations(clause: str) -> list[tuple[str, int, int, tuple[int, int]]]:
+    """(relation, mention a, mention b, span) for two-landmark phrases in ``clause``."""
+    out, taken = [], []
+    for rel, rx in _PAIRS:
+        for m in rx.finditer(clause):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if rel == "between" and rx is _PAIRS[-1][1] and not re.search(r"\bbetween\b", clause[:m.start()][-12:]):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((rel, int(m.group("a")), int(m.group("b")), (m.start(), m.end())))
+    return out
+
+
+def left_relation(window: str) -> tuple[str | None, int]:
+    """(relation, distance in chars from the mention) of the nearest cue at the end of ``window``."""
+    best, best_gap, best_len = None, 10 ** 6, 0
+    for rel, rx in _LEFT:
+        for m in rx.finditer(window):
+            gap = len(window) - m.end()
+            if gap < best_gap or (gap == best_gap and m.end() - m.start() > best_len):
+                best, best_gap, best_len = rel, gap, m.end() - m.start()
+    return best, best_gap
+
+
+def right_relation(window: str) -> str | None:
+    """The relation a cue right after a mention gives ("⟦0⟧之后", "⟦0⟧还有", "⟦0⟧附近"), or None."""
+    for rel, rx in _RIGHT:
+        if rx.search(window):
+            return rel
+    return None
