@@ -1,0 +1,55 @@
+"""The demo station: plausible, marked synthetic, yearly rescued totals 700–900."""
+
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from rescue_desk.domain.clock import BEIJING
+from rescue_desk.services.demo import ensure_demo_station, generate_demo, is_synthetic
+from rescue_desk.storage import open_database
+from rescue_desk.storage.check import verify_chain
+from rescue_desk.storage.models import Incident, Officer, Person, Trip
+
+
+def test_demo_year_is_plausible(demo_db_file):
+    db = open_database(f"sqlite:///{demo_db_file}")
+    assert is_synthetic(db)
+    with db.read() as s:
+        rescued = s.scalar(select(func.count(Person.id)).where(Person.rescued.is_(True)))
+        people_years = [p.incident.created_at.astimezone(BEIJING).year for p in s.scalars(select(Person))]
+        incidents = s.scalars(select(Incident)).all()
+        trips = s.scalars(select(Trip)).all()
+        officers = s.scalar(select(func.count(Officer.id)))
+    assert 700 <= people_years.count(2025) <= 900
+    assert rescued >= 690
+    assert 18 <= officers <= 25
+    months = Counter(i.created_at.astimezone(BEIJING).month for i in incidents if i.created_at.year == 2025)
+    summer = sum(months[m] for m in range(5, 11))
+    assert summer / sum(months.values()) > 0.8  # the kora is walked May–October
+    per_day = Counter(t.departed_at.astimezone(BEIJING).date() for t in trips)
+    assert max(per_day.values()) <= 4  # at most four round trips a day
+    pass_area = [i for i in incidents if i.chainage_km is not None and 19.7 <= i.chainage_km <= 27.0]
+    assert len(pass_area) / len(incidents) > 0.35  # the Dolma La climb and descent dominate
+    assert all(i.synthetic for i in incidents)
+    assert verify_chain(db)[1] is None
+    db.dispose()
+
+
+def test_first_start_creates_demo_once(tmp_path):
+    db = open_database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    assert ensure_demo_station(db, years=1) is True
+    with db.read() as s:
+        n = s.scalar(select(func.count(Incident.id)))
+    assert ensure_demo_station(db, years=1) is False
+    with db.read() as s:
+        assert s.scalar(select(func.count(Incident.id))) == n
+    db.dispose()
+
+
+def test_demo_is_reproducible(tmp_path):
+    totals = []
+    for name in ("a", "b"):
+        db = open_database(f"sqlite:///{tmp_path / name}.sqlite3")
+        totals.append(generate_demo(db, years=1, end_year=2024, seed=7, open_incidents=False).persons_by_year)
+        db.dispose()
+    assert totals[0] == totals[1]
