@@ -1,0 +1,398 @@
+"""The station's sand table: landmarks, aliases and hazards the officers keep themselves.
+
+Each public function that changes something is one named operation (``station_…``, needs the
+``edit_station`` permission once accounts exist) = one committed transaction, with a version entry
+for the landmark it touched. They run on the calling thread (the UI calls them from its database
+worker). ``station_kora(db, at)`` is the kora the locator should use: shipped landmarks plus the
+station layer in use on that day.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any, Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rescue_desk.domain import station_layer as sl
+from rescue_desk.domain.clock import utc_now
+from rescue_desk.domain.kora import Kora, load_kora
+from rescue_desk.domain.landmarks import Landmark
+from rescue_desk.storage import Database
+from rescue_desk.storage.models_station import HazardRow, StationAliasRow, StationLandmarkRow, StationLandmarkVersion
+
+from .errors import NotFound, ValidationError
+
+SHIPPED_ACTOR = "shipped data"
+
+
+@dataclass
+class LandmarkInput:
+    """What an officer fills in for a station landmark. Dates are Beijing days (inclusive)."""
+
+    lon: float
+    lat: float
+    name_en: str = ""
+    name_zh: str = ""
+    name_bo: str = ""
+    kinds: tuple[str, ...] = ()
+    elevation_m: Optional[float] = None
+    source: str = "memory"
+    confidence: str = "medium"
+    note: str = ""
+    valid_from: Optional[date] = None
+    valid_to: Optional[date] = None
+    medical_post: bool = False
+    vehicle_access: str = "no"
+
+
+@dataclass(frozen=True)
+class StationLayer:
+    """Everything the station keeps, as domain values (retired entries included)."""
+
+    landmarks: tuple[sl.StationLandmark, ...] = ()
+    aliases: tuple[sl.StationAlias, ...] = ()
+    hazards: tuple[sl.Hazard, ...] = ()
+
+
+@dataclass(frozen=True)
+class VersionEntry:
+    version_no: int
+    action: str
+    by: str
+    at: datetime
+    data: dict = field(default_factory=dict)
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+def _day(text: str) -> date | None:
+    return sl.parse_day(text) if text else None
+
+
+def _txt(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def _to_domain(r: StationLandmarkRow) -> sl.StationLandmark:
+    return sl.StationLandmark(
+        station_id=r.id, key=r.key, shipped_id=r.shipped_id, name_en=r.name_en, name_zh=r.name_zh,
+        name_bo=r.name_bo, kinds=tuple(r.kinds or ()), lon=r.lon, lat=r.lat, elevation_m=r.elevation_m,
+        source=r.source, confidence=r.confidence, note=r.note, valid_from=_day(r.valid_from),
+        valid_to=_day(r.valid_to), retired=r.retired, medical_post=r.medical_post, vehicle_access=r.vehicle_access)
+
+
+def _alias_to_domain(a: StationAliasRow) -> sl.StationAlias:
+    return sl.StationAlias(a.id, a.landmark_key, a.text, a.lang, _day(a.valid_from), _day(a.valid_to), a.retired)
+
+
+def _hazard_to_domain(h: HazardRow) -> sl.Hazard:
+    return sl.Hazard(h.id, h.kind, h.from_km, h.to_km, h.closed, h.speed_factor, _day(h.valid_from),
+                     _day(h.valid_to), h.note, h.retired)
+
+
+def _layer(s: Session) -> StationLayer:
+    lms = s.scalars(select(StationLandmarkRow).order_by(StationLandmarkRow.id)).all()
+    als = s.scalars(select(StationAliasRow).order_by(StationAliasRow.id)).all()
+    hzs = s.scalars(select(HazardRow).order_by(HazardRow.id)).all()
+    return StationLayer(tuple(map(_to_domain, lms)), tuple(map(_alias_to_domain, als)),
+                        tuple(map(_hazard_to_domain, hzs)))
+
+
+def load_layer(db: Database) -> StationLayer:
+    """The whole station layer (retired and out-of-season entries included)."""
+    with db.read() as s:
+        return _layer(s)
+
+
+def merged_landmarks(layer: StationLayer, at: sl.When = None, kora: Kora | None = None) -> list[Landmark]:
+    """Shipped plus station landmarks in use on the day of ``at`` ("any" ignores seasons)."""
+    base = kora or load_kora()
+    shipped = [lm for lm in load_kora().gazetteer]
+    return sl.merge_landmarks(shipped, layer.landmarks, layer.aliases, base, at)
+
+
+def station_kora(db: Database, at: date | datetime | None = None) -> Kora:
+    """The kora with the station layer in use on the day of ``at`` (default today, Beijing time).
+    Give it to ``locate(..., kora=)`` so a new alias or a moved landmark counts at once."""
+    return load_kora().with_landmarks(merged_landmarks(load_layer(db), at))
+
+
+def active_hazards(db: Database, at: date | datetime | None = None) -> list[sl.Hazard]:
+    """Hazards in use on the day of ``at`` (default today)."""
+    return [h for h in load_layer(db).hazards if h.in_use(at)]
+
+
+def history(db: Database, key: str) -> list[VersionEntry]:
+    """The versions of landmark ``key``, oldest first (version 0 of a corrected shipped landmark is
+    the shipped value)."""
+    with db.read() as s:
+        rows = s.scalars(select(StationLandmarkVersion).where(StationLandmarkVersion.landmark_key == key)
+                         .order_by(StationLandmarkVersion.version_no, StationLandmarkVersion.id)).all()
+        return [VersionEntry(r.version_no, r.action, r.by, r.at, dict(r.data)) for r in rows]
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+def check_position(lon: float, lat: float, kora: Kora | None = None) -> tuple[float, float]:
+    """(chainage km, offset m) of a valid landmark position; ValidationError when it is not a
+    position or lies more than ``MAX_OFFSET_KM`` from the kora route."""
+    if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in (lon, lat)) \
+            or not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        raise ValidationError(f"({lon}, {lat}) is not a longitude/latitude position.", field="position")
+    km, offset_m = (kora or load_kora()).chainage_of(lon, lat)
+    if offset_m > sl.MAX_OFFSET_KM * 1000:
+        raise ValidationError(
+            f"The point ({lon:.5f}, {lat:.5f}) is {offset_m / 1000:.1f} km from the kora route; station "
+            f"landmarks must lie within {sl.MAX_OFFSET_KM:g} km of it (check the coordinates and their order).",
+            field="position")
+    return km, offset_m
+
+
+def _check_dates(valid_from, valid_to) -> None:
+    try:
+        sl.check_dates(valid_from, valid_to)
+    except ValueError as exc:
+        raise ValidationError(f"The validity period is wrong: {exc}.", field="valid_to") from None
+
+
+def _check_choice(value: str, table: dict, what: str, fld: str) -> None:
+    if value not in table:
+        raise ValidationError(f"Unknown {what} {value!r}; use one of: {', '.join(table)}.", field=fld)
+
+
+def _check_names(all_lms: list[Landmark], names: list[str], key: str | None) -> None:
+    if not any(n.strip() for n in names):
+        raise ValidationError("A landmark needs a name (English or Chinese).", field="name_en")
+    for n in names:
+        if not n.strip():
+            continue
+        owner = sl.name_owner(all_lms, n, ignore_key=key)
+        if owner is not None:
+            raise ValidationError(f"The name {n!r} is already used by the landmark "
+                                  f"{owner.short_en or owner.name_zh} ({owner.id}).", field="name_en")
+
+
+def _all_landmarks(s: Session) -> list[Landmark]:
+    """Every landmark not retired, whatever its season: the set names must be unique in."""
+    return merged_landmarks(_layer(s), "any")
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+def _snapshot_row(r: StationLandmarkRow, s: Session) -> dict[str, Any]:
+    aliases = s.scalars(select(StationAliasRow).where(StationAliasRow.landmark_key == r.key,
+                                                      StationAliasRow.retired.is_(False))).all()
+    km, off = load_kora().chainage_of(r.lon, r.lat)
+    return {"name_en": r.name_en, "name_zh": r.name_zh, "name_bo": r.name_bo, "lon": r.lon, "lat": r.lat,
+            "chainage_km": round(km, 3), "offset_m": round(off, 1), "source": r.source,
+            "confidence": r.confidence, "note": r.note, "valid_from": r.valid_from, "valid_to": r.valid_to,
+            "retired": r.retired, "aliases": [[a.lang, a.text] for a in aliases]}
+
+
+def _snapshot_shipped(lm: Landmark) -> dict[str, Any]:
+    return {"name_en": lm.name_en, "name_zh": lm.name_zh, "name_bo": lm.name_bo, "lon": lm.lon, "lat": lm.lat,
+            "chainage_km": lm.chainage_km, "offset_m": lm.offset_m, "source": lm.source,
+            "confidence": lm.confidence, "note": lm.notes, "valid_from": "", "valid_to": "", "retired": False,
+            "aliases": [["en", a] for a in lm.aliases_en] + [["zh", a] for a in lm.aliases_zh]}
+
+
+def _record(s: Session, key: str, action: str, actor: str, data: dict) -> None:
+    last = s.scalar(select(StationLandmarkVersion.version_no).where(StationLandmarkVersion.landmark_key == key)
+                    .order_by(StationLandmarkVersion.version_no.desc()).limit(1))
+    s.add(StationLandmarkVersion(landmark_key=key, version_no=(last if last is not None else 0) + 1,
+                                 action=action, by=actor, at=utc_now(), data=data))
+
+
+def _row_for(s: Session, key: str, actor: str, create_correction: bool = True) -> StationLandmarkRow:
+    """The station row of ``key``; for a shipped landmark not yet corrected, a new correction row
+    starting from the shipped values (and version 0 = the shipped value)."""
+    if key.startswith("station_") and key[8:].isdigit():
+        row = s.get(StationLandmarkRow, int(key[8:]))
+        if row is None:
+            raise NotFound(f"There is no station landmark {key}.")
+        return row
+    row = s.scalar(select(StationLandmarkRow).where(StationLandmarkRow.shipped_id == key))
+    if row is not None:
+        return row
+    shipped = load_kora().gazetteer
+    if key not in shipped or not create_correction:
+        raise NotFound(f"There is no landmark {key!r}.")
+    lm = shipped.get(key)
+    row = StationLandmarkRow(shipped_id=key, name_en=lm.name_en, name_zh=lm.name_zh, name_bo=lm.name_bo,
+                             kinds=list(lm.kinds), lon=lm.lon, lat=lm.lat, elevation_m=lm.elevation_m,
+                             source="other", confidence=lm.confidence, note=lm.notes, medical_post=lm.medical_post,
+                             vehicle_access=lm.vehicle_access, created_by=actor, updated_by=actor)
+    s.add(row)
+    s.add(StationLandmarkVersion(landmark_key=key, version_no=0, action="shipped", by=SHIPPED_ACTOR,
+                                 at=utc_now(), data=_snapshot_shipped(lm)))
+    s.flush()
+    return row
+
+
+def _touch(row: StationLandmarkRow, actor: str) -> None:
+    row.updated_by, row.updated_at = actor, utc_now()
+
+
+def add_landmark(db: Database, actor: str, data: LandmarkInput) -> str:
+    """Add a station landmark; returns its key ("station_<n>"). ValidationError on a duplicate name,
+    a point too far from the route, wrong dates or codes."""
+    check_position(data.lon, data.lat)
+    _check_dates(data.valid_from, data.valid_to)
+    _check_choice(data.source, sl.SOURCES, "source", "source")
+    _check_choice(data.confidence, sl.CONFIDENCES, "confidence", "confidence")
+    with db.write(actor, "station_add_landmark") as s:
+        _check_names(_all_landmarks(s), [data.name_en, data.name_zh], None)
+        fields = asdict(data)
+        fields["kinds"] = list(data.kinds)
+        fields["valid_from"], fields["valid_to"] = _txt(data.valid_from), _txt(data.valid_to)
+        row = StationLandmarkRow(**fields, created_by=actor, updated_by=actor)
+        s.add(row)
+        s.flush()
+        _record(s, row.key, "add", actor, _snapshot_row(row, s))
+        return row.key
+
+
+def move_landmark(db: Database, actor: str, key: str, lon: float, lat: float, source: str | None = None,
+                  confidence: str | None = None) -> None:
+    """Move a landmark (station or shipped: a shipped one keeps its shipped position as version 0)."""
+    check_position(lon, lat)
+    if source is not None:
+        _check_choice(source, sl.SOURCES, "source", "source")
+    if confidence is not None:
+        _check_choice(confidence, sl.CONFIDENCES, "confidence", "confidence")
+    with db.write(actor, "station_move_landmark") as s:
+        row = _row_for(s, key, actor)
+        row.lon, row.lat = float(lon), float(lat)
+        row.source = source or row.source
+        row.confidence = confidence or row.confidence
+        _touch(row, actor)
+        s.flush()
+        _record(s, key, "move", actor, _snapshot_row(row, s))
+
+
+def update_landmark(db: Database, actor: str, key: str, **changes: Any) -> None:
+    """Change names, note, source, confidence, kinds or validity dates of a landmark (one operation).
+    Keys of ``changes``: name_en, name_zh, name_bo, note, source, confidence, kinds, valid_from,
+    valid_to, elevation_m, medical_post, vehicle_access."""
+    allowed = {"name_en", "name_zh", "name_bo", "note", "source", "confidence", "kinds", "valid_from",
+               "valid_to", "elevation_m", "medical_post", "vehicle_access"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} here.")
+    if "source" in changes:
+        _check_choice(changes["source"], sl.SOURCES, "source", "source")
+    if "confidence" in changes:
+        _check_choice(changes["confidence"], sl.CONFIDENCES, "confidence", "confidence")
+    action = "rename" if set(changes) & {"name_en", "name_zh", "name_bo"} else "edit"
+    with db.write(actor, f"station_{action}_landmark") as s:
+        row = _row_for(s, key, actor)
+        vf = changes.get("valid_from", _day(row.valid_from))
+        vt = changes.get("valid_to", _day(row.valid_to))
+        _check_dates(vf, vt)
+        names = [changes.get("name_en", row.name_en), changes.get("name_zh", row.name_zh)]
+        if action == "rename":
+            _check_names(_all_landmarks(s), names, key)
+        for k, v in changes.items():
+            if k in ("valid_from", "valid_to"):
+                v = _txt(v)
+            elif k == "kinds":
+                v = list(v)
+            setattr(row, k, v)
+        _touch(row, actor)
+        s.flush()
+        _record(s, key, action, actor, _snapshot_row(row, s))
+
+
+def rename_landmark(db: Database, actor: str, key: str, name_en: str | None = None,
+                    name_zh: str | None = None) -> None:
+    """Rename a landmark; a renamed shipped landmark still answers to its shipped names."""
+    changes = {k: v for k, v in (("name_en", name_en), ("name_zh", name_zh)) if v is not None}
+    update_landmark(db, actor, key, **changes)
+
+
+def _set_retired(db: Database, actor: str, key: str, retired: bool) -> None:
+    with db.write(actor, "station_retire_landmark" if retired else "station_restore_landmark") as s:
+        row = _row_for(s, key, actor)
+        if row.retired == retired:
+            raise ValidationError(f"The landmark {key} is already {'retired' if retired else 'in use'}.")
+        if not retired:
+            others = [lm for lm in _all_landmarks(s) if lm.id != key]
+            _check_names(others, [row.name_en, row.name_zh], key)
+        row.retired = retired
+        _touch(row, actor)
+        s.flush()
+        _record(s, key, "retire" if retired else "restore", actor, _snapshot_row(row, s))
+
+
+def retire_landmark(db: Database, actor: str, key: str) -> None:
+    """Stop using a landmark (station or shipped); it stays in the history and can be restored."""
+    _set_retired(db, actor, key, True)
+
+
+def restore_landmark(db: Database, actor: str, key: str) -> None:
+    """Use a retired landmark again (refused if its name has since been given to another)."""
+    _set_retired(db, actor, key, False)
+
+
+def add_alias(db: Database, actor: str, key: str, text: str, lang: str = "other",
+              valid_from: date | None = None, valid_to: date | None = None, note: str = "") -> int:
+    """Give landmark ``key`` another name callers use; returns the alias id. ValidationError when
+    the text is empty or already a name or alias of any landmark."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("The alias is empty.", field="alias")
+    _check_choice(lang, {k: k for k in sl.ALIAS_LANGS}, "alias language", "lang")
+    _check_dates(valid_from, valid_to)
+    with db.write(actor, "station_add_alias") as s:
+        all_lms = _all_landmarks(s)
+        if key not in {lm.id for lm in all_lms}:
+            raise NotFound(f"There is no landmark {key!r} in use.")
+        owner = sl.name_owner(all_lms, text)
+        if owner is not None:
+            where = "this landmark" if owner.id == key else f"the landmark {owner.short_en or owner.name_zh} ({owner.id})"
+            raise ValidationError(f"The alias {text!r} collides with a name of {where}.", field="alias")
+        alias = StationAliasRow(landmark_key=key, text=text, lang=lang, valid_from=_txt(valid_from),
+                                valid_to=_txt(valid_to), note=note, created_by=actor)
+        s.add(alias)
+        s.flush()
+        _record(s, key, "alias", actor, _alias_snapshot(s, key) | {"alias": [lang, text]})
+        return alias.id
+
+
+def _alias_snapshot(s: Session, key: str) -> dict[str, Any]:
+    row = s.scalar(select(StationLandmarkRow).where(
+        StationLandmarkRow.shipped_id == key if not key.startswith("station_") else
+        StationLandmarkRow.id == int(key[8:])))
+    if row is not None:
+        return _snapshot_row(row, s)
+    aliases = s.scalars(select(StationAliasRow).where(StationAliasRow.landmark_key == key,
+                                                      StationAliasRow.retired.is_(False))).all()
+    return {"aliases": [[a.lang, a.text] for a in aliases]}
+
+
+def _set_alias_retired(db: Database, actor: str, alias_id: int, retired: bool) -> None:
+    with db.write(actor, "station_remove_alias" if retired else "station_restore_alias") as s:
+        alias = s.get(StationAliasRow, alias_id)
+        if alias is None:
+            raise NotFound(f"There is no alias #{alias_id}.")
+        if not retired:
+            owner = sl.name_owner(_all_landmarks(s), alias.text)
+            if owner is not None:
+                raise ValidationError(f"The alias {alias.text!r} is now a name of {owner.id}.", field="alias")
+        alias.retired = retired
+        s.flush()
+        _record(s, alias.landmark_key, "unalias" if retired else "alias", actor,
+                _alias_snapshot(s, alias.landmark_key) | {"alias": [alias.lang, alias.text]})
+
+
+def remove_alias(db: Database, actor: str, alias_id: int) -> None:
+    """Stop using an alias (kept in the history; ``restore_alias`` brings it back)."""
+    _set_alias_retired(db, actor, alias_id, True)
+
+
+def restore_alias(db: Database, actor: str, alias_id: int) -> None:
+    _set_alias_retired(db, actor, alias_id, False)
