@@ -23,3 +23,7 @@ class ReadOnlyLocation(StorageError):
 
 class ConcurrentChange(StorageError):
     """Someone else changed the same record since it was read."""
+
+
+class PermissionDenied(StorageError):
+    """The acting account's role does not allow this operation (see docs/roles.md)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from . import events
 from .errors import ConcurrentChange, DatabaseUnreachable
+from .policy import account_policy
 
 
 class RescueSession(Session):
@@ -24,8 +25,10 @@ events.install(RescueSession)
 class Database:
     """Holds the engine and hands out units of work. Created in the composition root, never at import."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, policy: Callable[[Session, str, str], None] | None = None):
         self.engine = engine
+        # Consulted inside every write transaction before the caller's work (see storage/policy.py).
+        self.policy = policy or account_policy
         self._writer = sessionmaker(engine.execution_options(rd_write=True), class_=RescueSession,
                                     expire_on_commit=False)
         self._reader = sessionmaker(engine, class_=RescueSession, expire_on_commit=False)
@@ -38,11 +41,13 @@ class Database:
     def write(self, actor: str, operation: str) -> Iterator[Session]:
         """A session whose changes commit together, logged as ``operation`` by ``actor``.
 
-        Runs on the calling thread. Raises ConcurrentChange when a versioned row changed meanwhile,
+        Runs on the calling thread. Raises PermissionDenied when the write policy refuses ``actor``,
+        ConcurrentChange when a versioned row changed meanwhile,
         DatabaseUnreachable when the server went away; nothing is half-written either way."""
         session = self._writer()
         session.info.update(actor=actor, operation=operation)
         try:
+            self.policy(session, actor, operation)
             yield session
             session.commit()
         except StaleDataError:

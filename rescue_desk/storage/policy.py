@@ -1,0 +1,33 @@
+"""The write policy ``Database.write`` consults for every unit of work: may ``actor`` perform
+``operation``? Bootstrap rule: while no account exists (fresh install, demo, tests) every write is
+allowed, as before accounts existed; once the first account exists, the actor must be an enabled
+account whose role grants the operation's permission (``rescue_desk.domain.roles``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rescue_desk.domain import roles
+
+from .errors import PermissionDenied
+from .models_auth import User
+
+
+def accounts_exist(session: Session) -> bool:
+    """True once any account (enabled or not) has been created."""
+    return session.scalar(select(User.id).limit(1)) is not None
+
+
+def account_policy(session: Session, actor: str, operation: str) -> None:
+    """Raise PermissionDenied unless ``actor`` may run ``operation`` (runs inside the write transaction)."""
+    user = session.scalar(select(User).where(User.name == actor))
+    if user is None:
+        if not accounts_exist(session):
+            return
+        raise PermissionDenied(f"'{actor}' is not an account of this station; log in to make changes.")
+    if user.disabled:
+        raise PermissionDenied(f"The account '{actor}' is disabled.")
+    permission = roles.permission_for(operation)
+    if not roles.allows(user.role, permission):
+        raise PermissionDenied(f"The role {user.role} may not do this ({operation}: needs {permission}).")
