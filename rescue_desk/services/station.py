@@ -240,44 +240,60 @@ def _touch(row: StationLandmarkRow, actor: str) -> None:
 def add_landmark(db: Database, actor: str, data: LandmarkInput) -> str:
     """Add a station landmark; returns its key ("station_<n>"). ValidationError on a duplicate name,
     a point too far from the route, wrong dates or codes."""
+    with db.write(actor, "station_add_landmark") as s:
+        return add_landmark_in(s, actor, data)
+
+
+def add_landmark_in(s: Session, actor: str, data: LandmarkInput) -> str:
+    """``add_landmark`` inside an open unit of work (for imports that apply many changes at once)."""
     check_position(data.lon, data.lat)
     _check_dates(data.valid_from, data.valid_to)
     _check_choice(data.source, sl.SOURCES, "source", "source")
     _check_choice(data.confidence, sl.CONFIDENCES, "confidence", "confidence")
-    with db.write(actor, "station_add_landmark") as s:
-        _check_names(_all_landmarks(s), [data.name_en, data.name_zh], None)
-        fields = asdict(data)
-        fields["kinds"] = list(data.kinds)
-        fields["valid_from"], fields["valid_to"] = _txt(data.valid_from), _txt(data.valid_to)
-        row = StationLandmarkRow(**fields, created_by=actor, updated_by=actor)
-        s.add(row)
-        s.flush()
-        _record(s, row.key, "add", actor, _snapshot_row(row, s))
-        return row.key
+    _check_names(_all_landmarks(s), [data.name_en, data.name_zh], None)
+    fields = asdict(data)
+    fields["kinds"] = list(data.kinds)
+    fields["valid_from"], fields["valid_to"] = _txt(data.valid_from), _txt(data.valid_to)
+    row = StationLandmarkRow(**fields, created_by=actor, updated_by=actor)
+    s.add(row)
+    s.flush()
+    _record(s, row.key, "add", actor, _snapshot_row(row, s))
+    return row.key
 
 
 def move_landmark(db: Database, actor: str, key: str, lon: float, lat: float, source: str | None = None,
                   confidence: str | None = None) -> None:
     """Move a landmark (station or shipped: a shipped one keeps its shipped position as version 0)."""
+    with db.write(actor, "station_move_landmark") as s:
+        move_landmark_in(s, actor, key, lon, lat, source, confidence)
+
+
+def move_landmark_in(s: Session, actor: str, key: str, lon: float, lat: float, source: str | None = None,
+                     confidence: str | None = None) -> None:
     check_position(lon, lat)
     if source is not None:
         _check_choice(source, sl.SOURCES, "source", "source")
     if confidence is not None:
         _check_choice(confidence, sl.CONFIDENCES, "confidence", "confidence")
-    with db.write(actor, "station_move_landmark") as s:
-        row = _row_for(s, key, actor)
-        row.lon, row.lat = float(lon), float(lat)
-        row.source = source or row.source
-        row.confidence = confidence or row.confidence
-        _touch(row, actor)
-        s.flush()
-        _record(s, key, "move", actor, _snapshot_row(row, s))
+    row = _row_for(s, key, actor)
+    row.lon, row.lat = float(lon), float(lat)
+    row.source = source or row.source
+    row.confidence = confidence or row.confidence
+    _touch(row, actor)
+    s.flush()
+    _record(s, key, "move", actor, _snapshot_row(row, s))
 
 
 def update_landmark(db: Database, actor: str, key: str, **changes: Any) -> None:
     """Change names, note, source, confidence, kinds or validity dates of a landmark (one operation).
     Keys of ``changes``: name_en, name_zh, name_bo, note, source, confidence, kinds, valid_from,
     valid_to, elevation_m, medical_post, vehicle_access."""
+    action = "rename" if set(changes) & {"name_en", "name_zh", "name_bo"} else "edit"
+    with db.write(actor, f"station_{action}_landmark") as s:
+        update_landmark_in(s, actor, key, **changes)
+
+
+def update_landmark_in(s: Session, actor: str, key: str, **changes: Any) -> None:
     allowed = {"name_en", "name_zh", "name_bo", "note", "source", "confidence", "kinds", "valid_from",
                "valid_to", "elevation_m", "medical_post", "vehicle_access"}
     unknown = set(changes) - allowed
@@ -288,23 +304,22 @@ def update_landmark(db: Database, actor: str, key: str, **changes: Any) -> None:
     if "confidence" in changes:
         _check_choice(changes["confidence"], sl.CONFIDENCES, "confidence", "confidence")
     action = "rename" if set(changes) & {"name_en", "name_zh", "name_bo"} else "edit"
-    with db.write(actor, f"station_{action}_landmark") as s:
-        row = _row_for(s, key, actor)
-        vf = changes.get("valid_from", _day(row.valid_from))
-        vt = changes.get("valid_to", _day(row.valid_to))
-        _check_dates(vf, vt)
-        names = [changes.get("name_en", row.name_en), changes.get("name_zh", row.name_zh)]
-        if action == "rename":
-            _check_names(_all_landmarks(s), names, key)
-        for k, v in changes.items():
-            if k in ("valid_from", "valid_to"):
-                v = _txt(v)
-            elif k == "kinds":
-                v = list(v)
-            setattr(row, k, v)
-        _touch(row, actor)
-        s.flush()
-        _record(s, key, action, actor, _snapshot_row(row, s))
+    row = _row_for(s, key, actor)
+    vf = changes.get("valid_from", _day(row.valid_from))
+    vt = changes.get("valid_to", _day(row.valid_to))
+    _check_dates(vf, vt)
+    names = [changes.get("name_en", row.name_en), changes.get("name_zh", row.name_zh)]
+    if action == "rename":
+        _check_names(_all_landmarks(s), names, key)
+    for k, v in changes.items():
+        if k in ("valid_from", "valid_to"):
+            v = _txt(v)
+        elif k == "kinds":
+            v = list(v)
+        setattr(row, k, v)
+    _touch(row, actor)
+    s.flush()
+    _record(s, key, action, actor, _snapshot_row(row, s))
 
 
 def rename_landmark(db: Database, actor: str, key: str, name_en: str | None = None,
@@ -316,16 +331,19 @@ def rename_landmark(db: Database, actor: str, key: str, name_en: str | None = No
 
 def _set_retired(db: Database, actor: str, key: str, retired: bool) -> None:
     with db.write(actor, "station_retire_landmark" if retired else "station_restore_landmark") as s:
-        row = _row_for(s, key, actor)
-        if row.retired == retired:
-            raise ValidationError(f"The landmark {key} is already {'retired' if retired else 'in use'}.")
-        if not retired:
-            others = [lm for lm in _all_landmarks(s) if lm.id != key]
-            _check_names(others, [row.name_en, row.name_zh], key)
-        row.retired = retired
-        _touch(row, actor)
-        s.flush()
-        _record(s, key, "retire" if retired else "restore", actor, _snapshot_row(row, s))
+        set_retired_in(s, actor, key, retired)
+
+
+def set_retired_in(s: Session, actor: str, key: str, retired: bool) -> None:
+    row = _row_for(s, key, actor)
+    if row.retired == retired:
+        raise ValidationError(f"The landmark {key} is already {'retired' if retired else 'in use'}.")
+    if not retired:
+        _check_names(_all_landmarks(s), [row.name_en, row.name_zh], key)
+    row.retired = retired
+    _touch(row, actor)
+    s.flush()
+    _record(s, key, "retire" if retired else "restore", actor, _snapshot_row(row, s))
 
 
 def retire_landmark(db: Database, actor: str, key: str) -> None:
@@ -342,25 +360,30 @@ def add_alias(db: Database, actor: str, key: str, text: str, lang: str = "other"
               valid_from: date | None = None, valid_to: date | None = None, note: str = "") -> int:
     """Give landmark ``key`` another name callers use; returns the alias id. ValidationError when
     the text is empty or already a name or alias of any landmark."""
+    with db.write(actor, "station_add_alias") as s:
+        return add_alias_in(s, actor, key, text, lang, valid_from, valid_to, note)
+
+
+def add_alias_in(s: Session, actor: str, key: str, text: str, lang: str = "other",
+                 valid_from: date | None = None, valid_to: date | None = None, note: str = "") -> int:
     text = (text or "").strip()
     if not text:
         raise ValidationError("The alias is empty.", field="alias")
     _check_choice(lang, {k: k for k in sl.ALIAS_LANGS}, "alias language", "lang")
     _check_dates(valid_from, valid_to)
-    with db.write(actor, "station_add_alias") as s:
-        all_lms = _all_landmarks(s)
-        if key not in {lm.id for lm in all_lms}:
-            raise NotFound(f"There is no landmark {key!r} in use.")
-        owner = sl.name_owner(all_lms, text)
-        if owner is not None:
-            where = "this landmark" if owner.id == key else f"the landmark {owner.short_en or owner.name_zh} ({owner.id})"
-            raise ValidationError(f"The alias {text!r} collides with a name of {where}.", field="alias")
-        alias = StationAliasRow(landmark_key=key, text=text, lang=lang, valid_from=_txt(valid_from),
-                                valid_to=_txt(valid_to), note=note, created_by=actor)
-        s.add(alias)
-        s.flush()
-        _record(s, key, "alias", actor, _alias_snapshot(s, key) | {"alias": [lang, text]})
-        return alias.id
+    all_lms = _all_landmarks(s)
+    if key not in {lm.id for lm in all_lms}:
+        raise NotFound(f"There is no landmark {key!r} in use.")
+    owner = sl.name_owner(all_lms, text)
+    if owner is not None:
+        where = "this landmark" if owner.id == key else f"the landmark {owner.short_en or owner.name_zh} ({owner.id})"
+        raise ValidationError(f"The alias {text!r} collides with a name of {where}.", field="alias")
+    alias = StationAliasRow(landmark_key=key, text=text, lang=lang, valid_from=_txt(valid_from),
+                            valid_to=_txt(valid_to), note=note, created_by=actor)
+    s.add(alias)
+    s.flush()
+    _record(s, key, "alias", actor, _alias_snapshot(s, key) | {"alias": [lang, text]})
+    return alias.id
 
 
 def _alias_snapshot(s: Session, key: str) -> dict[str, Any]:

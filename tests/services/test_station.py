@@ -42,15 +42,18 @@ def test_new_alias_is_picked_up_by_the_locator(db):
     assert res.placed
     gaize = kora.gazetteer.get("gaize_teahouse")
     assert kora.along_distance_km(res.chainage_km, gaize.chainage_km) < 0.6
-    assert "gaize_teahouse" in res.explanation()
+    assert [c.landmark_id for c in res.used] == ["gaize_teahouse"]
 
 
 def test_locator_names_a_new_station_landmark(db):
     lon, lat = _on_route(31.0)
     key = station.add_landmark(db, ACTOR, LandmarkInput(lon, lat, name_en="Herder Dawa camp", name_zh="达瓦牧民帐篷"))
-    res = locate("我们在达瓦牧民帐篷", kora=station.station_kora(db))
+    kora = station.station_kora(db)
+    res = locate("我们在达瓦牧民帐篷", kora=kora)
     assert res.placed and abs(res.chainage_km - 31.0) < 0.6
-    assert key in res.explanation()
+    assert [c.landmark_id for c in res.used] == [key]
+    assert "Herder Dawa camp" in res.explanation()
+    assert kora.gazetteer.get(key).origin == "station"
 
 
 def test_moved_landmark_moves_the_placement_near_it(db):
