@@ -14,7 +14,8 @@ from .overnight import LODGE_IDS, overnight_waits
 
 BEIJING = timezone(timedelta(hours=8))
 Z10 = NormalDist().inv_cdf(0.9)
-MIN_WALKED_REF_S = 300.0          # below this the pace so far says nothing
+MIN_WALKED_REF_S = 600.0          # below this the pace so far says nothing
+WALKED_FROM_KM = 0.5              # pace so far is measured from here (past the Darchen gate)
 DEFAULT_START_CLOCK_S = 8 * 3600.0
 WALKERS = ("pilgrim", "officer")
 DIRECTIONS = ("cw", "ccw")
@@ -141,12 +142,16 @@ class WalkingModel:
         shift = prof.log_offset + self._months.get(month, 0.0)
         mean = -0.5 * n_a + shift
         var = prof.var_walker + prof.var_drift * _rho_within(dist, p["drift_length_km"]) + n_a
-        ref_w = d.ref_s(a)
-        if walked_s is not None and ref_w >= MIN_WALKED_REF_S and walked_s > 0:
-            n_w = prof.noise_scale * d.noise_s2(a) / ref_w**2 + p["walked_extra_var"]
-            var_w = prof.var_walker + prof.var_drift * _rho_within(a, p["drift_length_km"]) + n_w
-            cov = prof.var_walker + prof.var_drift * _rho_between(a, dist, p["drift_length_km"])
-            x_w = math.log(walked_s / ref_w) - (-0.5 * n_w + shift)
+        ref_w = d.ref_s(a) - d.ref_s(WALKED_FROM_KM)
+        if walked_s is not None and ref_w >= MIN_WALKED_REF_S and a < self.length_km - 1.0:
+            head, head_sd = p["walked_head_s"], p["walked_head_sd_s"]
+            own = max(walked_s - head, 0.2 * ref_w)
+            n_w = (prof.noise_scale * (d.noise_s2(a) - d.noise_s2(WALKED_FROM_KM)) + head_sd**2) / ref_w**2
+            span = a - WALKED_FROM_KM
+            var_w = prof.var_walker + prof.var_drift * _rho_within(span, p["drift_length_km"]) + n_w
+            cov = prof.var_walker + prof.var_drift * _rho_between(span, dist, p["drift_length_km"])
+            clip = p.get("walked_log_clip", 1.0)
+            x_w = min(max(math.log(own / ref_w) - (-0.5 * n_w + shift), -clip), clip)
             mean = mean + cov / var_w * x_w
             var = var - cov**2 / var_w
         return ref, mean, np.sqrt(np.maximum(var, 1e-6)) * p["spread_scale"]
