@@ -1,0 +1,65 @@
+"""``rescue-desk audit verify|history``: check the hash-chained event log, print one record's history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from rescue_desk.domain import roles
+from rescue_desk.domain.clock import format_beijing
+from rescue_desk.services import audit
+from rescue_desk.services.errors import ValidationError
+
+from . import CliError
+from ._auth import add_identity_arguments, cli_principal
+from .common import open_db, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("audit", help="event log: verify the hash chain, show a record's history")
+    asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    v = asub.add_parser("verify", help="walk the event log; report the first broken link or 'intact, N entries'")
+    v.set_defaults(handler=_verify)
+    h = asub.add_parser("history", help="every change of one record, oldest first")
+    h.add_argument("entity", help="incident, call, person, trip, checkin, officer, vehicle or user")
+    h.add_argument("id", type=int)
+    h.add_argument("--json", action="store_true", help="print JSON")
+    add_identity_arguments(h)
+    h.set_defaults(handler=_history)
+
+
+def _verify(args) -> int:
+    db = open_db(args)
+    try:
+        report = audit.verify(db)
+    finally:
+        db.dispose()
+    if report.intact:
+        print(f"event log {report.sentence()}")
+        return 0
+    raise CliError(f"event log {report.sentence()}", code=1)
+
+
+def _values(values) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True) if values else "-"
+
+
+def _history(args) -> int:
+    db = open_db(args)
+    try:
+        who = cli_principal(args, db, roles.VIEW_AUDIT)
+        entries = audit.history(db, args.entity, args.id, who)
+    except ValidationError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
+    if args.json:
+        print_json([e.to_json() for e in entries])
+        return 0
+    if not entries:
+        raise CliError(f"no history for {args.entity} {args.id}", code=1)
+    for e in entries:
+        change = _values(e.after) if e.action == "create" else (
+            f"{_values(e.before)} -> {_values(e.after)}" if e.action == "update" else _values(e.before))
+        print(f"#{e.id} {format_beijing(e.at)} {e.actor} {e.operation}: {e.entity} {e.entity_id} {e.action} {change}")
+    return 0
