@@ -62,9 +62,10 @@ def locate(text: object, *, call_time: datetime | None = None, kora: Kora | None
     if fixes:
         return _point_fix(kora, fixes, belief, pd, base)
     if belief is None:
-        said = "; ".join(pd.problems) if pd.problems else \
-            "no landmark, distance, time, height, scene or coordinates found"
-        return LocateResult("unplaceable", f"unplaceable: {said}", **base)
+        if pd.problems:
+            base["warnings"] = pd.warnings
+            return LocateResult("unplaceable", "; ".join(pd.problems), **base)
+        return LocateResult("unplaceable", "no landmark, distance, time, height, scene or coordinates found", **base)
     return _chainage_answer(kora, belief, pd, base)
 
 
@@ -74,7 +75,7 @@ def _fuse(kora: Kora, clues: list[Clue], pd: ParsedDescription):
     for c in clues:
         lik = clue_likelihood(g, c, pd.direction, pd.walker)
         if lik is None:
-            pd.warnings.append(f"could not use {describe(c)} (walking-time model unavailable)")
+            pd.warnings.append(f"could not use {describe(c, kora)} (walking-time model unavailable)")
             continue
         scored.append((c, lik))
     if not scored:
@@ -86,7 +87,7 @@ def _fuse(kora: Kora, clues: list[Clue], pd: ParsedDescription):
             p = fuse(liks)
             if float(np.dot(p, lik)) < CONSISTENT:
                 aside.append(c)
-                conflicts.append(f"{describe(c)} does not fit {', '.join(describe(u) for u in used)}; set aside")
+                conflicts.append(f"{describe(c, kora)} does not fit {', '.join(describe(u, kora) for u in used)}; set aside")
                 continue
         used.append(c)
         liks.append(lik)
@@ -129,7 +130,7 @@ def _point_fix(kora: Kora, fixes: list[Clue], belief, pd: ParsedDescription, bas
         window = max(1, int(0.5 / g.step))
         idx = np.arange(cell - window, cell + window + 1) % g.n
         if p[idx].sum() < 0.01:
-            conflicts = conflicts + [f"the description ({', '.join(describe(c) for c in used_text)}) "
+            conflicts = conflicts + [f"the description ({', '.join(describe(c, kora) for c in used_text)}) "
                                      f"does not fit the coordinates (km {ch:.1f}); the coordinates are used"]
     radius = fix.radius_m
     base.update(used=[fixes[0]] + list(used_text), set_aside=fixes[1:], conflicts=conflicts)

@@ -163,7 +163,7 @@ def scene_likelihood(g: Grid, clue: Clue) -> np.ndarray:
     arc = (b - a) % g.length
     t = g.signed(a, "cw")
     t = np.where(t < -(g.length - arc) / 2, t + g.length, t)
-    return 0.03 + _phi(t / 0.2) * _phi((arc - t) / 0.2)
+    return 0.002 + _phi(t / 0.2) * _phi((arc - t) / 0.2)
 
 
 def time_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim") -> np.ndarray | None:

@@ -85,9 +85,9 @@ class LocateResult:
         """A few lines an officer can read: clues used, set aside, not understood, warnings."""
         lines = [self.message]
         if self.used:
-            lines.append("used: " + "; ".join(describe(c) for c in self.used))
+            lines.append("used: " + "; ".join(describe(c, self.kora) for c in self.used))
         if self.set_aside:
-            lines.append("set aside: " + "; ".join(describe(c) for c in self.set_aside))
+            lines.append("set aside: " + "; ".join(describe(c, self.kora) for c in self.set_aside))
         lines += [f"conflict: {c}" for c in self.conflicts]
         if self.not_understood:
             lines.append("not understood: " + ", ".join(f"'{w}'" for w in self.not_understood))
@@ -115,8 +115,13 @@ _REL_WORDS = {"at": "at", "near": "near", "almost": "almost at", "just_past": "j
               "halfway": "halfway between"}
 
 
-def describe(c: Clue) -> str:
-    """One short phrase for a clue: "2.0 km past chuku bridge supply point"."""
+def describe(c: Clue, kora: Kora | None = None) -> str:
+    """One short phrase for a clue: "2 km past Chuku bridge supply point" (ids without ``kora``)."""
+    def name(lid: str | None) -> str:
+        if kora is not None and lid in kora.gazetteer:
+            return kora.gazetteer.get(lid).short_en
+        return str(lid)
+
     if c.kind == "coordinates":
         co = c.coordinate
         return f"fix {co.lat:.5f} N {co.lon:.5f} E ({co.format}, {co.datum})"
@@ -126,9 +131,9 @@ def describe(c: Clue) -> str:
         return f"scene '{c.text}'"
     if c.kind == "time":
         h = (c.elapsed_s or 0) / 3600
-        return f"at {c.landmark_id} {h:.1f} h ago"
+        return f"at {name(c.landmark_id)} {h:.1f} h ago"
     rel = _REL_WORDS.get(c.relation, c.relation)
     dist = f"{c.distance_km:g} km " if c.distance_km is not None else ""
-    other = f" and {c.other_id}" if c.other_id and c.relation in ("between", "halfway") else \
-        f" toward {c.other_id}" if c.other_id else ""
-    return f"{dist}{rel} {c.landmark_id}{other}" + (" (spelling guessed)" if c.fuzzy else "")
+    other = f" and {name(c.other_id)}" if c.other_id and c.relation in ("between", "halfway") else \
+        f" toward {name(c.other_id)}" if c.other_id else ""
+    return f"{dist}{rel} {name(c.landmark_id)}{other}" + (" (spelling guessed)" if c.fuzzy else "")

@@ -26,7 +26,8 @@ _CLOCK = re.compile(
     _DAYPART +
     r"(?:(?P<h>\d{1,2})\s*[:：h](?P<mi>\d{2})(?!\d)\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?![a-z])"
     r"|(?P<h2>\d{1,2})\s*(?P<ap2>a\.?m\.?|p\.?m\.?|o'?clock)(?![a-z])"
-    r"|(?P<h3>\d{1,2})\s*[点時时](?:\s*(?P<half>半)|\s*(?P<q>一刻|1刻|三刻|3刻)|\s*(?P<mi3>\d{1,2})\s*分?)?)")
+    r"|(?P<h3>\d{1,2})\s*[点時时](?:\s*(?P<half>半)|\s*(?P<q>一刻|1刻|三刻|3刻)|\s*(?P<mi3>\d{1,2})\s*分?)?"
+    r"|(?<=\bat )(?P<h4>\d{1,2})(?![\d.:,]|\s*(?:km|kilomet|k\b|m\b|meter|metre|hour|hr|h\b|min|米|公里|小时)))")
 _ELEV_CONTEXT = re.compile(
     r"(?:海拔|高度|高程|altitude|elevation|altimeter|height|alt\.?)(?:[^\d⟦⟧⟨⟩]{0,16}?)"
     r"(?P<v>\d{3,5}(?:\.\d+)?)\s*(?P<u>m(?![a-z])|meters?|metres?|米|ft|feet|英尺)?")
@@ -89,6 +90,8 @@ def _clock(m: re.Match) -> ClockTime | None:
         h, mi, ap = int(m.group("h2")), 0, m.group("ap2")
         if ap.startswith("o"):
             ap = ""
+    elif m.group("h4") is not None:
+        h, mi, ap = int(m.group("h4")), 0, ""
     else:
         h, ap = int(m.group("h3")), ""
         mi = 30 if m.group("half") else int(m.group("mi3") or 0)

@@ -60,7 +60,12 @@ class MentionScanner:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         entries: dict[str, tuple[str, bool]] = {}
-        names = [(n, lid, False) for n, _lang, lid in gazetteer.names()]
+        names = []
+        for n, _lang, lid in gazetteer.names():
+            names.append((n, lid, False))
+            for part in re.split(r"\s*[/,;]\s*|\s*[(（].*?[)）]\s*", n):
+                if part and part != n and len(part) >= 4:
+                    names.append((part, lid, False))
         names += [(n, lid, True) for lid, ns in GENERIC_NAMES.items() if lid in gazetteer for n in ns]
         self._phonetic: dict[str, str] = {}
         self._bigrams: list[tuple[str, frozenset, str]] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,9 @@ _DURATION_CUE = re.compile(r"\bago\b|\bsince\b|\bfor\b|\bwalk(?:ed|ing)?\b|\bhik
 _CLIMB = re.compile(r"\bclimb|\bascend|\bgoing up|\buphill|\bup to(?:wards?)? the pass|\btowards? the pass|"
                     r"上坡|往上|爬坡|向上|上山|在爬|爬升|往垭口")
 _DESCEND = re.compile(r"\bdescend|\bgoing down|\bdownhill|\bcoming down|\bdown from|下坡|往下|下山|下降|下来|下撤")
+_ORPHAN_BEFORE = re.compile(r"\bto go\b|\bleft\b|\bmore\b|\bremaining|\baway\b|\bbefore it|\bshort of it|"
+                            r"\bstill\b|还有|还差|没到")
+_ORPHAN_PAST = re.compile(r"\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走")
 _UNKNOWN_EN = re.compile(r"\b([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:monastery|gompa|temple|bridge|camp|"
                          r"guesthouse|guest house|village|lodge|hotel|supply point|station|chorten|stupa)\b")
 _UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:寺|湖|桥|补给点|驿站|村|宾馆|客栈|营地|朝拜处|天葬台|山口|垭口)")
@@ -121,11 +125,13 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             pd.problems.append(e.problem)
         else:
             pd.clues.append(Clue("elevation", e.text, elevation_m=e.metres, slope=slope))
-    for clause in _CLAUSE.split(ex.skeleton):
-        if not clause or not clause.strip():
-            continue
+    clauses = [c for c in _CLAUSE.split(ex.skeleton) if c and c.strip()]
+    for n, clause in enumerate(clauses):
         ids = [int(x) for x in re.findall(r"⟦(\d+)⟧", clause)]
         dists = [(int(m.group(1)), m.start()) for m in re.finditer(r"⟨d(\d+)⟩", clause)]
+        if not ids and dists:
+            _orphan_distance(pd, ex, clause, dists[0][0])
+            continue
         for rel, a, b, span in pair_relations(clause):
             if a in used or b in used or mentions[a].landmark_id == mentions[b].landmark_id:
                 continue
@@ -140,7 +146,8 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                                  fuzzy=mentions[a].fuzzy or mentions[b].fuzzy))
             if d is not None:
                 dists = [x for x in dists if x[0] != d]
-        last_depart = _time_clues(pd, ex, clause, mentions, used, call_time, last_depart)
+        following = clauses[n + 1] if n + 1 < len(clauses) else ""
+        last_depart = _time_clues(pd, ex, clause, following, mentions, used, call_time, last_depart)
         for i in ids:
             if i in used:
                 continue
@@ -175,6 +182,8 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             if rel == "past" and _DEPART.search(left[-12:] if left else "") and dist is None:
                 last_depart = i
                 rel = "left"
+            if rel == "just_past" and dist is not None:
+                rel = "past"
             if rel == "almost" and dist is not None:
                 rel = "before"
             if rel in ("at", "near") and dist is not None:
@@ -195,8 +204,25 @@ def _nearest_mention(clause: str, pos: int, ids: list[int]) -> int | None:
     return best
 
 
-def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, mentions: list[Mention], used: set[int],
-                call_time: datetime, last_depart: int | None) -> int | None:
+def _orphan_distance(pd: ParsedDescription, ex: Expressions, clause: str, k: int) -> None:
+    """"…almost at Dolma La, 500 m to go" / "…Hayagriva, 200 m past it": a distance in a clause of its
+    own refines the last landmark clue when the clause says which way."""
+    last = next((i for i in range(len(pd.clues) - 1, -1, -1) if pd.clues[i].kind == "landmark"), None)
+    if last is None or pd.clues[last].distance_km is not None:
+        return
+    if _ORPHAN_BEFORE.search(clause):
+        rel = "before"
+    elif _ORPHAN_PAST.search(clause):
+        rel = "past"
+    else:
+        return
+    d = ex.distances[k]
+    pd.clues[last] = replace(pd.clues[last], relation=rel, distance_km=d.km, distance_qualifier=d.qualifier,
+                             text=f"{pd.clues[last].text} … {d.text}")
+
+
+def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: str, mentions: list[Mention],
+                used: set[int], call_time: datetime, last_depart: int | None) -> int | None:
     tokens = [("t", int(m.group(1)), m.start()) for m in re.finditer(r"⟨t(\d+)⟩", clause)]
     tokens += [("u", int(m.group(1)), m.start()) for m in re.finditer(r"⟨u(\d+)⟩", clause)]
     depart = _DEPART.search(clause)
@@ -208,7 +234,13 @@ def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, mentions: l
             continue
         cands = [int(x.group(1)) for x in re.finditer(r"⟦(\d+)⟧", clause)]
         cands = [i for i in cands if i not in used] or cands
-        if cands:
+        ahead = re.search(r"⟦(\d+)⟧", following)
+        if not cands and ahead and _DEPART.search(following) and not re.search(r"⟨[tu]\d+⟩", following):
+            i = int(ahead.group(1))
+            lid, words = mentions[i].landmark_id, mentions[i].text
+            used.add(i)
+            last_depart = i
+        elif cands:
             i = min(cands, key=lambda j: abs(clause.find(f"⟦{j}⟧") - pos))
             lid, words = mentions[i].landmark_id, mentions[i].text
             used.add(i)
@@ -244,8 +276,11 @@ def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, mentions: l
 
 def _unknown_words(pd: ParsedDescription, marked: str) -> None:
     for m in _UNKNOWN_EN.finditer(marked):
-        if not _EN_STOP.match(m.group(1)) and "⟦" not in m.group(0):
-            pd.not_understood.append(m.group(0))
+        words = m.group(1).split()
+        while words and _EN_STOP.match(words[0]):
+            words.pop(0)
+        if words and "⟦" not in m.group(0):
+            pd.not_understood.append(" ".join(words) + m.group(0)[len(m.group(1)):])
     for m in _UNKNOWN_ZH.finditer(marked):
         if "⟦" not in m.group(0) and "⟨" not in m.group(0):
             pd.not_understood.append(m.group(0))

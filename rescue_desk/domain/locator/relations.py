@@ -23,16 +23,18 @@ _LEFT_CUES = [
                r"\bhave not (?:yet )?reached|\bnot reached|\bto go (?:to|until|before)|\buntil|\btill|"
                r"\btowards?|\bheading (?:to|for|towards?)|\bon (?:the|our) way (?:up )?to|\bway to|"
                r"\bbelow|\bto reach|\bto get to|还没到|没到|未到|还没有到|还差|往|去|向|朝|前往|到(?=⟦)"),
-    ("from", r"\bfrom|\baway from|离|距离?|距"),
+    ("from", r"\bfrom|\baway from|离|距离?|距|从"),
     ("near", r"\bnear(?:by)?|\baround|\bby|\bnext to|\bbeside|\bclose to|\bopposite|\boutside|\bnot far from|"
              r"\bsomewhere near"),
     ("at", r"\bat|\bin|\binside|\breached|\barrived at|\bon top of|在|就在|位于|到了|到达了?|抵达了?"),
 ]
 _RIGHT_CUES = [
+    ("left", r"^\s*(?:出发|离开|动身)"),
     ("almost", r"^\s*(?:快到了|就到了|马上到了?)"),
-    ("past", r"^\s*(?:之后|以后|后面|后边|后|过去|往前|再往前|向前|那边过来|\bis behind|\bbehind)"),
-    ("before", r"^\s*(?:之前|以前|前面|前边|前|还有|还差|\bis (?:still )?ahead|\bahead|\bin front|"
-               r"\bstill ⟨d\d+⟩|⟨d\d+⟩ (?:ahead|to go|away|left)|\bto go)"),
+    ("past", r"^\s*(?:之后|以后|后面|后边|后|过去|往前|再往前|向前|那边过来|"
+             r"(?:(?:is|was|lies|are) )?(?:now )?(?:⟨d\d+⟩ )?behind)"),
+    ("before", r"^\s*(?:之前|以前|前面|前边|前|还有|还差|"
+               r"(?:(?:is|lies|are) )?(?:still )?(?:⟨d\d+⟩ )?(?:ahead|in front|away|further on|to go|left)\b)"),
     ("near", r"^\s*(?:附近|旁边|边上|一带|周围|这边|那边|\bnearby|\barea|\bsurroundings)"),
     ("at", r"^\s*(?:这里|这儿|那里|那儿|里面|门口)"),
 ]

@@ -18,6 +18,9 @@ _NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
 _CN_NUMBER = re.compile(f"[{_NUMERAL_CHARS}]+(?:[点.][{''.join(_DIGITS)}]+)?")
 _HALF_AFTER = re.compile(r"(\d+)\s*个?半")
 _LONE_HALF = re.compile(r"(?<![\d.])半(?=个?(?:小时|钟头|公里|千米|里))")
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+_ORDINAL = re.compile(r"(?<![a-z0-9])(1st|2nd|3rd|4th)(?![a-z0-9])")
+_ZH_ORDINAL = re.compile(r"第\s*([1-9])(?!\d)")
 _DAYPARTS = ("早上", "上午", "中午", "下午", "晚上", "凌晨", "傍晚", "早晨", "清晨")
 _FOLD = str.maketrans({"ö": "o", "ü": "u", "é": "e", "è": "e", "ā": "a", "ī": "i", "ū": "u", "ô": "o",
                        "’": "'", "‘": "'", "“": '"', "”": '"', "，": ",", "。": ".", "：": ":",
@@ -39,6 +42,8 @@ def clean_text(text: object) -> tuple[str, list[str]]:
         warnings.append("control characters were removed")
     text = text.translate(_FOLD)
     text = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    text = _ORDINAL.sub(lambda m: _ORDINALS[m.group(1)], text)
+    text = _ZH_ORDINAL.sub(lambda m: "第" + "零一二三四五六七八九"[int(m.group(1))], text)
     return re.sub(r"[ \t\r\n]+", " ", text).strip(), warnings
 
 
@@ -134,5 +139,5 @@ def convert_english_numbers(text: str) -> str:
     t = _EN_WORD.sub(lambda m: str(_EN_NUMBERS[m.group(1)]), t)
     t = _EN_HUNDRED.sub(lambda m: str(int(m.group(1)) * 100), t)
     t = _EN_A_UNIT.sub(lambda m: "0.5 " if m.group(0).startswith("half") else "1 ", t)
-    t = re.sub(r"(?<![\d.])1 (hours?) and a half", r"1.5 \1", t)
+    t = re.sub(r"(?<![\d.])(\d+) (hours?|km|kilomet\w*|miles?) and a half", r"\1.5 \2", t)
     return _EN_HALF.sub(lambda m: f"{m.group(1)}.5", t)

@@ -1,0 +1,160 @@
+"""``rescue-desk locate``: where is the caller? One description, or a JSONL batch (a stable contract).
+
+Batch input lines: ``{"id", "text", "time"?, "lang"?, "datum"?}``; output, one line per input:
+``{"id", "status": "placed"|"unplaceable"|"error", "lon", "lat", "chainage_km", "intervals_km",
+"radius_m", "clues", "message"}``. A bad line gives an ``error`` record and the batch goes on.
+Times without an offset are Beijing time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+
+from rescue_desk.domain.clock import BEIJING, parse_time, utc_now
+from rescue_desk.domain.kora import load_kora
+from rescue_desk.domain.locator import DATUMS, LocateResult, locate
+from rescue_desk.domain.locator.estimate import describe
+
+from . import CliError
+
+_ERROR_FIELDS = {"lon": None, "lat": None, "chainage_km": None, "intervals_km": [], "radius_m": None, "clues": []}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("locate", help="place a caller's description on the kora (or a JSONL batch)",
+                       description="Read a caller's words (English, Chinese or both) and say where on the "
+                       "kora they are, with a 90 %% credible interval.")
+    p.add_argument("text", nargs="?", help="the caller's description")
+    p.add_argument("--time", metavar="ISO8601", help="call time (default now; no offset = Beijing time)")
+    p.add_argument("--datum", choices=DATUMS, help="datum of coordinates read out (default: from the wording, "
+                   "else wgs84)")
+    p.add_argument("--json", action="store_true", help="print the JSON record (with the map corridor)")
+    p.add_argument("--batch", metavar="IN.jsonl", help='JSONL input, one {"id","text","time"?} per line ("-" = stdin)')
+    p.add_argument("--out", metavar="OUT.jsonl", help="batch output file (default: stdout)")
+    p.set_defaults(handler=_locate)
+
+
+def _locate(args) -> int:
+    if args.batch:
+        if args.text:
+            raise CliError("give either a description or --batch, not both")
+        return _run_batch(args)
+    if args.out:
+        raise CliError("--out is for --batch; a single description prints to the screen")
+    if args.text is None:
+        raise CliError('give the caller\'s description in quotes, e.g. rescue-desk locate "2 km past Sershong", '
+                       "or --batch IN.jsonl")
+    call_time = _call_time(args.time)
+    result = locate(args.text, call_time=call_time, kora=load_kora(), datum=args.datum)
+    if args.json:
+        rec = result.to_record(None)
+        rec["explanation"] = rec.pop("message")
+        rec["message"] = result.message
+        rec["corridor"] = result.corridor()
+        print(json.dumps(rec, ensure_ascii=False, indent=2))
+    else:
+        print(readable(result))
+    return 0
+
+
+def _call_time(text: str | None) -> datetime:
+    if text is None:
+        return utc_now().astimezone(BEIJING)
+    try:
+        return parse_time(text)
+    except ValueError as exc:
+        raise CliError(f"--time: {exc}") from None
+
+
+_STATUS = {"placed": "PLACED 已定位", "unplaceable": "UNPLACEABLE 无法定位", "error": "ERROR 错误"}
+
+
+def readable(r: LocateResult) -> str:
+    """A few labelled lines (Chinese and English) for the screen."""
+    lines = [f"{_STATUS[r.status]}: {r.message}"]
+    if r.placed:
+        lines.append(f"  position 位置:      {r.lat:.5f} N, {r.lon:.5f} E (WGS84)")
+        if r.chainage_km is not None:
+            lines.append(f"  chainage 里程:      km {r.chainage_km:.2f} (clockwise from Darchen 顺时针自塔钦)")
+        if r.intervals_km:
+            pieces = ", ".join(f"{a:.2f}-{b:.2f}" + (" (wraps 跨起点)" if a > b else "") for a, b in r.intervals_km)
+            lines.append(f"  90 % interval 区间: km {pieces} ({r.interval_length_km():.1f} km)")
+        if r.radius_m is not None:
+            lines.append(f"  radius 半径:        {r.radius_m:.0f} m")
+        if r.offset_m is not None and r.chainage_km is None:
+            lines.append(f"  off trail 偏离路线: {r.offset_m:.0f} m (nearest km {r.nearest_chainage_km:.2f})")
+    if r.used:
+        lines.append("  clues used 已用线索: " + "; ".join(describe(c, r.kora) for c in r.used))
+    if r.set_aside:
+        lines.append("  set aside 未采用:    " + "; ".join(describe(c, r.kora) for c in r.set_aside))
+    for c in r.conflicts:
+        lines.append(f"  conflict 矛盾:      {c}")
+    if r.not_understood:
+        lines.append("  not understood 未识别: " + ", ".join(r.not_understood))
+    for w in r.warnings:
+        lines.append(f"  note 注意:          {w}")
+    return "\n".join(lines)
+
+
+def batch_record(line: str, lineno: int, kora, datum: str | None, now: datetime) -> dict:
+    """The output record for one batch input line (an ``error`` record for a bad line; never raises)."""
+    try:
+        item = json.loads(line)
+    except ValueError as exc:
+        return {"id": None, "status": "error", **_ERROR_FIELDS, "message": f"line {lineno}: not valid JSON ({exc})"}
+    if not isinstance(item, dict):
+        return {"id": None, "status": "error", **_ERROR_FIELDS, "message": f"line {lineno}: not a JSON object"}
+    rid = item.get("id")
+    text = item.get("text")
+    if not isinstance(text, str):
+        return {"id": rid, "status": "error", **_ERROR_FIELDS, "message": f"line {lineno}: no \"text\" string"}
+    line_datum = item.get("datum", datum)
+    if line_datum is not None and line_datum not in DATUMS:
+        return {"id": rid, "status": "error", **_ERROR_FIELDS,
+                "message": f"line {lineno}: unknown datum {line_datum!r} (use {', '.join(DATUMS)})"}
+    call_time = now
+    if item.get("time") is not None:
+        try:
+            call_time = parse_time(str(item["time"]))
+        except ValueError as exc:
+            return {"id": rid, "status": "error", **_ERROR_FIELDS, "message": f"line {lineno}: time: {exc}"}
+    try:
+        return locate(text, call_time=call_time, kora=kora, datum=line_datum).to_record(rid)
+    except Exception as exc:  # one bad line must never stop a logbook import
+        return {"id": rid, "status": "error", **_ERROR_FIELDS,
+                "message": f"line {lineno}: could not be located ({type(exc).__name__}: {exc})"}
+
+
+def _run_batch(args) -> int:
+    kora = load_kora()
+    now = _call_time(args.time)
+    try:
+        src = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise CliError(f"cannot read {args.batch}: {exc.strerror or exc}") from None
+    try:
+        dst = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    except OSError as exc:
+        if src is not sys.stdin:
+            src.close()
+        raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    counts = {"placed": 0, "unplaceable": 0, "error": 0}
+    try:
+        for lineno, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            rec = batch_record(line, lineno, kora, args.datum, now)
+            counts[rec["status"]] = counts.get(rec["status"], 0) + 1
+            dst.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    finally:
+        if src is not sys.stdin:
+            src.close()
+        if dst is not sys.stdout:
+            dst.close()
+    if args.out:
+        print(f"{counts['placed']} placed, {counts['unplaceable']} unplaceable, {counts['error']} errors -> {args.out}",
+              file=sys.stderr)
+    return 0

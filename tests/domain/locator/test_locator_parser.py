@@ -1,0 +1,173 @@
+"""Reading clues from free text: landmarks, relations, distances, times, heights, direction."""
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from rescue_desk.domain.kora import load_kora
+from rescue_desk.domain.locator.parser import parse_description
+
+KORA = load_kora()
+CALL = datetime.fromisoformat("2024-07-10T14:00:00+08:00")
+
+
+def clues(text, **kw):
+    return parse_description(text, KORA, kw.pop("call_time", CALL), **kw).clues
+
+
+def only(text, **kw):
+    cs = clues(text, **kw)
+    assert len(cs) == 1, cs
+    return cs[0]
+
+
+@pytest.mark.parametrize("text,landmark,relation,km", [
+    ("About 2 km past Chuku bridge", "chuku_bridge_supply", "past", 2.0),
+    ("we're 1.5km after Sershong", "sershong", "past", 1.5),
+    ("500 m before the second prostration point", "second_prostration", "before", 0.5),
+    ("still three km to go to Zutul Phuk", "zutul_phuk", "before", 3.0),
+    ("过了卓玛拉山口大概两公里", "dolma_la", "past", 2.0),
+    ("离宗堆补给点还有一公里左右", "zongdui_supply", "before", 1.0),
+    ("还差五百米到卓玛拉", "dolma_la", "before", 0.5),
+    ("色雄之后三点五公里", "sershong", "past", 3.5),
+    ("刚过岗加一公里", "gangjia", "past", 1.0),
+])
+def test_distance_relations(text, landmark, relation, km):
+    c = only(text)
+    assert (c.landmark_id, c.relation, c.distance_km) == (landmark, relation, pytest.approx(km))
+
+
+@pytest.mark.parametrize("text,landmark,relation", [
+    ("We are at Sershong", "sershong", "at"),
+    ("somewhere near Tarboche", "tarboche", "near"),
+    ("我们在第二朝拜处附近", "second_prostration", "near"),
+    ("almost at Dolma La", "dolma_la", "almost"),
+    ("快到卓玛拉山口了", "dolma_la", "almost"),
+    ("just passed Shiva-tsal", "shiva_tsal", "just_past"),
+    ("刚过小天葬台", "shiva_tsal", "just_past"),
+    ("we haven't reached Gangjia yet", "gangjia", "before"),
+    ("还没到岗加", "gangjia", "before"),
+])
+def test_plain_relations(text, landmark, relation):
+    c = only(text)
+    assert (c.landmark_id, c.relation) == (landmark, relation)
+
+
+@pytest.mark.parametrize("text,a,b,relation", [
+    ("somewhere between Sershong and Chuku bridge", "sershong", "chuku_bridge_supply", "between"),
+    ("在第二朝拜处和马头明王驿站之间", "second_prostration", "tamdrin_drongkhang", "between"),
+    ("halfway between Shiva-tsal and Dolma La", "shiva_tsal", "dolma_la", "halfway"),
+    ("on the way from Gangjia to the pass", "gangjia", "dolma_la", "between"),
+    ("从尊珠寺到宗堆的路上", "zutul_phuk", "zongdui_supply", "between"),
+])
+def test_pairs(text, a, b, relation):
+    c = only(text)
+    assert (c.landmark_id, c.other_id, c.relation) == (a, b, relation)
+
+
+@pytest.mark.parametrize("text", ["Drira Phuk", "dirapuk", "we are at Diraphuk", "直热"])
+def test_drira_phuk_means_the_gangjia_lodgings(text):
+    assert only(text).landmark_id == "gangjia"
+
+
+def test_drira_phuk_monastery_stays_the_monastery():
+    assert only("at Drira Phuk monastery").landmark_id == "drira_phuk_gompa"
+
+
+@pytest.mark.parametrize("text,landmark", [("near Shershong", "sershong"), ("at Zuthul Puk", "zutul_phuk"),
+                                           ("at Hayagriva staton", "tamdrin_drongkhang"),
+                                           ("near Gowri Kund", "gauri_kund"), ("at the 4th prostration point", "fourth_prostration"),
+                                           ("at Phakna Rigzin", "phakna_rigzin_supply")])
+def test_misspellings_and_name_parts(text, landmark):
+    assert only(text).landmark_id == landmark
+
+
+@pytest.mark.parametrize("text,direction", [
+    ("we walk counter-clockwise", "ccw"), ("anticlockwise", "ccw"), ("我们逆时针转山", "ccw"),
+    ("我们反着转", "ccw"), ("we are Bon pilgrims", "ccw"), ("clockwise as usual", "cw"), ("hello", "cw"),
+])
+def test_direction(text, direction):
+    assert parse_description(text, KORA, CALL).direction == direction
+
+
+@pytest.mark.parametrize("text,landmark,hours", [
+    ("left Darchen at 7:40", "darchen", 6 + 20 / 60),
+    ("早上七点从塔钦出发", "darchen", 7),
+    ("walked 3.5 hours since Drira Phuk", "gangjia", 3.5),
+    ("passed Chuku bridge at 10:20 am", "chuku_bridge_supply", 3 + 40 / 60),
+    ("下午1点32分经过马头明王驿站", "tamdrin_drongkhang", 28 / 60),
+    ("走了一个半小时，从岗加出发的", "gangjia", 1.5),
+    ("we passed Sershong 2 hours ago", "sershong", 2),
+])
+def test_time_clues(text, landmark, hours):
+    (c,) = [c for c in clues(text) if c.kind == "time"]
+    assert c.landmark_id == landmark
+    assert c.elapsed_s == pytest.approx(hours * 3600, abs=60)
+
+
+def test_time_in_the_future_is_refused():
+    pd = parse_description("we passed Sershong at 4:30 pm", KORA, CALL)
+    assert not [c for c in pd.clues if c.kind == "time"]
+    assert any("after the call time" in p for p in pd.problems)
+
+
+def test_ambiguous_clock_takes_the_latest_past_moment():
+    (c,) = [c for c in clues("left Darchen at 1:30") if c.kind == "time"]
+    assert c.event_time.hour == 13
+
+
+@pytest.mark.parametrize("text,metres,slope", [
+    ("My phone says 5450 m and we are still climbing", 5450, "climbing"),
+    ("手机显示海拔5300米，刚翻过垭口往下走", 5300, "descending"),
+    ("altitude 17,000 ft", None, None),
+    ("elevation 5,100m", None, None),
+])
+def test_elevation(text, metres, slope):
+    es = [c for c in clues(text) if c.kind == "elevation"]
+    if metres is None:
+        return
+    assert es[0].elevation_m == metres and es[0].slope == slope
+
+
+def test_out_of_range_elevation_is_a_problem():
+    pd = parse_description("altimeter 8848 m", KORA, CALL)
+    assert not pd.clues and pd.problems
+
+
+@pytest.mark.parametrize("text,scene", [("over the pass, green lake below", "lake_below"),
+                                        ("the north face is right in front of us", "north_face"),
+                                        ("we can see a big flagpole", "flagpole"), ("到处都是衣服堆", "clothes")])
+def test_scenes(text, scene):
+    assert scene in [c.scene for c in clues(text) if c.kind == "scene"]
+
+
+def test_station_landmark_layer_is_scanned_at_once():
+    base = KORA.gazetteer.get("sershong")
+    extra = base.with_changes(id="yak_camp", name_en="Yak herders camp", name_zh="牦牛营地", aliases_en=(),
+                              aliases_zh=(), chainage_km=9.0, origin="station")
+    kora = KORA.with_landmarks(list(KORA.gazetteer) + [extra])
+    (c,) = parse_description("we are at the yak herders camp", kora, CALL).clues
+    assert c.landmark_id == "yak_camp"
+
+
+def test_unknown_place_names_are_reported():
+    pd = parse_description("we are near Tsering monastery", KORA, CALL)
+    assert any("tsering" in w for w in pd.not_understood)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_whole_text_never_raises(text):
+    parse_description(text, KORA, CALL)
+
+
+_PIECES = st.sampled_from(["we are", "about", "2 km", "past", "before", "Sershong", "色雄", "过了", "两公里",
+                           "between", "and", "Dolma La", "at 7:40", "早上8点", "海拔5300米", "31.05, 81.28",
+                           "逆时针", ",", "。", "\x00", "🙂", "lat 95", "UTM 44R 528117 3440231", "1.5小时"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=14))
+def test_clue_soup_never_raises(pieces):
+    parse_description(" ".join(pieces), KORA, CALL)
