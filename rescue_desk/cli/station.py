@@ -1,0 +1,92 @@
+"""``rescue-desk station export FILE.geojson`` / ``rescue-desk station import FILE.geojson [--yes]``:
+share the station's landmark and hazard layer with a neighbouring station or the county."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import CliError
+from .common import open_db
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("station", help="the station's own landmarks, aliases and hazards (sand table)")
+    sub = p.add_subparsers(dest="station_command", metavar="ACTION", required=True)
+    e = sub.add_parser("export", help="write the station layer as GeoJSON (WGS84)")
+    e.add_argument("file", help="output .geojson file ('-' for standard output)")
+    e.set_defaults(handler=_export)
+    i = sub.add_parser("import", help="merge a station layer GeoJSON file: shows the changes, asks before applying")
+    i.add_argument("file", help="input .geojson file")
+    i.add_argument("--yes", action="store_true", help="apply without asking")
+    i.add_argument("--actor", default=os.environ.get("USER", "duty"), help="who is importing (for the history)")
+    i.set_defaults(handler=_import)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from rescue_desk.services.station_exchange import export_geojson
+
+    db = open_db(args)
+    try:
+        doc = export_geojson(db)
+    finally:
+        db.dispose()
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    if args.file == "-":
+        print(text)
+        return 0
+    target = Path(args.file)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", suffix=".part")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise CliError(f"Cannot write {target}: {exc.strerror}.") from None
+    n = len(doc["features"])
+    print(f"wrote {n} feature{'s' if n != 1 else ''} to {target}", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from rescue_desk.services.errors import NotFound, ValidationError
+    from rescue_desk.services.station_exchange import LayerFormatError, apply_import, preview_import
+    from rescue_desk.storage.errors import StorageError
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read {args.file}: {exc.strerror}.") from None
+    db = open_db(args)
+    try:
+        try:
+            diff = preview_import(db, data)
+        except LayerFormatError as exc:
+            raise CliError(f"{args.file}: {exc}") from None
+        for line in diff.lines():
+            print(line)
+        if diff.is_empty():
+            print("nothing to import: the station layer already has everything in this file")
+            return 0
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise CliError("Not applied: standard input is not a terminal, so nobody can confirm; "
+                               "check the changes above and run again with --yes.")
+            answer = input("Apply these changes? [y/N] ").strip().lower()
+            if answer not in ("y", "yes"):
+                print("not applied")
+                return 1
+        try:
+            n = apply_import(db, args.actor, diff)
+        except (ValidationError, NotFound, StorageError) as exc:
+            raise CliError(str(exc)) from None
+        print(f"applied {n} change{'s' if n != 1 else ''}")
+        return 0
+    finally:
+        db.dispose()

@@ -1,0 +1,55 @@
+"""rescue-desk station export / import from the command line."""
+
+import io
+import json
+
+from rescue_desk.cli import run
+from rescue_desk.domain.kora import load_kora
+from rescue_desk.services import station
+from rescue_desk.services.station import LandmarkInput
+from rescue_desk.storage import open_database
+
+
+def _station_with_a_tent(url: str) -> None:
+    db = open_database(url)
+    lon, lat = load_kora().point_at(9.0)
+    station.add_landmark(db, "officer-li", LandmarkInput(lon, lat, name_en="Green tent", name_zh="绿帐篷"))
+    db.dispose()
+
+
+def test_export_then_import_with_yes(tmp_path, capsys):
+    src, dst = f"sqlite:///{tmp_path / 'a.sqlite3'}", f"sqlite:///{tmp_path / 'b.sqlite3'}"
+    _station_with_a_tent(src)
+    out = tmp_path / "layer.geojson"
+    assert run(["station", "export", str(out), "--db", src]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert [f["properties"]["name_en"] for f in doc["features"]] == ["Green tent"]
+    assert run(["--db", dst, "station", "import", str(out), "--yes"]) == 0
+    printed = capsys.readouterr().out
+    assert "+ Green tent" in printed and "1 added, 0 changed, 0 retired" in printed and "applied 1 change" in printed
+    db = open_database(dst)
+    assert station.station_kora(db).landmark("绿帐篷").name_en == "Green tent"
+    db.dispose()
+
+
+def test_import_without_yes_on_a_pipe_refuses(tmp_path, capsys, monkeypatch):
+    src, dst = f"sqlite:///{tmp_path / 'a.sqlite3'}", f"sqlite:///{tmp_path / 'b.sqlite3'}"
+    _station_with_a_tent(src)
+    out = tmp_path / "layer.geojson"
+    run(["station", "export", str(out), "--db", src])
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
+    assert run(["station", "import", str(out), "--db", dst]) == 2
+    err = capsys.readouterr().err
+    assert "standard input is not a terminal" in err and "--yes" in err and "Traceback" not in err
+    db = open_database(dst)
+    assert station.load_layer(db).landmarks == ()
+    db.dispose()
+
+
+def test_import_of_a_foreign_crs_is_one_sentence(tmp_path, capsys):
+    bad = tmp_path / "utm.geojson"
+    bad.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:32644"}},
+                               "features": []}), encoding="utf-8")
+    assert run(["station", "import", str(bad), "--yes", "--db", f"sqlite:///{tmp_path / 'c.sqlite3'}"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rescue-desk: ") and "EPSG:32644" in err and "WGS84" in err and err.count("\n") == 1
