@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     bk.set_defaults(handler=_backup)
     ck = dbsub.add_parser("check", help="integrity, foreign keys, schema version and event-log chain")
     ck.set_defaults(handler=_check)
+    from .db_restore import register_restore  # accounts/backups (issue 7)
+
+    register_restore(dbsub)
 
 
 def _engine(args):

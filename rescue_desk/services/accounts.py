@@ -13,7 +13,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import DBAPIError
 
 from rescue_desk.domain import roles
 from rescue_desk.domain.clock import utc_now
@@ -155,9 +156,15 @@ def list_users(db: Database) -> list[Account]:
 
 
 def has_accounts(db: Database) -> bool:
-    """True once accounts exist: the app then asks for a login and the write policy is enforced."""
-    with db.read() as s:
-        return accounts_exist(s)
+    """True once accounts exist: the app then asks for a login and the write policy is enforced.
+    A database from before accounts (no users table yet) has none."""
+    try:
+        with db.read() as s:
+            return accounts_exist(s)
+    except DBAPIError:
+        if inspect(db.engine).has_table("users"):
+            raise
+        return False
 
 
 def get_account(db: Database, name: str) -> Account | None:

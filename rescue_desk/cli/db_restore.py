@@ -1,0 +1,71 @@
+"""``rescue-desk db restore PATH`` and ``rescue-desk db backups``: checked restore and rotating backups
+(registered under ``db`` by cli/db.py)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rescue_desk.domain import roles
+from rescue_desk.services import backups
+from rescue_desk.storage import StorageError, make_engine, open_database, ping
+
+from . import CliError
+from ._auth import add_identity_arguments, cli_principal
+from .common import database_url
+
+
+def register_restore(dbsub: argparse._SubParsersAction) -> None:
+    rs = dbsub.add_parser("restore", help="replace the SQLite database by a backup, after checking it "
+                          "(header, integrity, schema, event chain); the replaced file is kept as a backup")
+    rs.add_argument("path", type=Path, help="the backup file to restore")
+    rs.add_argument("--backup-dir", type=Path, help=f"where the replaced database is saved "
+                    f"(default ${backups.BACKUP_DIR_ENV} or 'backups' in the data folder)")
+    add_identity_arguments(rs)
+    rs.set_defaults(handler=_restore)
+    bk = dbsub.add_parser("backups", help="make a rotating backup now (keeps the newest N) and list them")
+    bk.add_argument("--backup-dir", type=Path, help="backup folder (default as for restore)")
+    bk.add_argument("--keep", type=int, default=backups.DEFAULT_KEEP, help="how many to keep")
+    bk.add_argument("--list", action="store_true", help="only list the backups")
+    bk.set_defaults(handler=_backups)
+
+
+def _restore(args) -> int:
+    url = database_url(args)
+    try:
+        backups.check_backup(args.path)  # before touching (or even creating) the station database
+    except StorageError as exc:
+        raise CliError(f"{exc} Nothing was replaced.") from None
+    path_exists = url.startswith("sqlite") and Path(url.split(":///", 1)[-1]).exists()
+    if path_exists:
+        db = open_database(url, migrate=False)
+        try:
+            cli_principal(args, db, roles.MAINTAIN_DATABASE)
+        except StorageError as exc:
+            raise CliError(str(exc)) from None
+        finally:
+            db.dispose()
+    try:
+        engine = make_engine(url)
+        checked, saved = backups.restore(engine, args.path, args.backup_dir)
+    except StorageError as exc:
+        raise CliError(str(exc)) from None
+    if saved:
+        print(f"the replaced database was saved as {saved}")
+    print(f"restored {checked.path} (schema {checked.revision}, event log intact, {checked.events} entries)")
+    if not backups.schema_is_current(checked):
+        print("the restored database has an older schema; it is upgraded when next opened")
+    return 0
+
+
+def _backups(args) -> int:
+    try:
+        engine = make_engine(database_url(args))
+        ping(engine)
+        if not args.list:
+            print(f"backup written: {backups.make_backup(engine, args.backup_dir, args.keep)}")
+        for path in backups.list_backups(engine, args.backup_dir):
+            print(path)
+    except StorageError as exc:
+        raise CliError(str(exc)) from None
+    return 0
