@@ -1,0 +1,93 @@
+"""The duty desk: call intake (Ctrl+N), the incident board and the rescue-trip panel.
+
+``install(window)`` adds three docks and the Incident menu's actions, and keeps the pieces on
+``window.desk`` (``.intake``, ``.board``, ``.trip``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from .board import BoardWidget
+from .intake import IntakeForm
+from .trip import TripPanel
+
+__all__ = ["install", "Desk"]
+
+
+class Desk(QObject):
+    """Wires the desk's widgets to each other and to the map. Lives on the GUI thread."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        ctx = window.ctx
+        self.intake = IntakeForm(ctx, window.map)
+        self.board = BoardWidget(ctx)
+        self.trip = TripPanel(ctx, window.map)
+        self.intake_dock = window.add_dock(self.intake, self.tr("Call intake"), Qt.DockWidgetArea.LeftDockWidgetArea,
+                                           "intakeDock")
+        self.board_dock = window.add_dock(self.board, self.tr("Incident board"),
+                                          Qt.DockWidgetArea.BottomDockWidgetArea, "boardDock")
+        self.trip_dock = window.add_dock(self.trip, self.tr("Rescue trip"), Qt.DockWidgetArea.RightDockWidgetArea,
+                                         "tripDock")
+        self.board.incidentSelected.connect(self._incident_selected)
+        self.intake.callSaved.connect(self._call_saved)
+        window.map.incidentClicked.connect(lambda i: self.board.select_incident(i))
+        self._build_menu(window.menu("incident"))
+        window.installEventFilter(self)
+
+    def _build_menu(self, menu) -> None:
+        def action(text, slot, shortcut, name):
+            a = QAction(text, self.window)
+            a.setObjectName(name)
+            a.setShortcut(QKeySequence(shortcut))
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            a.triggered.connect(slot)
+            menu.addAction(a)
+            return a
+
+        self.new_call_action = action(self.tr("&New call"), self.new_call, "Ctrl+N", "actionNewCall")
+        self.find_action = action(self.tr("&Find incident"), self.find_incident, "Ctrl+F", "actionFindIncident")
+        self.trip_action = action(self.tr("Rescue &trip"), self.show_trip, "Ctrl+T", "actionShowTrip")
+        self.refresh_action = action(self.tr("&Refresh board"), self.board.refresh, "F5", "actionRefreshBoard")
+
+    def new_call(self) -> None:
+        self.intake_dock.show()
+        self.intake_dock.raise_()
+        self.intake.start_new_call()
+
+    def find_incident(self) -> None:
+        self.board_dock.show()
+        self.board.search.setFocus()
+        self.board.search.selectAll()
+
+    def show_trip(self) -> None:
+        self.trip_dock.show()
+        self.trip_dock.raise_()
+
+    def _incident_selected(self, incident_id: int) -> None:
+        self.trip.show_incident(incident_id)
+        row = self.board.model.rows[self.board.model.row_of(incident_id)]
+        if row.lon is not None:
+            self.window.map.center_on(row.lon, row.lat)
+
+    def _call_saved(self, _call_id: int, incident_id: int) -> None:
+        self.board.select_incident_when_loaded = incident_id
+        self.board.refreshed.connect(self._select_saved)
+
+    def _select_saved(self) -> None:
+        self.board.refreshed.disconnect(self._select_saved)
+        incident_id = getattr(self.board, "select_incident_when_loaded", None)
+        if incident_id is not None:
+            self.board.select_incident(incident_id)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.intake.shutdown()
+        return False
+
+
+def install(window) -> None:
+    """Add the desk's docks, menu actions and shortcuts to the main window."""
+    window.desk = Desk(window)
