@@ -14,11 +14,11 @@ import sys
 from datetime import datetime
 
 from rescue_desk.domain.clock import BEIJING, parse_time, utc_now
-from rescue_desk.domain.kora import load_kora
 from rescue_desk.domain.locator import DATUMS, LocateResult, locate
 from rescue_desk.domain.locator.estimate import describe
 
 from . import CliError
+from .station import station_koras
 
 _ERROR_FIELDS = {"lon": None, "lat": None, "chainage_km": None, "intervals_km": [], "radius_m": None, "clues": []}
 
@@ -48,7 +48,7 @@ def _locate(args) -> int:
         raise CliError('give the caller\'s description in quotes, e.g. rescue-desk locate "2 km past Sershong", '
                        "or --batch IN.jsonl")
     call_time = _call_time(args.time)
-    result = locate(args.text, call_time=call_time, kora=load_kora(), datum=args.datum)
+    result = locate(args.text, call_time=call_time, kora=station_koras(args)(call_time), datum=args.datum)
     if args.json:
         rec = result.to_record(None)
         rec["explanation"] = rec.pop("message")
@@ -100,7 +100,8 @@ def readable(r: LocateResult) -> str:
 
 
 def batch_record(line: str, lineno: int, kora, datum: str | None, now: datetime) -> dict:
-    """The output record for one batch input line (an ``error`` record for a bad line; never raises)."""
+    """The output record for one batch input line (an ``error`` record for a bad line; never raises).
+    ``kora`` is a Kora or a function ``call_time -> Kora`` (the station layer in use that day)."""
     try:
         item = json.loads(line)
     except ValueError as exc:
@@ -122,14 +123,15 @@ def batch_record(line: str, lineno: int, kora, datum: str | None, now: datetime)
         except ValueError as exc:
             return {"id": rid, "status": "error", **_ERROR_FIELDS, "message": f"line {lineno}: time: {exc}"}
     try:
-        return locate(text, call_time=call_time, kora=kora, datum=line_datum).to_record(rid)
+        kora_then = kora(call_time) if callable(kora) else kora  # station layer in use on the call's day
+        return locate(text, call_time=call_time, kora=kora_then, datum=line_datum).to_record(rid)
     except Exception as exc:  # one bad line must never stop a logbook import
         return {"id": rid, "status": "error", **_ERROR_FIELDS,
                 "message": f"line {lineno}: could not be located ({type(exc).__name__}: {exc})"}
 
 
 def _run_batch(args) -> int:
-    kora = load_kora()
+    kora = station_koras(args)
     now = _call_time(args.time)
     try:
         src = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")

@@ -419,3 +419,19 @@ def remove_alias(db: Database, actor: str, alias_id: int) -> None:
 
 def restore_alias(db: Database, actor: str, alias_id: int) -> None:
     _set_alias_retired(db, actor, alias_id, False)
+
+
+class StationKoras:
+    """Koras with the station layer in use on each day, built once per distinct set of entries in use
+    (a batch of calls over a season re-uses them). Pure once constructed: no database access."""
+
+    def __init__(self, layer: StationLayer):
+        self.layer = layer
+        self._cache: dict[tuple, Kora] = {}
+
+    def at(self, when: date | datetime | None = None) -> Kora:
+        in_use = (tuple(s.station_id for s in self.layer.landmarks if s.in_use(when)),
+                  tuple(a.alias_id for a in self.layer.aliases if a.in_use(when)))
+        if in_use not in self._cache:
+            self._cache[in_use] = load_kora().with_landmarks(merged_landmarks(self.layer, when))
+        return self._cache[in_use]

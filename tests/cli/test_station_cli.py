@@ -53,3 +53,43 @@ def test_import_of_a_foreign_crs_is_one_sentence(tmp_path, capsys):
     assert run(["station", "import", str(bad), "--yes", "--db", f"sqlite:///{tmp_path / 'c.sqlite3'}"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("rescue-desk: ") and "EPSG:32644" in err and "WGS84" in err and err.count("\n") == 1
+
+
+def test_locate_uses_the_station_layer_of_the_database(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'st.sqlite3'}"
+    db = open_database(url)
+    station.add_alias(db, "officer-li", "gaize_teahouse", "second tea tent", lang="en")
+    db.dispose()
+    assert run(["locate", "at the second tea tent", "--json", "--db", url]) == 0
+    rec = json.loads(capsys.readouterr().out)
+    gaize_km = load_kora().gazetteer.get("gaize_teahouse").chainage_km
+    assert rec["status"] == "placed" and abs(rec["chainage_km"] - gaize_km) < 0.6
+    assert run(["locate", "at the second tea tent", "--json"]) == 0  # the default database does not exist
+    assert json.loads(capsys.readouterr().out)["status"] == "unplaceable"
+
+
+def test_batch_uses_the_layer_in_use_on_each_calls_day(tmp_path, capsys):
+    from datetime import date
+
+    url = f"sqlite:///{tmp_path / 'st.sqlite3'}"
+    db = open_database(url)
+    lon, lat = load_kora().point_at(27.5)
+    station.add_landmark(db, "officer-li", LandmarkInput(lon, lat, name_en="Yellow supply tent",
+                                                         valid_from=date(2025, 6, 1), valid_to=date(2025, 9, 30)))
+    db.dispose()
+    calls = tmp_path / "calls.jsonl"
+    calls.write_text("\n".join(json.dumps(c) for c in [
+        {"id": "summer", "text": "at the yellow supply tent", "time": "2025-07-01T10:00"},
+        {"id": "winter", "text": "at the yellow supply tent", "time": "2025-12-01T10:00"},
+    ]) + "\n", encoding="utf-8")
+    assert run(["locate", "--batch", str(calls), "--db", url]) == 0
+    recs = {r["id"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert recs["summer"]["status"] == "placed" and abs(recs["summer"]["chainage_km"] - 27.5) < 0.6
+    assert recs["winter"]["status"] == "unplaceable"
+
+
+def test_locate_never_creates_a_database_file(tmp_path, capsys):
+    missing = tmp_path / "none" / "station.sqlite3"
+    assert run(["locate", "at Sershong", "--db", str(missing)]) == 0
+    assert not missing.exists()
+    assert "no station database" in capsys.readouterr().err
