@@ -1,0 +1,105 @@
+"""``rescue-desk report --year 2025 [--pdf out.pdf] [--csv out.csv] [--json]``: the station's
+annual report (see docs/report.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rescue_desk.domain import codes
+from rescue_desk.domain.stats import Period, Report
+from rescue_desk.services.reports import period_csv, period_report
+
+from . import CliError
+from .common import open_db, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="annual report: totals, months, causes, sections, response times "
+                       "(text, --json, --csv, --pdf)")
+    p.add_argument("--year", type=int, help="calendar year in Beijing time (default: last year)")
+    p.add_argument("--to-year", type=int, metavar="YEAR", help="report the years --year … --to-year together")
+    p.add_argument("--station", help="only this station's incidents (default: all in the database)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--csv", metavar="FILE", help="write the counted incidents, one row each, as CSV")
+    p.add_argument("--pdf", metavar="FILE", help="write the printable report as PDF (needs the desktop app's Qt)")
+    p.set_defaults(handler=_report)
+
+
+def _period(args) -> Period:
+    from rescue_desk.domain.clock import utc_now, to_beijing
+
+    year = args.year or to_beijing(utc_now()).year - 1
+    if not 1900 <= year <= 2200 or (args.to_year is not None and not year <= args.to_year <= 2200):
+        raise CliError("--year (and --to-year) must be a calendar year, --to-year not before --year")
+    return Period.year(year) if args.to_year in (None, year) else Period.years(year, args.to_year)
+
+
+def _write(path: str, write) -> None:
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        write(tmp)
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CliError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _report(args) -> int:
+    period = _period(args)
+    lang = getattr(args, "lang", None) or "zh"
+    db = open_db(args)
+    try:
+        report = period_report(db, period, station=args.station)
+        csv_text = period_csv(db, period, station=args.station, lang=lang) if args.csv else None
+    finally:
+        db.dispose()
+    if args.csv:
+        _write(args.csv, lambda p: p.write_text(csv_text, encoding="utf-8-sig"))
+        print(f"CSV written to {args.csv}", file=sys.stderr)
+    if args.pdf:
+        _write(args.pdf, lambda p: write_pdf(report, p, lang))
+        print(f"PDF written to {args.pdf}", file=sys.stderr)
+    if args.json:
+        print_json(report.to_json())
+    elif not (args.csv or args.pdf):
+        print(summary_text(report, lang))
+    return 0
+
+
+def write_pdf(report: Report, path: Path, lang: str) -> None:
+    """Render the PDF with the desktop app's Qt; a clear error when Qt is not installed.
+
+    The one place the CLI reaches into ``rescue_desk.ui`` (allowed explicitly in pyproject.toml's
+    import contract): the PDF is drawn with QtCharts/QPainter, the same code the dashboard uses."""
+    try:
+        from rescue_desk.ui.reports.pdf import write_report_pdf
+    except ImportError as exc:
+        raise CliError(f"--pdf needs the desktop app's Qt (PySide6), which is not available here ({exc})") from None
+    write_report_pdf(report, path, lang=lang)
+
+
+def summary_text(report: Report, lang: str = "zh") -> str:
+    """A plain-text summary for the terminal."""
+    t = report.totals
+    lines = [f"Report {report.period.label} (Beijing time; drills excluded)",
+             f"  calls {t.calls}   incidents {t.incidents}   trips {t.trips}",
+             f"  people rescued {t.persons_rescued}   to hospital {t.hospital}   deaths {t.deaths}   "
+             f"false alarms {t.false_alarms}"]
+    r = report.response["call_to_scene"]
+    if r.n:
+        lines.append(f"  call → on scene: median {r.median:.0f} min, p90 {r.p90:.0f} min ({r.n} trips)")
+    lines.append("  by month: " + "  ".join(f"{report.month_key(k)}:{v}" for k, v in report.by_month.items()))
+    lines.append("  by cause: " + ", ".join(f"{codes.label(codes.CATEGORIES, k, lang)} {v}"
+                                            for k, v in report.by_category.items()))
+    top = sorted(report.by_section, key=lambda s: -s.count)[:3]
+    lines.append("  busiest sections: " + ", ".join(f"{s.label_zh if lang == 'zh' else s.label_en} {s.count}"
+                                                     for s in top if s.count))
+    yoy = report.year_over_year()
+    if yoy:
+        c = yoy["incidents"]
+        pct = "" if c["change_pct"] is None else f" ({c['change_pct']:+.1f}%)"
+        lines.append(f"  incidents vs a year before: {c['previous']} → {c['current']}{pct}")
+    return "\n".join(lines)
