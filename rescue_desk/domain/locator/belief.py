@@ -178,8 +178,10 @@ def time_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim"
         start = 0.0
     mass = model.reach_pdf(start, float(clue.elapsed_s), g.coarse, direction=direction, walker=walker,
                            depart=clue.event_time)
+    half = int(3 * TIME_SMOOTH_KM / _COARSE_KM)
+    kernel = np.exp(-0.5 * (np.arange(-half, half + 1) * _COARSE_KM / TIME_SMOOTH_KM) ** 2)
+    mass = np.convolve(np.r_[mass[-half:], mass, mass[:half]], kernel / kernel.sum(), mode="valid")
     dens = np.interp(g.km, np.r_[g.coarse, g.length], np.r_[mass, mass[0]])
-    dens = np.fft.irfft(np.fft.rfft(dens) * np.fft.rfft(_kernel(g, TIME_SMOOTH_KM)), g.n)
     dens = np.clip(dens, 0.0, None) ** TIME_TEMPER
     dens /= dens.sum()
     walked = g.signed(start, direction) % g.length
@@ -189,11 +191,6 @@ def time_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim"
     dens = (1 - TIME_STOPPED) * dens + TIME_STOPPED * stopped / max(stopped.sum(), 1.0)
     top = dens.max()
     return dens / top if top > 0 else None
-
-
-def _kernel(g: Grid, sigma_km: float) -> np.ndarray:
-    k = np.exp(-0.5 * ((g.km - g.km[0] + g.length / 2) % g.length - g.length / 2) ** 2 / sigma_km ** 2)
-    return k / k.sum()
 
 
 def clue_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim") -> np.ndarray | None:
@@ -239,18 +236,17 @@ def hpd_runs(g: Grid, p: np.ndarray, mass: float = 0.9, min_gap_km: float = 0.1)
     gap_cells = int(round(min_gap_km / g.step))
     if inside.all():
         return [(0, g.n - 1, 1.0)]
-    # start scanning just after an outside cell so runs never straddle the scan start
+    # roll so the scan starts on an outside cell: runs then never straddle the scan start
     first_out = int(np.argmin(inside))
-    idx = (np.arange(g.n) + first_out) % g.n
+    rolled = np.roll(inside, -first_out).astype(np.int8)
+    edges = np.diff(np.r_[rolled, 0])
+    starts = np.flatnonzero(edges == 1) + 1
+    ends = np.flatnonzero(edges == -1)
     runs: list[list[int]] = []
-    for j, cell in enumerate(idx):
-        if inside[cell]:
-            if runs and j - runs[-1][1] <= gap_cells + 1:
-                runs[-1][1] = j
-            else:
-                runs.append([j, j])
-    out = []
-    for a, b in runs:
-        cells = idx[a:b + 1]
-        out.append((int(idx[a]), int(idx[b]), float(p[cells].sum())))
-    return out
+    for a, b in zip(starts.tolist(), ends.tolist()):
+        if runs and a - runs[-1][1] <= gap_cells + 1:
+            runs[-1][1] = b
+        else:
+            runs.append([a, b])
+    cum = np.r_[0.0, np.cumsum(np.roll(p, -first_out))]
+    return [((a + first_out) % g.n, (b + first_out) % g.n, float(cum[b + 1] - cum[a])) for a, b in runs]

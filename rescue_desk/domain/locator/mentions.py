@@ -33,6 +33,13 @@ these they this those though through to today too toward towards trail tried und
 want was water way we well went were west what when where which while who why will with woman would yes yet you
 your""".split())
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
+_WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
+_SEPARATORS = re.compile(r"[\s\-'.]+")
+
+
+def _latin_key(text: str, pos: int) -> str:
+    """First four letters/digits from ``pos`` on, skipping the separators a name may contain."""
+    return _SEPARATORS.sub("", text[pos:pos + 16])[:4]
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ class MentionScanner:
                     names.append((part, lid, False))
         names += [(n, lid, True) for lid, ns in GENERIC_NAMES.items() if lid in gazetteer for n in ns]
         self._phonetic: dict[str, str] = {}
-        self._bigrams: list[tuple[str, frozenset, str]] = []
+        self._bigrams: dict[str, list[tuple[str, frozenset, str]]] = {}
         for name, lid, generic in names:
             n = name.lower().replace("ö", "o").replace("ü", "u")
             if n.isascii():
@@ -80,19 +87,46 @@ class MentionScanner:
                     key = phonetic_key(n)
                     if len(key) >= 5:
                         self._phonetic.setdefault(key, lid)
-                        self._bigrams.append((key, frozenset(key[i:i + 2] for i in range(len(key) - 1)), lid))
+                        self._bigrams.setdefault(key[0], []).append(
+                            (key, frozenset(key[i:i + 2] for i in range(len(key) - 1)), lid))
             elif len(n) >= 2:
                 entries.setdefault(re.escape(n), (lid, generic))
-        ordered = sorted(entries, key=len, reverse=True)
-        self._ids = [entries[p] for p in ordered]
-        self._regex = re.compile("|".join(f"({p})" for p in ordered))
+        self._latin: dict[str, list[tuple[re.Pattern, str, bool, int]]] = {}
+        self._cjk: dict[str, list[tuple[str, str, bool]]] = {}
+        for pat, (lid, generic) in entries.items():
+            if pat.startswith("(?<!"):
+                key = _latin_key(re.sub(r"\\(.)", r"\1", re.sub(r"\[.*?\]\*|\(\?<?[!=].*?\)", "", pat)), 0)
+                self._latin.setdefault(key, []).append((re.compile(pat), lid, generic, len(pat)))
+            else:
+                name = re.sub(r"\\(.)", r"\1", pat)
+                self._cjk.setdefault(name[0], []).append((name, lid, generic))
+        for cands in self._latin.values():
+            cands.sort(key=lambda c: -c[3])
+        for cands in self._cjk.values():
+            cands.sort(key=lambda c: -len(c[0]))
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in ``text`` (cleaned: lower case, NFKC), non-overlapping, in order."""
+        hits: list[tuple[int, int, str, bool]] = []
+        for w in _WORD_START.finditer(text):
+            for rx, lid, generic, _n in self._latin.get(_latin_key(text, w.start()), ()):
+                m = rx.match(text, w.start())
+                if m:
+                    hits.append((m.start(), m.end(), lid, generic))
+                    break
+        for i, ch in enumerate(text):
+            if ch in self._cjk:
+                for name, lid, generic in self._cjk[ch]:
+                    if text.startswith(name, i):
+                        hits.append((i, i + len(name), lid, generic))
+                        break
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         found: list[Mention] = []
-        for m in self._regex.finditer(text):
-            lid, generic = self._ids[m.lastindex - 1]
-            found.append(Mention(self._remap(lid, text, m.end()), m.start(), m.end(), m.group(0), False, generic))
+        end = -1
+        for s, e, lid, generic in hits:
+            if s >= end:
+                found.append(Mention(self._remap(lid, text, e), s, e, text[s:e], False, generic))
+                end = e
         found += self._fuzzy(text, found)
         return sorted(found, key=lambda x: x.start)
 
@@ -129,8 +163,8 @@ class MentionScanner:
             return self._phonetic[key]
         grams = frozenset(key[i:i + 2] for i in range(len(key) - 1))
         best, best_score = None, 0.84
-        for cand, cgrams, lid in self._bigrams:
-            if abs(len(cand) - len(key)) > 2 or cand[0] != key[0]:
+        for cand, cgrams, lid in self._bigrams.get(key[0], ()):
+            if abs(len(cand) - len(key)) > 2:
                 continue
             if 2 * len(grams & cgrams) / (len(grams) + len(cgrams)) < 0.5:
                 continue
