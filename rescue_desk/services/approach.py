@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Iterable
 
 from rescue_desk.domain.geo import geodesic_distance_m
+from rescue_desk.domain.station_layer import Hazard, hazard_time_factor, hazards_on_walk
 from rescue_desk.domain.sun import DARCHEN_LAT, DARCHEN_LON, sunset_at
 
 from .errors import ValidationError
@@ -71,6 +72,7 @@ class ApproachOption:
     eta_p90_s: float
     arrival_p50: datetime
     arrival_p90: datetime
+    hazard_notes: tuple[str, ...] = ()  # station hazards on this way: "slowed by snow 22–25 km"
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,12 @@ class ApproachPlan:
     after_sunset_p50: bool
     after_sunset_p90: bool
     assumptions: str
+    avoided: tuple[str, ...] = ()  # closed sections the suggestion goes round: "avoids closed (rockfall) 30–30.5 km"
+
+    @property
+    def hazard_notes(self) -> tuple[str, ...]:
+        """What the suggestion says about station hazards: sections it slows through or avoids."""
+        return self.best.hazard_notes + self.avoided
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready form (stored in ``Trip.approach``)."""
@@ -99,7 +107,8 @@ class ApproachPlan:
                 "options": [opt(o) for o in self.options[:6]],
                 "sunset": self.sunset.isoformat() if self.sunset else None,
                 "after_sunset_p50": self.after_sunset_p50, "after_sunset_p90": self.after_sunset_p90,
-                "assumptions": self.assumptions}
+                "assumptions": self.assumptions, "avoided": list(self.avoided),
+                "hazard_notes": list(self.hazard_notes)}
 
 
 def drive_km_to(access, kora, a: DriveAssumptions) -> float:
@@ -126,10 +135,17 @@ def _confidence(access) -> str:
 
 
 def suggest_approach(kora, walking_model, depart: datetime, *, lon: float | None = None, lat: float | None = None,
-                     chainage_km: float | None = None, assumptions: DriveAssumptions | None = None) -> ApproachPlan:
+                     chainage_km: float | None = None, assumptions: DriveAssumptions | None = None,
+                     hazards: Iterable[Hazard] = (), lang: str = "en") -> ApproachPlan:
     """The fastest way from the station to the incident at (lon, lat) or ``chainage_km``, leaving at
-    ``depart`` (aware). Raises ValidationError when the incident has no position."""
+    ``depart`` (aware). Raises ValidationError when the incident has no position.
+
+    ``hazards`` (the station's, e.g. ``services.station.active_hazards(db, depart)``): a way through a
+    closed section is dropped (named in ``avoided``) unless every way is closed; walking through a
+    slow section takes ``speed_factor`` times as long there, and the option says so (``hazard_notes``,
+    in ``lang``)."""
     a = assumptions or DriveAssumptions()
+    hazards = tuple(hazards)
     if depart.tzinfo is None:
         raise ValidationError("The departure time needs a timezone.", "departed_at")
     if lon is not None and lat is not None:
@@ -149,15 +165,25 @@ def suggest_approach(kora, walking_model, depart: datetime, *, lon: float | None
         for direction in DIRECTIONS:
             t = walking_model.time_between(access.chainage_km, target_km, direction=direction, walker="officer",
                                            depart=start_walk)
-            eta50 = a.turnout_s + drive_s + t.p50_s + off_s
-            eta90 = a.turnout_s + drive_p90 + t.p90_s + off_s
-            options.append(ApproachOption(
+            passages = hazards_on_walk(hazards, access.chainage_km, target_km, direction, kora.length_km, depart)
+            slow = hazard_time_factor(passages, t.distance_km)
+            w10, w50, w90 = t.p10_s * slow, t.p50_s * slow, t.p90_s * slow
+            eta50 = a.turnout_s + drive_s + w50 + off_s
+            eta90 = a.turnout_s + drive_p90 + w90 + off_s
+            notes = tuple(p.hazard.label(lang) for p in passages)
+            options.append((passages, ApproachOption(
                 access.id, access.name_en, access.name_zh, access.chainage_km, conf, round(drive_km, 2),
-                drive_s, drive_p90, direction, round(t.distance_km, 2), t.p10_s, t.p50_s, t.p90_s, off_s,
-                eta50, eta90, depart + timedelta(seconds=eta50), depart + timedelta(seconds=eta90)))
+                drive_s, drive_p90, direction, round(t.distance_km, 2), w10, w50, w90, off_s,
+                eta50, eta90, depart + timedelta(seconds=eta50), depart + timedelta(seconds=eta90), notes)))
+    open_ways = [o for passages, o in options if not any(p.hazard.closed for p in passages)]
+    avoid = "绕开 " if lang == "zh" else "avoids "
+    avoided = sorted({avoid + p.hazard.label(lang) for passages, _o in options for p in passages
+                      if p.hazard.closed}) if open_ways else []
+    options = open_ways or [o for _p, o in options]  # every way closed: say so on each, the team decides
     options.sort(key=lambda o: (o.eta_p50_s, o.eta_p90_s))
     best = options[0]
     sunset = sunset_at(depart)
     late50 = sunset is not None and best.arrival_p50 > sunset
     late90 = sunset is not None and best.arrival_p90 > sunset
-    return ApproachPlan(target_km, offset_m, depart, best, options, sunset, late50, late90, a.describe())
+    return ApproachPlan(target_km, offset_m, depart, best, options, sunset, late50, late90, a.describe(),
+                        tuple(avoided))
