@@ -1,0 +1,59 @@
+"""``rescue-desk scenario export INCIDENT_ID FILE.json`` and ``rescue-desk scenario import FILE.json``:
+share closed incidents as training scenarios (personal data removed; files fully checked on import)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rescue_desk.domain.scenarios import ScenarioError
+from rescue_desk.services.errors import NotFound, ValidationError
+from rescue_desk.services.replay import ReplayError
+from rescue_desk.services.training import import_scenario_file, write_scenario_file
+
+from . import CliError
+from .common import open_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("scenario", help="export a closed incident as a training scenario, or import one")
+    cmds = p.add_subparsers(dest="scenario_command", metavar="ACTION", required=True)
+    ex = cmds.add_parser("export", help="write a closed incident as a scenario file (no personal data)")
+    ex.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
+    ex.add_argument("file", metavar="FILE.json")
+    ex.add_argument("--force", action="store_true", help="overwrite FILE.json if it exists")
+    ex.set_defaults(handler=_export)
+    im = cmds.add_parser("import", help="check a scenario file and add it to this station's drills")
+    im.add_argument("file", metavar="FILE.json")
+    im.add_argument("--actor", default="cli", help="who imports it (for the log; default 'cli')")
+    im.set_defaults(handler=_import)
+
+
+def _export(args) -> int:
+    path = Path(args.file)
+    if path.exists() and not args.force:
+        raise CliError(f"{path} exists; use --force to overwrite it")
+    if not path.parent.exists():
+        raise CliError(f"the folder {path.parent} does not exist")
+    db = open_db(args)
+    try:
+        doc = write_scenario_file(db, args.incident_id, path)
+    except (NotFound, ValidationError, ReplayError) as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
+    print(f"scenario {doc['key']} written to {path} ({len(doc['calls'])} calls, {len(doc['trips'])} trips; "
+          "no names, phone or document numbers)")
+    return 0
+
+
+def _import(args) -> int:
+    db = open_db(args)
+    try:
+        scenario_id = import_scenario_file(db, args.actor, args.file)
+    except (ScenarioError, ValidationError) as exc:
+        raise CliError(f"{args.file}: {exc}") from None
+    finally:
+        db.dispose()
+    print(f"scenario imported as #{scenario_id}")
+    return 0
