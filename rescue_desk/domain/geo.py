@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+from functools import lru_cache
 
 from pyproj import Geod, Transformer
 
@@ -11,27 +11,14 @@ UTM44N = "EPSG:32644"
 GEOD = Geod(ellps="WGS84")
 
 
-_per_thread = threading.local()
-
-
-def _transformer(name: str, src: str, dst: str) -> Transformer:
-    # pyproj transformers must not be shared between threads (the UI runs the locator and the
-    # database worker on their own threads): one per thread, created on first use.
-    t = getattr(_per_thread, name, None)
-    if t is None:
-        t = Transformer.from_crs(src, dst, always_xy=True)
-        setattr(_per_thread, name, t)
-    return t
-
-
+@lru_cache(maxsize=1)
 def to_utm() -> Transformer:
-    """WGS84 lon/lat -> UTM 44N, for the calling thread."""
-    return _transformer("to_utm", WGS84, UTM44N)
+    return Transformer.from_crs(WGS84, UTM44N, always_xy=True)
 
 
+@lru_cache(maxsize=1)
 def to_wgs() -> Transformer:
-    """UTM 44N -> WGS84 lon/lat, for the calling thread."""
-    return _transformer("to_wgs", UTM44N, WGS84)
+    return Transformer.from_crs(UTM44N, WGS84, always_xy=True)
 
 
 def lonlat_to_utm(lon: float, lat: float) -> tuple[float, float]:
