@@ -162,6 +162,10 @@ def fit(summary: list[dict], tracks: dict[str, np.ndarray]) -> dict:
         "format": "rescue-desk walking model 1",
         "fitted_on": f"{len(summary)} tracks, {date.today().isoformat()}",
         "credit": CREDIT,
+        "note": ("data_cells_s: reference-walker seconds per 100 m of clockwise chainage from 0 km, rests "
+                 "included (0-17.5 km); beyond, pace s/km = exp(a + k_alt*(z-4700)/1000 + c*(|s+s0|-s0)) "
+                 "* dwell_factor. pace: log-pace variance parts and the walked_s conditioning "
+                 "(see rescue_desk/domain/travel/__init__.py)."),
         "cell_km": CELL_KM,
         "data_cells_s": [round(float(v), 2) for v in mean_cells],
         "data_cells_noise_s2": [round(float(v), 2) for v in cov["cell_noise_s2"]],
@@ -253,6 +257,12 @@ def tune(params: dict, summary: list[dict], tracks: dict[str, np.ndarray], seed:
     return params
 
 
+def dump_params(params: dict) -> str:
+    """JSON with one top-level key per line (diff-friendly, small)."""
+    lines = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in params.items()]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def write_jsonl(path: Path, items: list[dict]) -> None:
     path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
 
@@ -270,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     held = [r for r in summary if r not in fit_rows]
     params = tune(fit(fit_rows, tracks), fit_rows, tracks)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(params, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    Path(args.out).write_text(dump_params(params), encoding="utf-8")
     print(f"fitted on {len(fit_rows)} tracks -> {args.out}; hiking {params['hiking']}; pace {params['pace']}")
     if args.eval_dir and held:
         cells = np.array(params["data_cells_s"])

@@ -124,3 +124,21 @@ def test_rejects_unknown_walker_and_direction(model):
         model.time_between(1.0, 3.0, walker="yak")
     with pytest.raises(ValueError):
         model.time_between(1.0, 3.0, direction="up")
+
+
+@pytest.mark.parametrize("a, b, walked", [(0.5, 9.0, None), (6.0, 17.0, 9000.0), (44.0, 40.0, None)])
+def test_time_and_position_answers_agree(model, a, b, walked):
+    direction = "ccw" if b < a else "cw"
+    e = model.time_between(a, b, direction=direction, walked_s=walked)
+    for t, expected in [(e.p10_s, 0.9), (e.p50_s, 0.5), (e.p90_s, 0.1)]:
+        # by the P10 time only the fastest 10 % have arrived, etc.
+        p = model.passed_probability(a, t, np.array([e.distance_km]), direction=direction, walked_s=walked)[0]
+        assert p == pytest.approx(1.0 - expected, abs=0.01)
+
+
+def test_reach_pdf_median_matches_distance_quantiles(model):
+    kora = load_kora()
+    grid = np.arange(0.0, kora.length_km, 0.05)
+    pdf = model.reach_pdf(1.0, 3 * 3600, grid)
+    median_km = grid[np.searchsorted(np.cumsum(pdf), 0.5)]
+    assert median_km - 1.0 == pytest.approx(model.distance_quantiles(1.0, 3 * 3600)[1], abs=0.1)

@@ -19,11 +19,15 @@ WALKED_FROM_KM = 0.5              # pace so far is measured from here (past the 
 DEFAULT_START_CLOCK_S = 8 * 3600.0
 WALKERS = ("pilgrim", "officer")
 DIRECTIONS = ("cw", "ccw")
-_erf = np.frompyfunc(math.erf, 1, 1)
 
 
 def normal_cdf(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + _erf(np.asarray(x, dtype=float) / math.sqrt(2.0)).astype(float))
+    """Standard normal CDF, vectorized (Abramowitz & Stegun 7.1.26, error < 2e-7)."""
+    z = np.abs(np.asarray(x, dtype=float)) / math.sqrt(2.0)
+    t = 1.0 / (1.0 + 0.3275911 * z)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    half = 0.5 * poly * np.exp(-z * z)
+    return np.where(np.asarray(x) >= 0, 1.0 - half, half)
 
 
 @dataclass(frozen=True)
@@ -207,18 +211,26 @@ class WalkingModel:
         log_k = np.log(elapsed_s / ref)
         if prof.overnight:
             lodge, onward = self._lodges_ahead(d, a, direction)
-            if lodge.size and lodge[0] < ref.max():
-                lo, hi = np.full(ref.shape, -12.0), log_k.copy()
-                for _ in range(40):
-                    mid = 0.5 * (lo + hi)
-                    k = np.exp(mid)
-                    total = k * ref + overnight_waits(clock, k, lodge, onward, ref - 60.0)
-                    fits = total <= elapsed_s
-                    lo, hi = np.where(fits, mid, lo), np.where(fits, hi, mid)
-                log_k = lo
+            k0 = np.exp(log_k)
+            late = overnight_waits(clock, k0, lodge, onward, ref - 60.0) > 0
+            if late.any():
+                log_k[late] = self._pace_with_nights(clock, elapsed_s, ref[late], log_k[late], lodge, onward)
         prob = normal_cdf((log_k - mean) / sd)
         prob = np.where(dist <= 0, 1.0, prob)
         return np.where(dist > end + 1e-9, 0.0, prob)
+
+    @staticmethod
+    def _pace_with_nights(clock, elapsed_s, ref, log_k_hi, lodge, onward) -> np.ndarray:
+        """Largest log pace factor whose walk over ``ref`` plus nights fits in ``elapsed_s`` (bisection)."""
+        keep = lodge < ref.max()
+        lodge, onward = lodge[keep], onward[keep]
+        lo, hi = log_k_hi - 4.0, log_k_hi.copy()
+        for _ in range(18):
+            mid = 0.5 * (lo + hi)
+            k = np.exp(mid)
+            fits = k * ref + overnight_waits(clock, k, lodge, onward, ref - 60.0) <= elapsed_s
+            lo, hi = np.where(fits, mid, lo), np.where(fits, hi, mid)
+        return lo
 
     def reach_pdf(self, from_km: float, elapsed_s: float, grid_km: np.ndarray, *, direction: str = "cw",
                   walker: str = "pilgrim", depart: datetime | None = None,
