@@ -27,6 +27,8 @@ _CLOCK = re.compile(
     r"(?:(?P<h>\d{1,2})\s*[:：h](?P<mi>\d{2})(?!\d)\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?![a-z])"
     r"|(?P<h2>\d{1,2})\s*(?P<ap2>a\.?m\.?|p\.?m\.?|o'?clock)(?![a-z])"
     r"|(?P<h3>\d{1,2})\s*[点時时](?:\s*(?P<half>半)|\s*(?P<q>一刻|1刻|三刻|3刻)|\s*(?P<mi3>\d{1,2})\s*分?)?"
+    r"|(?P<noon>\bnoon\b|\bmidday\b)"
+    r"|(?:(?<=\bat )|(?<=\baround ))(?P<h5>\d{1,2})\.(?P<mi5>\d{2})(?!\d)(?!\s*(?:km|kilomet|k\b|m\b|meter|metre|hour|hr|h\b|min))"
     r"|(?<=\bat )(?P<h4>\d{1,2})(?![\d.:,]|\s*(?:km|kilomet|k\b|m\b|meter|metre|hour|hr|h\b|min|米|公里|小时)))")
 _ELEV_CONTEXT = re.compile(
     r"(?:海拔|高度|高程|altitude|elevation|altimeter|height|alt\.?)(?:[^\d⟦⟧⟨⟩]{0,16}?)"
@@ -90,6 +92,10 @@ def _clock(m: re.Match) -> ClockTime | None:
         h, mi, ap = int(m.group("h2")), 0, m.group("ap2")
         if ap.startswith("o"):
             ap = ""
+    elif m.group("noon") is not None:
+        h, mi, ap, dp = 12, 0, "pm", dp or "noon"
+    elif m.group("h5") is not None:
+        h, mi, ap = int(m.group("h5")), int(m.group("mi5")), ""
     elif m.group("h4") is not None:
         h, mi, ap = int(m.group("h4")), 0, ""
     else:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..landmarks import Gazetteer, phonetic_key
+from .text import clean_text
 
 # Words callers use for a landmark that are not (and should not be) aliases in the data.
 GENERIC_NAMES: dict[str, tuple[str, ...]] = {
@@ -34,7 +35,7 @@ want was water way we well went were west what when where which while who why wi
 your""".split())
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
-_SEPARATORS = re.compile(r"[\s\-'.]+")
+_SEPARATORS = re.compile(r"[\s\-'.,/()]+")
 
 
 def _latin_key(text: str, pos: int) -> str:
@@ -58,7 +59,7 @@ def _latin_pattern(name: str) -> str | None:
     parts = re.findall(r"[a-z0-9]+", name.lower())
     if not parts or sum(len(p) for p in parts) < 4:
         return None
-    return r"(?<![a-z0-9])" + r"[\s\-'.]*".join(re.escape(p) for p in parts) + r"(?![a-z0-9])"
+    return r"(?<![a-z0-9])" + r"[\s\-'.,/()]*".join(re.escape(p) for p in parts) + r"(?![a-z0-9])"
 
 
 class MentionScanner:
@@ -77,7 +78,7 @@ class MentionScanner:
         self._phonetic: dict[str, str] = {}
         self._bigrams: dict[str, list[tuple[str, frozenset, str]]] = {}
         for name, lid, generic in names:
-            n = name.lower().replace("ö", "o").replace("ü", "u")
+            n = clean_text(name)[0]
             if n.isascii():
                 pat = _latin_pattern(n)
                 if pat is None:
@@ -95,7 +96,7 @@ class MentionScanner:
         self._cjk: dict[str, list[tuple[str, str, bool]]] = {}
         for pat, (lid, generic) in entries.items():
             if pat.startswith("(?<!"):
-                key = _latin_key(re.sub(r"\\(.)", r"\1", re.sub(r"\[.*?\]\*|\(\?<?[!=].*?\)", "", pat)), 0)
+                key = _latin_key(re.sub(r"\\(.)", r"\1", re.sub(r"\[[^\]]*\]\*|\(\?<?[!=][^)]*\)", "", pat)), 0)
                 self._latin.setdefault(key, []).append((re.compile(pat), lid, generic, len(pat)))
             else:
                 name = re.sub(r"\\(.)", r"\1", pat)

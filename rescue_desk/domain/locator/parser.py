@@ -99,12 +99,15 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
         else:
             pd.clues.append(Clue("coordinates", r.text, coordinate=r))
     masked = _mark(clean, [(s, e, " " * (e - s)) for s, e, _ in spans])
-    for scene, words in find_scenes(masked):
-        if scene.start_landmark in kora.gazetteer and scene.end_landmark in kora.gazetteer:
-            pd.clues.append(Clue("scene", words, scene=scene.key))
-            i = masked.find(words)
-            masked = masked[:i] + " " * len(words) + masked[i + len(words):]
     mentions = scanner_for(kora.gazetteer).find(masked)
+    for scene, start, end in find_scenes(masked):
+        if scene.start_landmark not in kora.gazetteer or scene.end_landmark not in kora.gazetteer:
+            continue
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.landmark_id in (scene.start_landmark, scene.end_landmark) for m in inside):
+            continue  # "Tarboche flagpole" is the landmark itself, not a scene
+        mentions = [m for m in mentions if m not in inside]  # "we can see Darchen" is a view, not a place
+        pd.clues.append(Clue("scene", masked[start:end], scene=scene.key))
     for i, m in enumerate(mentions):
         spans.append((m.start, m.end, f"⟦{i}⟧"))
     skeleton = _mark(clean, spans)
@@ -189,6 +192,9 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             if rel in ("at", "near") and dist is not None:
                 rel = "from"
             d = ex.distances[dist] if dist is not None else None
+            if any(c.kind == "landmark" and c.landmark_id == mentions[i].landmark_id and c.relation == rel
+                   and c.distance_km == (d.km if d else None) for c in pd.clues):
+                continue  # the same place said twice ("Darchen (town)") is one clue
             pd.clues.append(Clue("landmark", mentions[i].text, relation=rel, landmark_id=mentions[i].landmark_id,
                                  distance_km=d.km if d else None, distance_qualifier=d.qualifier if d else "",
                                  fuzzy=mentions[i].fuzzy))

@@ -61,11 +61,11 @@ SCENES = (
 )
 
 
-def find_scenes(text: str) -> list[tuple[Scene, str]]:
-    """(scene, matched words) for every scene described in ``text`` (cleaned, lower case)."""
+def find_scenes(text: str) -> list[tuple[Scene, int, int]]:
+    """(scene, start, end) for every scene described in ``text`` (cleaned, lower case)."""
     out = []
     for scene in SCENES:
         m = scene.pattern.search(text)
         if m:
-            out.append((scene, m.group(0)))
+            out.append((scene, m.start(), m.end()))
     return out

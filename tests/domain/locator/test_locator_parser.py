@@ -99,6 +99,11 @@ def test_direction(text, direction):
     ("下午1点32分经过马头明王驿站", "tamdrin_drongkhang", 28 / 60),
     ("走了一个半小时，从岗加出发的", "gangjia", 1.5),
     ("we passed Sershong 2 hours ago", "sershong", 2),
+    ("We set off from Tarchen at 7.40 this morning", "darchen", 6 + 20 / 60),
+    ("we reached Hayagriva station at noon and walked on", "tamdrin_drongkhang", 2),
+    ("今天上午十点离开岗加", "gangjia", 4),
+    ("两个小时前经过曲古桥", "chuku_bridge_supply", 2),
+    ("we started the kora at 8 this morning", "darchen", 6),
 ])
 def test_time_clues(text, landmark, hours):
     (c,) = [c for c in clues(text) if c.kind == "time"]
@@ -171,3 +176,19 @@ _PIECES = st.sampled_from(["we are", "about", "2 km", "past", "before", "Sershon
 @given(st.lists(_PIECES, max_size=14))
 def test_clue_soup_never_raises(pieces):
     parse_description(" ".join(pieces), KORA, CALL)
+
+
+@pytest.mark.parametrize("text,landmark", [("我们在景区售票处（塔钦西北角）", "kora_gate"), ("at Saga Dawa flagpole", "tarboche"),
+                                           ("我们在大经幡杆附近", "tarboche"), ("at Darchen (town)", "darchen")])
+def test_full_names_with_brackets_and_scene_words_are_one_landmark(text, landmark):
+    assert [c.landmark_id for c in clues(text)] == [landmark]
+
+
+def test_a_view_of_darchen_is_a_scene_not_a_place():
+    assert [c.kind for c in clues("we can see Darchen below us")] == ["scene"]
+
+
+@pytest.mark.parametrize("text", ["we are lost", "我们迷路了", "we're in the tent", "call me at 13912345678",
+                                  "we are on the kora, 2 people injured", "我们在转山的路上"])
+def test_no_place_words_give_no_clue(text):
+    assert clues(text) == []
