@@ -142,3 +142,17 @@ def test_reach_pdf_median_matches_distance_quantiles(model):
     pdf = model.reach_pdf(1.0, 3 * 3600, grid)
     median_km = grid[np.searchsorted(np.cumsum(pdf), 0.5)]
     assert median_km - 1.0 == pytest.approx(model.distance_quantiles(1.0, 3 * 3600)[1], abs=0.1)
+
+
+def test_ccw_handles_the_same_cells_the_other_way(model):
+    kora = load_kora()
+    # a flat-ish stretch (Chuku bridge area): similar both ways
+    cw = model.time_between(8.0, 10.0).p50_s
+    ccw = model.time_between(10.0, 8.0, direction="ccw").p50_s
+    assert ccw == pytest.approx(cw, rel=0.2)
+    # ccw across the start: 1.0 -> 45.0 is 1.0 + (length - 45.0) km
+    e = model.time_between(1.0, 45.0, direction="ccw")
+    assert e.distance_km == pytest.approx(1.0 + kora.length_km - 45.0)
+    loop_cw = model.time_between(0.0, kora.length_km, walker="officer").p50_s
+    loop_ccw = model.time_between(kora.length_km, 0.0, direction="ccw", walker="officer").p50_s
+    assert loop_ccw == pytest.approx(loop_cw, rel=0.25)

@@ -17,8 +17,13 @@ Model (fitted by ``tools/calibrate_walking.py`` on ``../shared/data/kora/timing`
   variance accrues with the stretch's time (per-cell rates from 0.5 km blocks). These are fitted on
   the covariance of 0.5 km block paces. P10/P90 are log-normal quantiles.
 * **Pace so far.** ``walked_s`` (the walker's seconds from chainage 0 to ``from_km``) gives the log
-  ratio over the walked stretch; the estimate ahead is the Gaussian conditional on it.
+  ratio over the walked stretch 0.5 km -> ``from_km`` (past the Darchen gate, where town wandering
+  ends): ``walked_s`` minus a head allowance (walked_head_s ± walked_head_sd_s) against the
+  reference time, clipped to ±walked_log_clip; the estimate ahead is the Gaussian conditional on it.
+  Walkers start anywhere in town, at the gate or later, so ``walked_s`` is read loosely: the head
+  allowance is tuned to do well whether it counts from chainage 0 or from the first GPS point.
 * **Month** effects are shrunk to near 0 (the data show < 5 %); time of day showed no usable effect.
+* **Spread** is scaled once (spread_scale) so that 80 % of in-sample truths fall in P10-P90.
 * **Officer** (rescue team: acclimatized, fast, carrying kit): the data's P10 walker (log pace
   offset -1.28·sd) with half the walker spread and half the rest noise, and no overnight stops.
 * **Overnight** (pilgrims): see ``overnight.py``; without ``depart`` the walk is taken to start at 08:00.

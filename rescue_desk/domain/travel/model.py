@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from statistics import NormalDist
 
 import numpy as np
 
+from ..clock import BEIJING
 from .hiking import HikingFunction, cell_edges, cell_terrain
 from .overnight import LODGE_IDS, overnight_waits
 
-BEIJING = timezone(timedelta(hours=8))
 Z10 = NormalDist().inv_cdf(0.9)
 MIN_WALKED_REF_S = 600.0          # below this the pace so far says nothing
 WALKED_FROM_KM = 0.5              # pace so far is measured from here (past the Darchen gate)
