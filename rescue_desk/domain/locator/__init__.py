@@ -9,7 +9,7 @@ best estimate, the >= 90 % credible intervals, a map corridor and an explanation
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 import numpy as np
 
@@ -19,7 +19,7 @@ from .belief import clue_likelihood, fuse, grid_for, hpd_runs
 from .clues import Clue, ParsedDescription
 from .datums import DATUMS
 from .estimate import FAR_AWAY_KM, OFF_ROUTE_M, LocateResult, describe
-from .parser import parse_description
+from .parser import BEIJING, parse_description
 
 __all__ = ["locate", "LocateResult", "Clue", "ParsedDescription", "parse_description", "DATUMS"]
 
@@ -52,6 +52,11 @@ def locate(text: object, *, call_time: datetime | None = None, kora: Kora | None
     if datum is not None and datum not in DATUMS:
         raise ValueError(f"unknown datum {datum!r}; use one of {', '.join(DATUMS)}")
     pd = parse_description(text, kora, call_time, datum)
+    if call_time is not None:
+        aware = call_time if call_time.tzinfo else call_time.replace(tzinfo=BEIJING)
+        if aware > datetime.now(timezone.utc) + timedelta(minutes=10):
+            pd.warnings.append(f"the call time {aware.isoformat()} is in the future; clock times are read "
+                               "relative to it")
     base = dict(direction=pd.direction, clues=list(pd.clues), warnings=pd.warnings + pd.problems,
                 not_understood=pd.not_understood, kora=kora)
     if not pd.text:
@@ -75,7 +80,8 @@ def _fuse(kora: Kora, clues: list[Clue], pd: ParsedDescription):
     for c in clues:
         lik = clue_likelihood(g, c, pd.direction, pd.walker)
         if lik is None:
-            pd.warnings.append(f"could not use {describe(c, kora)} (walking-time model unavailable)")
+            why = "the walking-time model could not evaluate it" if c.kind == "time" else "it could not be evaluated"
+            pd.warnings.append(f"could not use {describe(c, kora)} ({why})")
             continue
         scored.append((c, lik))
     if not scored:

@@ -173,11 +173,15 @@ def time_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim"
         model = load_walking_model()
     except Exception:  # the walking model is optional for the rest of the locator
         return None
-    start = g.kora.gazetteer.get(clue.landmark_id).chainage_km
     if clue.landmark_id == "darchen":
-        start = 0.0
-    mass = model.reach_pdf(start, float(clue.elapsed_s), g.coarse, direction=direction, walker=walker,
-                           depart=clue.event_time)
+        start = 0.0  # walks start where the kora path leaves town
+    else:
+        start = g.kora.gazetteer.get(clue.landmark_id).chainage_km
+    try:
+        mass = model.reach_pdf(start, float(clue.elapsed_s), g.coarse, direction=direction, walker=walker,
+                               depart=clue.event_time)
+    except ValueError:
+        return None
     half = int(3 * TIME_SMOOTH_KM / _COARSE_KM)
     kernel = np.exp(-0.5 * (np.arange(-half, half + 1) * _COARSE_KM / TIME_SMOOTH_KM) ** 2)
     mass = np.convolve(np.r_[mass[-half:], mass, mass[:half]], kernel / kernel.sum(), mode="valid")

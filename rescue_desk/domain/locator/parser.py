@@ -229,35 +229,15 @@ def _orphan_distance(pd: ParsedDescription, ex: Expressions, clause: str, k: int
 
 def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: str, mentions: list[Mention],
                 used: set[int], call_time: datetime, last_depart: int | None) -> int | None:
+    """Time clues of one clause: a clock time or a duration tied to a landmark by a departure or
+    passing word ("left Darchen at 7:40", "两个小时前经过曲古桥"). Returns the last departure mention."""
     tokens = [("t", int(m.group(1)), m.start()) for m in re.finditer(r"⟨t(\d+)⟩", clause)]
     tokens += [("u", int(m.group(1)), m.start()) for m in re.finditer(r"⟨u(\d+)⟩", clause)]
     depart = _DEPART.search(clause)
     for kind, k, pos in tokens:
-        passing = _PASS.search(clause)
         if kind == "u" and not _DURATION_CUE.search(clause):
             continue
-        if kind == "t" and not (depart or passing):
-            continue
-        cands = [int(x.group(1)) for x in re.finditer(r"⟦(\d+)⟧", clause)]
-        cands = [i for i in cands if i not in used] or cands
-        ahead = re.search(r"⟦(\d+)⟧", following)
-        if not cands and ahead and _DEPART.search(following) and not re.search(r"⟨[tu]\d+⟩", following):
-            i = int(ahead.group(1))
-            lid, words = mentions[i].landmark_id, mentions[i].text
-            used.add(i)
-            last_depart = i
-        elif cands:
-            i = min(cands, key=lambda j: abs(clause.find(f"⟦{j}⟧") - pos))
-            lid, words = mentions[i].landmark_id, mentions[i].text
-            used.add(i)
-            if depart:
-                last_depart = i
-        elif last_depart is not None:
-            lid, words = mentions[last_depart].landmark_id, mentions[last_depart].text
-        elif depart or (kind == "u" and re.search(r"\bwalk|\bhik|走了", clause)):
-            lid, words = "darchen", "(start of the kora)"
-            pd.warnings.append("no start place said; the walk is taken to start in Darchen")
-        else:
+        if kind == "t" and not (depart or _PASS.search(clause)):
             continue
         if kind == "t":
             clock = ex.clocks[k]
@@ -273,7 +253,26 @@ def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: 
             if elapsed > MAX_ELAPSED_S:
                 pd.problems.append(f"'{dur.text}' is longer than a walking day; not used")
                 continue
-        if lid not in ("darchen",) and lid not in [m.landmark_id for m in mentions] and lid != "darchen":
+        cands = [int(x.group(1)) for x in re.finditer(r"⟦(\d+)⟧", clause)]
+        cands = [i for i in cands if i not in used] or cands
+        ahead = re.search(r"⟦(\d+)⟧", following)
+        if not cands and ahead and _DEPART.search(following) and not re.search(r"⟨[tu]\d+⟩", following):
+            i = int(ahead.group(1))
+            used.add(i)
+            last_depart = i
+            lid, words = mentions[i].landmark_id, mentions[i].text
+        elif cands:
+            i = min(cands, key=lambda j: abs(clause.find(f"⟦{j}⟧") - pos))
+            used.add(i)
+            if depart:
+                last_depart = i
+            lid, words = mentions[i].landmark_id, mentions[i].text
+        elif last_depart is not None:
+            lid, words = mentions[last_depart].landmark_id, mentions[last_depart].text
+        elif depart or (kind == "u" and re.search(r"\bwalk|\bhik|走了", clause)):
+            lid, words = "darchen", "(start of the kora)"
+            pd.warnings.append("no start place said; the walk is taken to start in Darchen")
+        else:
             continue
         pd.clues.append(Clue("time", f"{words} @ {text}", relation="since", landmark_id=lid,
                              elapsed_s=max(elapsed, 0.0), event_time=event))

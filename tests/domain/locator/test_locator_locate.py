@@ -181,3 +181,21 @@ def test_locate_never_raises(text):
     assert r.status in ("placed", "unplaceable")
     if r.status == "placed" and r.chainage_km is not None:
         assert 0 <= r.chainage_km < KORA.length_km
+
+
+def test_future_call_time_is_flagged():
+    r = locate("we left Darchen at 8:00", call_time=datetime.fromisoformat("2099-07-10T14:00:00+08:00"))
+    assert r.status == "placed" and any("future" in w for w in r.warnings)
+
+
+def test_said_time_after_the_call_is_explained_and_the_place_still_used():
+    r = locate("we passed Sershong at 5 pm", call_time=CALL)
+    assert any("after the call time" in w for w in r.warnings)
+    assert r.status == "placed" and km("sershong") <= r.chainage_km < km("sershong") + 5
+
+
+def test_station_layer_without_the_shipped_names():
+    lms = [lm for lm in KORA.gazetteer if lm.id != "darchen"]
+    kora = KORA.with_landmarks(lms)
+    r = locate("we started at 8 am", call_time=CALL, kora=kora)
+    assert r.status == "placed" and 0 < r.chainage_km < 20
