@@ -1,0 +1,44 @@
+"""The desktop UI (the only package that imports PySide6). ``create_main_window`` is the testability contract."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .main_window import FEATURES, MainWindow
+    from .settings import Settings
+
+
+def create_main_window(db_url: str, lang: str = "zh", actor: str = "duty", settings: "Settings | None" = None,
+                       features: tuple[str, ...] | None = None) -> "MainWindow":
+    """The main window on the database at ``db_url`` (opened and migrated), in ``lang`` ("zh"|"en").
+
+    Needs a running QApplication. Registers the shipped fonts and installs the translators for ``lang``.
+    ``features`` limits which feature packages install (default: all present; ``()`` for a bare shell).
+    Closing the window stops its database worker and releases the database."""
+    from PySide6.QtWidgets import QApplication
+
+    from rescue_desk.domain.kora import load_kora
+    from rescue_desk.storage import open_database
+
+    from . import fonts, i18n
+    from .bridge import EventBridge
+    from .context import AppContext
+    from .main_window import FEATURES, MainWindow
+    from .settings import Settings
+    from .worker import DbWorker
+
+    if QApplication.instance() is None:
+        raise RuntimeError("create_main_window needs a running QApplication.")
+    if lang not in ("zh", "en"):
+        raise ValueError(f"Unknown language {lang!r}; use 'zh' or 'en'.")
+    fonts.install_fonts()
+    i18n.install_translators(lang)
+    db = open_database(db_url)
+    ctx = AppContext(db=db, kora=load_kora(), lang=lang, actor=actor, worker=DbWorker(), bridge=EventBridge(),
+                     settings=settings or Settings.default())
+    try:
+        return MainWindow(ctx, features=FEATURES if features is None else tuple(features))
+    except BaseException:
+        ctx.close()
+        raise

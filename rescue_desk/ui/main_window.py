@@ -1,0 +1,226 @@
+"""The main window: a shell of docks, tabs and menus around the map and profile; features install themselves."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget
+
+from rescue_desk.services.incidents import list_incidents
+
+from .context import AppContext
+from .map import MapController
+from .profile import ProfileView
+
+FEATURES = ("desk", "reports", "replay", "station", "admin")
+MENUS = ("file", "incident", "view", "tools", "help")
+
+
+class MainWindow(QMainWindow):
+    """Map over profile in the first tab; ``add_dock``, ``add_tab_page`` and ``menu`` for the features."""
+
+    def __init__(self, ctx: AppContext, features: tuple[str, ...] = FEATURES):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Rescue Desk — Darchen mountain rescue station"))
+        self.map = MapController(ctx.kora, ctx.lang, self, show_tibetan=ctx.settings.show_tibetan)
+        self.profile = ProfileView(ctx.kora, ctx.lang)
+        self._build_central()
+        self._menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self.cursor_label = QLabel()
+        self.cursor_label.setObjectName("cursorReadout")
+        self.statusBar().addWidget(self.cursor_label, 1)
+        self._link_map_and_profile()
+        self._apply_layer_settings()
+        ctx.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
+        ctx.bridge.incidentsChanged.connect(self.reload_incidents)
+        ctx.bridge.stationLayerChanged.connect(lambda: self.map.refresh_landmarks(self.ctx.kora))
+        self.resize(1280, 820)
+        if not ctx.settings.window_geometry.isEmpty():
+            self.restoreGeometry(ctx.settings.window_geometry)
+        self.installed_features = self.install_features(features)
+        if not ctx.settings.window_state.isEmpty():
+            self.restoreState(ctx.settings.window_state)
+        self.map.fit_route()
+        self.reload_incidents()
+
+    # --- building ------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("mapProfileSplitter")
+        split.addWidget(self.map.view)
+        split.addWidget(self.profile)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 1)
+        split.setSizes([640, 150])
+        self.tabs.addTab(split, self.tr("Map"))
+        self.setCentralWidget(self.tabs)
+
+    def _build_menus(self) -> None:
+        titles = {"file": self.tr("&File"), "incident": self.tr("&Incident"), "view": self.tr("&View"),
+                  "tools": self.tr("&Tools"), "help": self.tr("&Help")}
+        for name in MENUS:
+            self._menus[name] = self.menuBar().addMenu(titles[name])
+            self._menus[name].setObjectName(f"menu_{name}")
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self._menus["file"].addAction(quit_action)
+        self._build_view_menu(self._menus["view"])
+        about = QAction(self.tr("&About Rescue Desk"), self)
+        about.triggered.connect(self._about)
+        self._menus["help"].addAction(about)
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None, checked: bool | None = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if name:
+            action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if checked is not None:
+            action.setCheckable(True)
+            action.setChecked(checked)
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_view_menu(self, menu: QMenu) -> None:
+        s = self.ctx.settings
+        self._action(menu, self.tr("Fit route"), self.map.fit_route, "Ctrl+0", name="actionFitRoute")
+        self._action(menu, self.tr("Zoom in"), lambda: self.map.view.zoom_by(1.25), "Ctrl+=", name="actionZoomIn")
+        self._action(menu, self.tr("Zoom out"), lambda: self.map.view.zoom_by(0.8), "Ctrl+-", name="actionZoomOut")
+        menu.addSeparator()
+        layers = menu.addMenu(self.tr("Map layers"))
+        for key, text, setting in (("km_ticks", self.tr("Kilometre ticks"), Settings_.show_km_ticks),
+                                   ("access", self.tr("Access roads and road ends"), Settings_.show_access),
+                                   ("incidents", self.tr("Incidents"), Settings_.show_incidents),
+                                   ("heat", self.tr("Heat strip"), Settings_.show_heat),
+                                   ("hazards", self.tr("Hazards"), Settings_.show_hazards)):
+            self._action(layers, text, self._layer_toggler(key, setting), checked=s.get(setting),
+                         name=f"actionLayer_{key}")
+        self._action(layers, self.tr("Tibetan names (unverified spellings)"), self._toggle_tibetan,
+                     checked=s.show_tibetan, name="actionShowTibetan")
+        colouring = menu.addMenu(self.tr("Colour the route by"))
+        group = QActionGroup(self)
+        for mode, text in (("elevation", self.tr("Elevation")), ("section", self.tr("Section"))):
+            a = self._action(colouring, text, lambda on, m=mode: on and self._set_colouring(m),
+                             checked=s.route_colouring == mode, name=f"actionColour_{mode}")
+            group.addAction(a)
+        menu.addSeparator()
+        lang_menu = menu.addMenu(self.tr("Language"))
+        lang_group = QActionGroup(self)
+        for code, text in (("zh", "中文"), ("en", "English")):
+            a = self._action(lang_menu, text, lambda on, c=code: on and self._set_language(c),
+                             checked=self.ctx.lang == code, name=f"actionLanguage_{code}")
+            lang_group.addAction(a)
+        menu.addSeparator()
+        self.panels_menu = menu.addMenu(self.tr("Panels"))
+
+    def _link_map_and_profile(self) -> None:
+        self.profile.hoveredKm.connect(self.map.highlight_km)
+        self.profile.hoverLeft.connect(lambda: self.map.highlight_km(None))
+        self.map.hoveredKm.connect(self.profile.highlight_km)
+        self.map.hoverLeft.connect(lambda: self.profile.highlight_km(None))
+        self.map.cursorText.connect(self.cursor_label.setText)
+
+    def _apply_layer_settings(self) -> None:
+        s = self.ctx.settings
+        for key, setting in (("km_ticks", Settings_.show_km_ticks), ("access", Settings_.show_access),
+                             ("incidents", Settings_.show_incidents), ("heat", Settings_.show_heat),
+                             ("hazards", Settings_.show_hazards)):
+            self.map.set_layer_visible(key, s.get(setting))
+        self.map.set_route_colouring(s.route_colouring)
+
+    def _layer_toggler(self, key: str, setting):
+        def toggle(on: bool) -> None:
+            self.ctx.settings.set(setting, on)
+            self.map.set_layer_visible(key, on)
+        return toggle
+
+    def _toggle_tibetan(self, on: bool) -> None:
+        self.ctx.settings.show_tibetan = on
+        self.map.set_show_tibetan(on)
+
+    def _set_colouring(self, mode: str) -> None:
+        self.ctx.settings.route_colouring = mode
+        self.map.set_route_colouring(mode)
+
+    def _set_language(self, code: str) -> None:
+        if code == self.ctx.settings.language and code == self.ctx.lang:
+            return
+        self.ctx.settings.language = code
+        if code != self.ctx.lang:
+            QMessageBox.information(self, self.tr("Language"),
+                                    self.tr("The new language applies the next time Rescue Desk starts."))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Rescue Desk"),
+                          self.tr("Rescue Desk: dispatch desk of the Darchen (Tarchen) mountain-rescue station.\n"
+                                  "Map data: see the SOURCES file shipped with the program."))
+
+    # --- hooks for features --------------------------------------------------------------
+    def menu(self, name: str) -> QMenu:
+        """One of the window's menus: "file", "incident", "view", "tools", "help"."""
+        return self._menus[name]
+
+    def add_dock(self, widget: QWidget, title: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                 object_name: str | None = None) -> QDockWidget:
+        """Put ``widget`` in a dock (listed under View ▸ Panels); its state is saved with the window."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name or f"dock_{widget.objectName() or len(self.findChildren(QDockWidget))}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def add_tab_page(self, widget: QWidget, title: str, object_name: str | None = None) -> int:
+        """Add a big view (Statistics, Replay…) as a tab beside the map; returns its index."""
+        if object_name:
+            widget.setObjectName(object_name)
+        return self.tabs.addTab(widget, title)
+
+    def show_map_tab(self) -> None:
+        self.tabs.setCurrentIndex(0)
+
+    def install_features(self, names: tuple[str, ...] = FEATURES) -> list[str]:
+        """Call ``rescue_desk.ui.<name>.install(self)`` for each feature package present; returns their names.
+
+        A package that is present but fails to import or install raises: the error must be seen."""
+        installed = []
+        for name in names:
+            module_name = f"rescue_desk.ui.{name}"
+            spec = importlib.util.find_spec(module_name)
+            if spec is None or spec.origin is None:  # absent, or a folder without __init__.py yet
+                continue
+            module = importlib.import_module(module_name)
+            module.install(self)
+            installed.append(name)
+        return installed
+
+    # --- data ------------------------------------------------------------------------------
+    def reload_incidents(self) -> None:
+        """Reload incident markers on the database worker."""
+        self.ctx.worker.submit(list_incidents, self.ctx.db, on_done=self.map.set_incidents)
+
+    def closeEvent(self, event) -> None:
+        self.ctx.settings.window_geometry = self.saveGeometry()
+        self.ctx.settings.window_state = self.saveState()
+        self.ctx.settings.sync()
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.ctx.close()
+
+
+from .settings import Settings as Settings_  # noqa: E402  (class attributes are the Setting declarations)

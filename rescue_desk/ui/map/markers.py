@@ -1,0 +1,125 @@
+"""Incident markers: one item draws them all, binned on a pixel grid so 20 000 markers stay smooth.
+
+At each paint the visible markers are binned into cells of ``CELL_PX`` pixels; a cell holding one
+marker draws it as a dot coloured by status, a cell holding several draws a cluster disc (colour of
+its most urgent status) with the count. Zooming in splits clusters until every marker stands alone."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem
+
+from . import projection
+from .style import STATUS_COLOURS, STATUS_ORDER
+
+CELL_PX = 14.0
+DOT_R = 4.5
+
+
+class IncidentLayer(QGraphicsItem):
+    """All incident markers. ``set_rows`` takes objects with id, lon, lat, status (None positions skipped)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.xs = np.zeros(0)
+        self.ys = np.zeros(0)
+        self.status_idx = np.zeros(0, dtype=np.int8)
+        self._bounds = QRectF()
+        self.highlight_id: int | None = None
+        self.setZValue(60)
+        self.last_paint_cells = 0
+
+    def set_rows(self, rows) -> None:
+        placed = [r for r in rows if r.lon is not None and r.lat is not None]
+        self.prepareGeometryChange()
+        if not placed:
+            self.ids, self.xs, self.ys = np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
+            self.status_idx = np.zeros(0, dtype=np.int8)
+            self._bounds = QRectF()
+        else:
+            self.ids = np.array([r.id for r in placed], dtype=np.int64)
+            self.xs, self.ys = projection.lonlats_to_scene_xy([r.lon for r in placed], [r.lat for r in placed])
+            order = {s: i for i, s in enumerate(STATUS_ORDER)}
+            self.status_idx = np.array([order.get(r.status, len(STATUS_ORDER) - 1) for r in placed], dtype=np.int8)
+            self._bounds = QRectF(QPointF(self.xs.min(), self.ys.min()),
+                                  QPointF(self.xs.max(), self.ys.max())).adjusted(-500, -500, 500, 500)
+        self.update()
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def nearest(self, x: float, y: float, radius_m: float) -> int | None:
+        """The id of the marker nearest to scene point (x, y) within ``radius_m``, or None."""
+        if not len(self.ids):
+            return None
+        d2 = (self.xs - x) ** 2 + (self.ys - y) ** 2
+        i = int(np.argmin(d2))
+        return int(self.ids[i]) if d2[i] <= radius_m ** 2 else None
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not len(self.ids):
+            return
+        t = painter.worldTransform()
+        exposed = option.exposedRect if option is not None else self._bounds
+        pad = CELL_PX / max(t.m11(), 1e-9)
+        x0, x1 = exposed.left() - pad, exposed.right() + pad
+        y0, y1 = exposed.top() - pad, exposed.bottom() + pad
+        m = (self.xs >= x0) & (self.xs <= x1) & (self.ys >= y0) & (self.ys <= y1)
+        if not m.any():
+            return
+        px = t.m11() * self.xs[m] + t.m21() * self.ys[m] + t.dx()
+        py = t.m12() * self.xs[m] + t.m22() * self.ys[m] + t.dy()
+        st = self.status_idx[m]
+        cx = np.floor(px / CELL_PX).astype(np.int64)
+        cy = np.floor(py / CELL_PX).astype(np.int64)
+        key = (cx - cx.min()) * (int(cy.max() - cy.min()) + 1) + (cy - cy.min())
+        uniq, inv, counts = np.unique(key, return_inverse=True, return_counts=True)
+        n = len(uniq)
+        sum_x = np.bincount(inv, weights=px, minlength=n)
+        sum_y = np.bincount(inv, weights=py, minlength=n)
+        urgent = np.full(n, 127, dtype=np.int64)
+        np.minimum.at(urgent, inv, st.astype(np.int64))
+        self.last_paint_cells = n
+        painter.save()
+        painter.resetTransform()
+        single = counts == 1
+        self._draw_dots(painter, sum_x[single], sum_y[single], urgent[single])
+        multi = ~single
+        if multi.any():
+            self._draw_clusters(painter, sum_x[multi] / counts[multi], sum_y[multi] / counts[multi],
+                                counts[multi], urgent[multi])
+        painter.restore()
+
+    def _draw_dots(self, painter: QPainter, xs, ys, urgent) -> None:
+        for s, name in enumerate(STATUS_ORDER):
+            sel = urgent == s
+            if not sel.any():
+                continue
+            pts = QPolygonF([QPointF(x, y) for x, y in zip(xs[sel].tolist(), ys[sel].tolist())])
+            outline = QPen(QColor(255, 255, 255), 2 * DOT_R + 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            painter.setPen(outline)
+            painter.drawPoints(pts)
+            painter.setPen(QPen(STATUS_COLOURS[name], 2 * DOT_R, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawPoints(pts)
+
+    def _draw_clusters(self, painter: QPainter, xs, ys, counts, urgent) -> None:
+        font = QFont(painter.font())
+        font.setPointSizeF(7)
+        font.setBold(True)
+        painter.setFont(font)
+        for x, y, c, s in zip(xs.tolist(), ys.tolist(), counts.tolist(), urgent.tolist()):
+            colour = STATUS_COLOURS[STATUS_ORDER[min(s, len(STATUS_ORDER) - 1)]]
+            r = min(14.0, 6.0 + 2.2 * np.log2(c))
+            painter.setPen(QPen(QColor(255, 255, 255), 1.5))
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(x, y), r, r)
+            if r >= 8:
+                painter.setPen(QColor("white") if s != 2 else QColor("#212121"))
+                painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
+                                 str(c) if c < 1000 else f"{c // 1000}k")

@@ -1,0 +1,125 @@
+"""The shell: window on the demo station, feature hooks, database worker, settings."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import types
+from importlib.machinery import ModuleSpec
+
+import pytest
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QGraphicsView, QLabel, QMenu, QWidget
+
+from rescue_desk.ui import create_main_window
+from rescue_desk.ui.settings import Settings
+from rescue_desk.ui.worker import DbWorker
+
+
+@pytest.fixture
+def window(qtbot, demo_db_file):
+    w = create_main_window(f"sqlite:///{demo_db_file}", lang="zh", features=())
+    qtbot.addWidget(w)
+    w.show()
+    assert w.ctx.worker.wait_idle()
+    return w
+
+
+def test_window_opens_on_demo_station_with_map_and_profile(window):
+    assert isinstance(window.findChild(QGraphicsView, "mapView"), QGraphicsView)
+    assert window.findChild(QWidget, "profileView") is window.profile
+    assert window.ctx.lang == "zh" and window.ctx.actor == "duty"
+    for name in ("file", "incident", "view", "tools", "help"):
+        assert isinstance(window.menu(name), QMenu)
+
+
+def test_incident_markers_match_the_database(window):
+    from rescue_desk.services.incidents import list_incidents
+
+    rows = list_incidents(window.ctx.db)
+    placed = [r for r in rows if r.lon is not None]
+    assert placed, "the demo station should have placed incidents"
+    assert len(window.map.incident_layer) == len(placed)
+    assert set(window.map.incident_layer.ids.tolist()) == {r.id for r in placed}
+
+
+def test_feature_hooks_add_docks_tabs_and_menu_entries(window, qtbot):
+    panel = QLabel("panel")
+    dock = window.add_dock(panel, "Board", Qt.DockWidgetArea.RightDockWidgetArea, "incidentBoardDock")
+    assert window.findChild(type(dock), "incidentBoardDock") is dock
+    assert dock.toggleViewAction() in window.panels_menu.actions()
+    page = QLabel("stats")
+    index = window.add_tab_page(page, "Statistics", "statisticsPage")
+    assert window.tabs.widget(index) is page and page.objectName() == "statisticsPage"
+    action = window.menu("tools").addAction("Something")
+    assert action in window.menu("tools").actions()
+
+
+def _fake_feature(monkeypatch, name: str, body) -> None:
+    mod = types.ModuleType(f"rescue_desk.ui.{name}")
+    mod.__spec__ = ModuleSpec(mod.__name__, None, origin=f"/fake/{name}/__init__.py")
+    if body is not None:
+        mod.install = body
+    monkeypatch.setitem(sys.modules, mod.__name__, mod)
+
+
+def test_present_feature_packages_are_installed_and_their_errors_surface(window, monkeypatch):
+    seen = []
+    _fake_feature(monkeypatch, "fakefeature", lambda w: seen.append(w))
+    assert window.install_features(("fakefeature", "no_such_feature_here")) == ["fakefeature"]
+    assert seen == [window]
+
+    def broken(w):
+        raise RuntimeError("feature broke")
+    _fake_feature(monkeypatch, "brokenfeature", broken)
+    with pytest.raises(RuntimeError, match="feature broke"):
+        window.install_features(("brokenfeature",))
+
+
+def test_worker_runs_jobs_in_order_off_the_gui_thread(qtbot):
+    worker = DbWorker()
+    gui = threading.get_ident()
+    ran_on, done_on, results, errors = [], [], [], []
+
+    def job(i):
+        ran_on.append(threading.get_ident())
+        return i * 2
+
+    for i in range(5):
+        worker.submit(job, i, on_done=lambda r: (results.append(r), done_on.append(threading.get_ident())))
+    worker.submit(lambda: 1 / 0, on_error=errors.append)
+    assert worker.wait_idle()
+    assert results == [0, 2, 4, 6, 8]
+    assert all(t != gui for t in ran_on) and all(t == gui for t in done_on)
+    assert isinstance(errors[0], ZeroDivisionError)
+    failures = []
+    worker.failed.connect(failures.append)
+    worker.submit(lambda: [][1])
+    assert worker.wait_idle()
+    assert "index" in failures[0]
+    worker.shutdown()
+    with pytest.raises(RuntimeError):
+        worker.submit(job, 1)
+
+
+def test_settings_are_typed_versioned_and_reject_bad_values(tmp_path):
+    path = tmp_path / "s.ini"
+    s = Settings(path)
+    assert s.language == "zh" and s.show_tibetan is True and s.version >= 1
+    s.language = "en"
+    s.show_tibetan = False
+    s.window_geometry = QByteArray(b"\x01\x02")
+    s.sync()
+    again = Settings(path)
+    assert again.language == "en" and again.show_tibetan is False
+    assert bytes(again.window_geometry) == b"\x01\x02"
+    again.set(Settings.route_colouring, "rainbow")
+    assert Settings(path).route_colouring == "elevation"
+
+
+def test_window_geometry_is_saved_on_close(qtbot, demo_db_file):
+    w = create_main_window(f"sqlite:///{demo_db_file}", lang="en", features=())
+    w.show()
+    w.resize(900, 700)
+    w.close()
+    assert not Settings.default().window_geometry.isEmpty()
