@@ -41,19 +41,21 @@ _RIGHT_CUES = [
 _LEFT = [(rel, re.compile(p)) for rel, p in _LEFT_CUES]
 _RIGHT = [(rel, re.compile(p)) for rel, p in _RIGHT_CUES]
 
-_PAIRS = [
+_PAIRS = [  # "toward" phrases say a direction; without a distance they mean "between"
     ("halfway", re.compile(r"\b(?:halfway|half way|midway|in the middle)\s+(?:between\s+|from\s+)?" + M.format("a")
                            + r"\s*(?:and|to|&|-)\s*" + M.format("b"))),
     ("between", re.compile(r"\bbetween\s+" + M.format("a") + r"\s*(?:and|&|to|-)\s*" + M.format("b"))),
-    ("toward", re.compile(r"\bfrom\s+" + M.format("a") + r"\s*(?:towards?|in the direction of|heading to)\s*"
+    ("toward", re.compile(r"\bfrom\s+" + M.format("a") + r"\s*(?:towards?|in the direction of|heading (?:to|for)|"
+                          r"on the (?:way|road|trail) (?:to|up to|down to)|going to|to|up to|down to)\s*"
                           + M.format("b"))),
     ("toward", re.compile(M.format("a") + r"\s*(?:往|向|朝)\s*" + M.format("b") + r"\s*(?:方向|那边)")),
-    ("between", re.compile(r"\bfrom\s+" + M.format("a") + r"\s*(?:to|up to|down to)\s*" + M.format("b"))),
     ("halfway", re.compile(M.format("a") + r"\s*(?:和|与|跟|到|至|-|~|、)\s*" + M.format("b")
                            + r"\s*(?:的)?(?:正中间|一半|半路上?|中点)")),
-    ("between", re.compile(M.format("a") + r"\s*(?:和|与|跟|到|至|-|~|、)\s*" + M.format("b")
+    ("between", re.compile(M.format("a") + r"\s*(?:和|与|跟|、)\s*" + M.format("b")
                            + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段)")),
-    ("between", re.compile(r"从\s*" + M.format("a") + r"\s*(?:到|去|往|至)\s*" + M.format("b"))),
+    ("toward", re.compile(M.format("a") + r"\s*(?:到|至|往|去|-|~)\s*" + M.format("b")
+                          + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段)")),
+    ("toward", re.compile(r"从\s*" + M.format("a") + r"\s*(?:出发)?\s*(?:到|去|往|至|向|朝)\s*" + M.format("b"))),
     ("between", re.compile(M.format("a") + r"\s*(?:and|&)\s*" + M.format("b") + r"\s*(?:halfway|midway)?")),
 ]
 

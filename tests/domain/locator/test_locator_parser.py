@@ -60,6 +60,9 @@ def test_plain_relations(text, landmark, relation):
     ("halfway between Shiva-tsal and Dolma La", "shiva_tsal", "dolma_la", "halfway"),
     ("on the way from Gangjia to the pass", "gangjia", "dolma_la", "between"),
     ("从尊珠寺到宗堆的路上", "zutul_phuk", "zongdui_supply", "between"),
+    ("3 km from Zutul Phuk on the way to Darchen", "zutul_phuk", "darchen", "toward"),
+    ("尊珠寺去塔钦的路上三公里", "zutul_phuk", "darchen", "toward"),
+    ("牧民来报：尊珠寺往塔钦方向三公里左右", "zutul_phuk", "darchen", "toward"),
 ])
 def test_pairs(text, a, b, relation):
     c = only(text)
