@@ -5,7 +5,9 @@
 Fits the model on ~70 % of the track groups (tools/calibrate_walking.py --split train), writes ETA
 queries for the other groups, answers them with ``rescue-desk eta --batch`` and scores them with
 ``../shared/tools/score_eta.py`` under each reading of ``walked_s``. Then times 1,000 queries
-in-process and through the CLI (process start included).
+in-process and through the CLI (process start included). ``queries`` reads ``walked_s`` as time on
+the route plus the missing start at the track's own speed; ``refhead`` adds the reference walker's
+time instead; ``firstpoint`` is the bare time since the first GPS point; ``no_walked`` drops it.
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ def main() -> int:
         model = tmp / "model.json"
         print(sh([sys.executable, "tools/calibrate_walking.py", data_dir, "--split", "train",
                   "--out", str(model), "--eval-dir", str(tmp)]).strip().splitlines()[-1])
-        for name in ("queries", "queries_refhead", "queries_firstpoint"):
+        plain = [{k: v for k, v in json.loads(x).items() if k != "walked_s"}
+                 for x in (tmp / "queries.jsonl").read_text().splitlines()]
+        (tmp / "queries_no_walked.jsonl").write_text("".join(json.dumps(q) + "\n" for q in plain))
+        for name in ("queries", "queries_refhead", "queries_firstpoint", "queries_no_walked"):
             answers = tmp / f"answers_{name}.jsonl"
             sh(CLI + ["eta", "--batch", str(tmp / f"{name}.jsonl"), "--out", str(answers), "--model", str(model)])
             score = sh([sys.executable, str(SHARED / "tools" / "score_eta.py"), str(tmp / "truth.jsonl"), str(answers)])
@@ -59,7 +64,12 @@ def main() -> int:
         sh(CLI + ["eta", "--batch", str(tmp / "bench.jsonl"), "--out", str(tmp / "bench_out.jsonl"),
                   "--model", str(model)])
         wall = time.perf_counter() - t0
-        print(f"eta --batch CLI, 1000 queries incl. process start: {wall:.2f} s ({wall:.2f} ms per query)")
+        (tmp / "one.jsonl").write_text(json.dumps(batch[0]) + "\n")
+        t0 = time.perf_counter()
+        sh(CLI + ["eta", "--batch", str(tmp / "one.jsonl"), "--out", str(tmp / "one_out.jsonl"), "--model", str(model)])
+        start = time.perf_counter() - t0
+        print(f"eta --batch CLI, 1000 queries: {wall:.2f} s incl. process start ({wall:.2f} ms per query); "
+              f"start-up alone {start:.2f} s, so {(wall - start):.2f} ms per query after it")
         import numpy as np
 
         grid = np.arange(0.0, m.length_km, 0.05)
