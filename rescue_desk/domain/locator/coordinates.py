@@ -15,7 +15,7 @@ from pyproj import Transformer
 
 from .datums import to_wgs84
 
-_LABEL = (r"(?:(?<![a-z])(?P<{g}>[nsew])(?![a-z])|(?P<{c}>北纬|南纬|东经|西经|纬度|经度)"
+_LABEL = (r"(?:(?<![a-z0-9.])(?P<{g}>[nsew])(?![a-z])|(?P<{c}>北纬|南纬|东经|西经|纬度|经度)"
           r"|(?<![a-z])(?P<{w}>latitude|longitude|lat|lon|lng|long)(?![a-z]))")
 _NUM = r"\d{1,3}(?:\.\d+)?"
 _MINSEC = r"\d{1,2}(?:\.\d+)?"
@@ -30,7 +30,8 @@ _COMPONENT = re.compile(
     r"|(?P<sign4>[+-])?(?P<dec>\d{1,3}\.\d+)\s*°?"
     r"|(?P<sign5>[+-])?(?P<dint>\d{1,3})(?![\d.])\s*°?"
     r")\s*"
-    r"(?(pre)|(?:(?<![a-z])(?P<h2>[nsew])(?![a-z0-9])|(?P<c2>北|南|东|西)(?!纬|经))?)"
+    r"(?(pre)|(?:(?<=[0-9°'\"′″])(?P<h3>[nsew])(?![a-z])|(?<![a-z])(?P<h2>[nsew])(?![a-z0-9])"
+    r"|(?P<c2>北|南|东|西)(?!纬|经))?)"
 )
 _UTM = re.compile(
     r"(?:utm\s*)?(?:zone\s*)?(?:(?P<zone>\d{1,2})\s*(?P<band>[c-hj-np-x])?(?![a-z]))?\s*[,:;]?\s*"
@@ -71,7 +72,7 @@ class _Component:
 
 
 def _hemisphere(m: re.Match) -> str | None:
-    for g in ("h1", "h2"):
+    for g in ("h1", "h2", "h3"):
         if m.group(g):
             return m.group(g)
     for g in ("c1", "c2", "w1"):

@@ -33,6 +33,7 @@ right road said says see she should since so some south still stop such supply t
 these they this those though through to today too toward towards trail tried under up us very walk walked walking
 want was water way we well went were west what when where which while who why will with woman would yes yet you
 your""".split())
+_GENERIC_TAIL = re.compile(r"(?:\s+(?:supply\s+)?point|\s+supply|\s+guest\s?houses?|补给点|处)$", re.I)
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 _SEPARATORS = re.compile(r"[\s\-'.,/()]+")
@@ -75,6 +76,10 @@ class MentionScanner:
                 if part and part != n and len(part) >= 4:
                     names.append((part, lid, False))
         names += [(n, lid, True) for lid, ns in GENERIC_NAMES.items() if lid in gazetteer for n in ns]
+        for n, lid, generic in list(names):
+            short = _GENERIC_TAIL.sub("", n)
+            if short != n and len(short) >= (4 if short.isascii() else 2):
+                names.append((short, lid, generic))  # "First prostration" for "First prostration point"
         self._phonetic: dict[str, str] = {}
         self._bigrams: dict[str, list[tuple[str, frozenset, str]]] = {}
         for name, lid, generic in names:

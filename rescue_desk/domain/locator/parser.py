@@ -27,7 +27,8 @@ _CLAUSE = re.compile(r"(?<!\d)\.(?!\d)|[!?;,\n]|(?<=\s)(?:and then|then|but|so)\
 _DEPART = re.compile(r"\bleft\b|\bleave|\bstart(?:ed)?\b|\bset (?:off|out)|\bdepart|\bsetting off|出发|离开|动身|开始走|开始转|走的")
 _PASS = re.compile(r"\bpass(?:ed)?\b|\bwent (?:past|by)|\bwere at\b|\bwas at\b|\breach(?:ed)?\b|\barrived?\b|"
                    r"\bgot to\b|\bcame (?:through|to|past|by)|经过|路过|过了|到了|到达|抵达|在")
-_DURATION_CUE = re.compile(r"\bago\b|\bsince\b|\bfor\b|\bwalk(?:ed|ing)?\b|\bhik(?:ed|ing)\b|\bafter\b|走了|已经|前|以来|之后|后")
+_DURATION_CUE = re.compile(r"\bago\b|\bsince\b|\bfor\b|\bwalk(?:ed|ing)?\b|\bhik(?:ed|ing)\b|\bafter\b|\bpast\b|"
+                           r"\bbeyond\b|走了|已经|前|以来|之后|后|过了")
 _CLIMB = re.compile(r"\bclimb|\bascend|\bgoing up|\buphill|\bup to(?:wards?)? the pass|\btowards? the pass|"
                     r"上坡|往上|爬坡|向上|上山|在爬|爬升|往垭口")
 _DESCEND = re.compile(r"\bdescend|\bgoing down|\bdownhill|\bcoming down|\bdown from|下坡|往下|下山|下降|下来|下撤")

@@ -81,7 +81,9 @@ def test_drira_phuk_monastery_stays_the_monastery():
 @pytest.mark.parametrize("text,landmark", [("near Shershong", "sershong"), ("at Zuthul Puk", "zutul_phuk"),
                                            ("at Hayagriva staton", "tamdrin_drongkhang"),
                                            ("near Gowri Kund", "gauri_kund"), ("at the 4th prostration point", "fourth_prostration"),
-                                           ("at Phakna Rigzin", "phakna_rigzin_supply")])
+                                           ("at Phakna Rigzin", "phakna_rigzin_supply"),
+                                           ("we are at first prostration", "first_prostration"),
+                                           ("我们在改则茶馆", "gaize_teahouse")])
 def test_misspellings_and_name_parts(text, landmark):
     assert only(text).landmark_id == landmark
 
@@ -107,6 +109,7 @@ def test_direction(text, direction):
     ("今天上午十点离开岗加", "gangjia", 4),
     ("两个小时前经过曲古桥", "chuku_bridge_supply", 2),
     ("we started the kora at 8 this morning", "darchen", 6),
+    ("We are 30 minutes past Sershong", "sershong", 0.5),
 ])
 def test_time_clues(text, landmark, hours):
     (c,) = [c for c in clues(text) if c.kind == "time"]
