@@ -33,6 +33,7 @@ _CLOCK = re.compile(
 _ELEV_CONTEXT = re.compile(
     r"(?:海拔|高度|高程|altitude|elevation|altimeter|height|alt\.?)(?:[^\d⟦⟧⟨⟩]{0,16}?)"
     r"(?P<v>\d{3,5}(?:\.\d+)?)\s*(?P<u>m(?![a-z])|meters?|metres?|米|ft|feet|英尺)?")
+_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,2}),(\d{3})(?=\s*(?:m(?![a-z])|meters?|metres?|米|ft|feet|英尺))")
 _ELEV_BARE = re.compile(r"(?P<v>\d{4,5}(?:\.\d+)?)\s*(?P<u>m(?![a-z])|meters?|metres?|米|ft|feet|英尺)"
                         r"(?:\s*(?:asl|a\.s\.l\.|above sea level|high|altitude|elevation))?")
 
@@ -165,7 +166,8 @@ def find_expressions(text: str) -> Expressions:
         distances.append(Distance(km, m.group(0).strip(), qual))
         return f" ⟨d{len(distances) - 1}⟩ "
 
-    t = _ELEV_CONTEXT.sub(sub_elev, text)
+    t = _THOUSANDS.sub(r"\1\2", text)
+    t = _ELEV_CONTEXT.sub(sub_elev, t)
     t = _ELEV_BARE.sub(sub_bare_elev, t)
     t = _CLOCK.sub(sub_clock, t)
     t = _DURATION.sub(sub_duration, t)

@@ -131,14 +131,13 @@ def test_ambiguous_clock_takes_the_latest_past_moment():
 @pytest.mark.parametrize("text,metres,slope", [
     ("My phone says 5450 m and we are still climbing", 5450, "climbing"),
     ("手机显示海拔5300米，刚翻过垭口往下走", 5300, "descending"),
-    ("altitude 17,000 ft", None, None),
-    ("elevation 5,100m", None, None),
+    ("altitude 17,000 ft", 17000 * 0.3048, None),
+    ("elevation 5,100m, going down", 5100, "descending"),
+    ("GPS: 5120 m a.s.l.", 5120, None),
 ])
 def test_elevation(text, metres, slope):
-    es = [c for c in clues(text) if c.kind == "elevation"]
-    if metres is None:
-        return
-    assert es[0].elevation_m == metres and es[0].slope == slope
+    (e,) = [c for c in clues(text) if c.kind == "elevation"]
+    assert e.elevation_m == pytest.approx(metres) and e.slope == slope
 
 
 def test_out_of_range_elevation_is_a_problem():
