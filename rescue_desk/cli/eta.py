@@ -167,7 +167,7 @@ def run_eta(args) -> int:
     if args.json:
         print(json.dumps({"from_km": round(q.from_km, 3), "to_km": round(q.to_km, 3),
                           "distance_km": round(est.distance_km, 3), "direction": q.direction,
-                          "walker": q.walker, **est.as_dict()}, ensure_ascii=False))
+                          "walker": q.walker, **est.as_dict(), "nights_p50": est.nights_p50}, ensure_ascii=False))
     else:
         print(_readable(model.kora, q, est))
     return 0
@@ -182,11 +182,15 @@ def _readable(kora, q: EtaQuery, est) -> str:
     def place(km):
         lm = kora.nearest_landmark(km)
         near = kora.along_distance_km(lm.chainage_km, km)
-        return f"{km % kora.length_km:.2f} km ({'at' if near < 0.15 else 'near'} {lm.short_en})"
+        shown = km if 0 <= km <= kora.length_km + 0.01 else km % kora.length_km
+        return f"{shown:.2f} km ({'at' if near < 0.15 else 'near'} {lm.short_en})"
 
     way = "clockwise" if q.direction == "cw" else "counter-clockwise"
     lines = [f"{place(q.from_km)} -> {place(q.to_km)}: {est.distance_km:.2f} km {way}, {q.walker}",
              f"walking time  P10 {_hm(est.p10_s)}   P50 {_hm(est.p50_s)}   P90 {_hm(est.p90_s)}  (h:mm)"]
+    if est.nights_p50:
+        lines.append(f"includes {est.nights_p50} night(s) at a lodging (pilgrims stop when the next lodging "
+                     "cannot be reached before 19:30; start taken as 08:00 if --depart is not given)")
     if q.depart is not None:
         start = q.depart + timedelta(seconds=q.walked_s or 0.0)
         arr = [format_beijing(start + timedelta(seconds=s)) for s in (est.p10_s, est.p50_s, est.p90_s)]

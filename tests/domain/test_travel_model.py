@@ -76,6 +76,8 @@ def test_late_arrival_sleeps_at_a_lodging(model):
     morning = model.time_between(10.0, 30.0, depart=datetime(2025, 7, 1, 6, 0, tzinfo=BJ))
     afternoon = model.time_between(10.0, 30.0, depart=datetime(2025, 7, 1, 13, 0, tzinfo=BJ))
     assert afternoon.p50_s > morning.p50_s + 6 * 3600
+    assert morning.nights_p50 == 0 and afternoon.nights_p50 == 1
+    assert model.time_between(10.0, 30.0, walker="officer", depart=datetime(2025, 7, 1, 13, 0, tzinfo=BJ)).nights_p50 == 0
 
 
 def test_reach_pdf_sums_to_one_and_moves_with_time(model):

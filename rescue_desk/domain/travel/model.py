@@ -11,7 +11,7 @@ import numpy as np
 
 from ..clock import BEIJING
 from .hiking import HikingFunction, cell_edges, cell_terrain
-from .overnight import LODGE_IDS, overnight_waits
+from .overnight import LODGE_IDS, overnight_stays, overnight_waits
 
 Z10 = NormalDist().inv_cdf(0.9)
 MIN_WALKED_REF_S = 600.0          # below this the pace so far says nothing
@@ -32,12 +32,14 @@ def normal_cdf(x: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class TimeEstimate:
-    """Walking time as P10/P50/P90 in seconds, with the distance walked (km)."""
+    """Walking time as P10/P50/P90 in seconds, with the distance walked (km) and the nights at a
+    lodging included in the P50 (pilgrims only, see ``overnight.py``)."""
 
     p10_s: float
     p50_s: float
     p90_s: float
     distance_km: float
+    nights_p50: int = 0
 
     def as_dict(self) -> dict:
         return {"p10_s": round(self.p10_s, 1), "p50_s": round(self.p50_s, 1), "p90_s": round(self.p90_s, 1)}
@@ -188,11 +190,12 @@ class WalkingModel:
         clock, month = self._clock(depart, walked_s)
         ref, mean, sd = self._log_ratio(d, a, dist, walked_s, prof, month)
         k = np.exp(mean + np.array([-Z10, 0.0, Z10]) * sd)
-        t = k * ref
+        t, nights = k * ref, np.zeros(3, dtype=int)
         if prof.overnight:
             lodge, onward = self._lodges_ahead(d, a, direction)
-            t = t + overnight_waits(clock, k, lodge, onward, ref - 60.0)
-        return TimeEstimate(float(t[0]), float(t[1]), float(t[2]), float(dist))
+            waits, nights = overnight_stays(clock, k, lodge, onward, ref - 60.0)
+            t = t + waits
+        return TimeEstimate(float(t[0]), float(t[1]), float(t[2]), float(dist), int(nights[1]))
 
     def passed_probability(self, from_km: float, elapsed_s: float, dist_km: np.ndarray, *, direction: str = "cw",
                            walker: str = "pilgrim", depart: datetime | None = None,

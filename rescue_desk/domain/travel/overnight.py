@@ -28,15 +28,23 @@ def dark_of(clock_s: np.ndarray) -> np.ndarray:
 
 def overnight_waits(start_clock_s: float, k: np.ndarray, lodge_ref_s: np.ndarray,
                     next_ref_s: np.ndarray, limit_ref_s: np.ndarray | float) -> np.ndarray:
-    """Total seconds spent sleeping by walkers of pace factors ``k``.
+    """Total seconds spent sleeping by walkers of pace factors ``k`` (see ``overnight_stays``)."""
+    return overnight_stays(start_clock_s, k, lodge_ref_s, next_ref_s, limit_ref_s)[0]
+
+
+def overnight_stays(start_clock_s: float, k: np.ndarray, lodge_ref_s: np.ndarray,
+                    next_ref_s: np.ndarray, limit_ref_s: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+    """(seconds spent sleeping, number of nights) for walkers of pace factors ``k``.
 
     ``lodge_ref_s`` are the reference-walker times from the start to each lodging ahead (in order),
     ``next_ref_s`` the reference times from each lodging on to the next one; lodgings at or beyond
     ``limit_ref_s`` (the destination) are not slept at."""
     k = np.asarray(k, dtype=float)
     waits = np.zeros(np.broadcast(k, limit_ref_s).shape)
+    nights = np.zeros(waits.shape, dtype=int)
     for lodge, onward in zip(lodge_ref_s, next_ref_s):
         arrive = start_clock_s + k * lodge + waits
         stays = (lodge < limit_ref_s) & (arrive + k * onward > dark_of(arrive))
         waits = waits + np.where(stays, next_resume(arrive) - arrive, 0.0)
-    return waits
+        nights = nights + stays
+    return waits, nights
