@@ -147,10 +147,11 @@ def _point_fix(kora: Kora, fixes: list[Clue], belief, pd: ParsedDescription, bas
                "far outside the station's area: check the reading (swapped or mistyped digits?)")
         return LocateResult("placed", msg, lon=fix.lon, lat=fix.lat, radius_m=radius, offset_m=off,
                             nearest_chainage_km=ch, **base)
-    if off <= OFF_ROUTE_M:
+    if off <= max(OFF_ROUTE_M, radius):
         reach = max(radius, off) / 1000.0 + 0.05
         intervals = [((ch - reach) % kora.length_km, (ch + reach) % kora.length_km)]
-        msg = f"coordinate fix{datum_note} on the trail at km {ch:.2f} ({kora.segment_at(ch).label_en}), {off:.0f} m from the line"
+        msg = (f"coordinate fix{datum_note} on the trail at km {ch:.2f} ({kora.segment_at(ch).label_en}), "
+               f"{off:.0f} m from the line" + (f"; read to ±{radius:.0f} m only" if radius > 100 else ""))
         return LocateResult("placed", msg, lon=fix.lon, lat=fix.lat, chainage_km=ch, intervals_km=intervals,
                             radius_m=radius, offset_m=off, nearest_chainage_km=ch, **base)
     msg = (f"coordinate fix{datum_note} {off:.0f} m off the trail; nearest trail point km {ch:.2f} "

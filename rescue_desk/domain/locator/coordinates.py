@@ -194,13 +194,16 @@ def find_coordinates(text: str, datum: str = "wgs84",
     while i < len(comps) - 1:
         a, b = comps[i], comps[i + 1]
         gap = text[a.span[1]:b.span[0]]
-        vague = any(c.fmt == "decimal" and c.precision_deg > 0.005 for c in (a, b))
-        if len(gap) > 12 or not _GAP_OK.match(gap) or (not a.labelled and not b.labelled and vague):
+        if len(gap) > 12 or not _GAP_OK.match(gap):
             i += 1
             continue
         lat, lon, problem = _order(a, b, home)
+        vague = any(c.fmt == "decimal" and c.precision_deg > 0.005 for c in (a, b))
+        if vague and not (a.labelled or b.labelled) and (problem or abs(lat - home[1]) + abs(lon - home[0]) > 1.0):
+            i += 1  # "2.5, 3.75" is not a position; "31.04, 81.28" near the station is
+            continue
         prec_m = max(a.precision_deg, b.precision_deg) * 111_320 / 2
-        radius = max(_GPS_RADIUS_M, 3 * prec_m)
+        radius = max(_GPS_RADIUS_M, 1.5 * prec_m)
         wlon, wlat = (to_wgs84(lon, lat, datum) if problem is None else (float("nan"), float("nan")))
         fmt = a.fmt if a.fmt == b.fmt else f"{a.fmt}/{b.fmt}"
         span = (a.span[0], b.span[1])

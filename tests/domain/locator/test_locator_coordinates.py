@@ -121,3 +121,9 @@ def test_never_raises(text):
     cleaned, _ = clean_text(text)
     for r in find_coordinates(cleaned):
         assert r.problem or (-90 <= r.lat <= 90 and -180 <= r.lon <= 180)
+
+
+def test_rough_pairs_only_near_the_station():
+    (r,) = read("31.04, 81.28")
+    assert 500 < r.radius_m < 1500  # two decimals: rounding up to ~0.5 km in each axis
+    assert read("we walked 2.5, 3.75 km") == []
