@@ -4,6 +4,8 @@ from datetime import datetime, timedelta, timezone
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.domain.travel import TimeEstimate, load_walking_model
@@ -158,3 +160,23 @@ def test_ccw_handles_the_same_cells_the_other_way(model):
     loop_cw = model.time_between(0.0, kora.length_km, walker="officer").p50_s
     loop_ccw = model.time_between(kora.length_km, 0.0, direction="ccw", walker="officer").p50_s
     assert loop_ccw == pytest.approx(loop_cw, rel=0.25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=st.floats(-46.0, 92.0), b=st.floats(-46.0, 92.0), walked=st.none() | st.floats(0.0, 2e5),
+       direction=st.sampled_from(["cw", "ccw"]), walker=st.sampled_from(["pilgrim", "officer"]),
+       hour=st.integers(0, 23))
+def test_any_valid_query_gives_ordered_finite_times(model, a, b, walked, direction, walker, hour):
+    e = model.time_between(a, b, direction=direction, walker=walker, walked_s=walked,
+                           depart=datetime(2025, 6, 1, hour, tzinfo=BJ))
+    assert all(np.isfinite([e.p10_s, e.p50_s, e.p90_s]))
+    assert 0.0 <= e.p10_s <= e.p50_s <= e.p90_s
+    assert e.p50_s < 4 * 86400
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=st.floats(0.0, 46.2), elapsed=st.floats(0.0, 3 * 86400), direction=st.sampled_from(["cw", "ccw"]))
+def test_reach_pdf_is_a_distribution_for_any_walk(model, a, elapsed, direction):
+    grid = np.arange(0.0, model.length_km, 0.25)
+    pdf = model.reach_pdf(a, elapsed, grid, direction=direction)
+    assert np.all(pdf >= 0) and pdf.sum() == pytest.approx(1.0)

@@ -59,7 +59,6 @@ class _Direction:
 
     def __init__(self, length_km: float, edges_walk: np.ndarray, cell_s: np.ndarray, cell_q: np.ndarray):
         self.length_km = length_km
-        self.total_s = float(cell_s.sum())
         cum_t = np.r_[0.0, np.cumsum(cell_s)]
         cum_q = np.r_[0.0, np.cumsum(cell_q)]
         self.pos = np.r_[edges_walk, edges_walk[1:] + length_km]
@@ -206,7 +205,7 @@ class WalkingModel:
         a = self._walk_pos(from_km, direction)
         dist = np.asarray(dist_km, dtype=float)
         end = self.length_km - a if a > 1e-9 else self.length_km
-        if elapsed_s <= 0:
+        if elapsed_s < 1.0:  # not yet moved
             return (dist <= 0).astype(float)
         clock, month = self._clock(depart, walked_s)
         ref, mean, sd = self._log_ratio(d, a, np.maximum(dist, 1e-6), walked_s, prof, month)
