@@ -105,7 +105,7 @@ class LocateResult:
             "chainage_km": r(self.chainage_km, 3),
             "intervals_km": [[round(a, 3), round(b, 3)] for a, b in self.intervals_km],
             "radius_m": r(self.radius_m, 1),
-            "clues": [c.to_json() for c in self.used + self.set_aside],
+            "clues": [c.to_json() for c in self.used] + [{**c.to_json(), "set_aside": True} for c in self.set_aside],
             "message": self.explanation(),
         }
 
