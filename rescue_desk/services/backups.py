@@ -16,12 +16,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, select
 
 from rescue_desk.storage import Database
 from rescue_desk.storage.backup import backup_sqlite
 from rescue_desk.storage.engine import data_dir, sqlite_path
 from rescue_desk.storage.errors import StorageError
+from rescue_desk.storage.models import Meta
 from rescue_desk.storage.migrate import alembic_config, current_revision, head_revision
 
 from .audit import verify
@@ -94,6 +95,11 @@ def make_backup(engine: Engine, folder: Path | str | None = None, keep: int = DE
     return made
 
 
+def _synthetic(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(select(Meta.value).where(Meta.key == "synthetic")).scalar() == "true"
+
+
 def _newest_time(engine: Engine, folder: Path | str | None) -> datetime | None:
     backups = list_backups(engine, folder, labelled=False)
     if not backups:
@@ -105,8 +111,9 @@ def _newest_time(engine: Engine, folder: Path | str | None) -> datetime | None:
 def backup_if_due(engine: Engine, folder: Path | str | None = None, keep: int = DEFAULT_KEEP,
                   every: timedelta = DEFAULT_EVERY, now: datetime | None = None) -> Path | None:
     """A new backup when the newest is older than ``every`` (or there is none); else None.
-    Does nothing (None) for PostgreSQL or in-memory databases. Runs on the calling thread."""
-    if sqlite_path(str(engine.url)) is None:
+    Does nothing (None) for PostgreSQL, in-memory databases and the synthetic demo station.
+    Runs on the calling thread."""
+    if sqlite_path(str(engine.url)) is None or _synthetic(engine):
         return None
     now = now or datetime.now(timezone.utc)
     newest = _newest_time(engine, folder)

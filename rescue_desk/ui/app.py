@@ -17,6 +17,19 @@ def run_app(db_url: str, lang: str | None = None) -> int:
     app.setApplicationName("Rescue Desk")
     app.setOrganizationName("rescue-desk")
     settings = Settings.default()
-    window = create_main_window(db_url, lang or settings.language, settings=settings)
+    lang = lang or settings.language
+    actor = _log_in(db_url, lang)  # accounts (issue 7): asks only once the station has accounts
+    if actor is None:
+        return 0
+    window = create_main_window(db_url, lang, actor=actor, settings=settings)
     window.show()
     return app.exec()
+
+
+def _log_in(db_url: str, lang: str) -> str | None:
+    """The signed-in account ("duty" while the station has no accounts); None when cancelled."""
+    from . import i18n
+    from .admin.login import login_if_needed
+
+    i18n.install_translators(lang)
+    return login_if_needed(db_url)

@@ -135,3 +135,12 @@ def test_cli_restore(sqlite_url, tmp_path, capsys):
     assert "saved as" in out and "event log intact, 2 entries" in out and _count(sqlite_url) == 1
     assert run(["--db", sqlite_url, "db", "check"]) == 0
     assert run(["--db", sqlite_url, "db", "backups", "--backup-dir", str(tmp_path / "b"), "--keep", "2"]) == 0
+
+
+def test_demo_station_is_not_backed_up(db, tmp_path):
+    from rescue_desk.storage.models import Meta
+
+    with db.write("demo", "demo_station") as s:
+        s.add(Meta(key="synthetic", value="true"))
+    assert backups.backup_if_due(db.engine, tmp_path) is None
+    assert backups.make_backup(db.engine, tmp_path).exists()  # on request it still works
