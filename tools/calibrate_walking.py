@@ -275,7 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--eval-dir", help="write held-out ETA queries and truth here (with --split train)")
     p.add_argument("--seed", type=int, default=7)
     args = p.parse_args(argv)
-    summary, tracks = read_data(Path(args.data_dir))
+    try:
+        summary, tracks = read_data(Path(args.data_dir))
+    except OSError as exc:
+        print(f"calibrate_walking: cannot read the timing data in {args.data_dir}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     fit_rows = [r for r in summary if args.split == "all" or in_train(r["group_id"])]
     held = [r for r in summary if r not in fit_rows]
     params = tune(fit(fit_rows, tracks), fit_rows, tracks)
