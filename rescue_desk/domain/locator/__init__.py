@@ -28,13 +28,21 @@ CONSISTENT = 0.02
 
 
 def _priority(c: Clue) -> int:
+    """Which clue wins when two disagree: fixes, then exact statements, then vaguer ones; words
+    said about "now" rank above the rest of the story."""
+    return _base_priority(c) + (1 if c.now else 0)
+
+
+def _base_priority(c: Clue) -> int:
     if c.kind == "coordinates":
         return 6
     if c.kind == "landmark" and (c.relation == "at" or c.distance_km is not None):
         return 5
     if c.kind in ("between", "landmark") and c.relation in ("between", "halfway", "near", "almost", "just_past"):
         return 4
-    if c.kind in ("time", "elevation"):
+    if c.kind == "elevation":
+        return 4
+    if c.kind == "time":
         return 3
     if c.kind == "landmark":
         return 2

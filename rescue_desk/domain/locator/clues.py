@@ -33,6 +33,7 @@ class Clue:
     scene: str | None = None
     coordinate: CoordinateReading | None = None
     fuzzy: bool = False
+    now: bool = False  # said about the present moment ("now we are…", "现在在…")
 
     def to_json(self) -> dict:
         """A JSON-ready summary (only the fields that mean something for this kind)."""

@@ -21,6 +21,8 @@ GENERIC_NAMES: dict[str, tuple[str, ...]] = {
                 "drira puk", "直热", "止热", "芝热"),
     "zutul_phuk": ("zuthulphuk", "zutrulphuk", "zutulphuk"),
     "darchen": ("town", "县城", "镇上", "tarchen town"),
+    "kora_gate": ("检票口", "检票处", "售票处", "ticket gate", "entrance gate", "kora gate", "景区门口", "景区大门"),
+    "tarboche": ("大经幡", "经幡杆", "经幡广场", "big flagpole", "the flagpole", "flagpole", "flag pole"),
 }
 # "Drira Phuk" said alone means the Gangjia lodgings; saying monastery/gompa/寺 means the monastery.
 _MONASTERY_WORDS = ("gompa", "monastery", "temple", "寺", "gonpa")
@@ -33,7 +35,8 @@ right road said says see she should since so some south still stop such supply t
 these they this those though through to today too toward towards trail tried under up us very walk walked walking
 want was water way we well went were west what when where which while who why will with woman would yes yet you
 your""".split())
-_GENERIC_TAIL = re.compile(r"(?:\s+(?:supply\s+)?point|\s+supply|\s+guest\s?houses?|补给点|处)$", re.I)
+_GENERIC_TAIL = re.compile(r"(?:\s+(?:supply\s+)?point|\s+supply|\s+guest\s?houses?|(?:\s+iron)?\s+bridge|补给点|处)$",
+                           re.I)
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 _SEPARATORS = re.compile(r"[\s\-'.,/()]+")

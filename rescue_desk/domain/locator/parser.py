@@ -35,6 +35,10 @@ _DESCEND = re.compile(r"\bdescend|\bgoing down|\bdownhill|\bcoming down|\bdown f
 _ORPHAN_BEFORE = re.compile(r"\bto go\b|\bleft\b|\bmore\b|\bremaining|\baway\b|\bbefore it|\bshort of it|"
                             r"\bstill\b|还有|还差|没到")
 _ORPHAN_PAST = re.compile(r"\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走")
+_NOW = re.compile(r"\bnow\b|\bcurrently\b|\bright now\b|\bat the moment\b|现在|目前|此刻|这会儿")
+_EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspent the night|\bovernight\b|"
+                      r"昨天|昨晚|前天|住在|住了|过夜|睡在")
+_START_VERB = re.compile(r"\bstart(?:ed)?\b|\bset (?:off|out)|\bdepart|出发|动身|开始走|开始转")
 _UNKNOWN_EN = re.compile(r"\b([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:monastery|gompa|temple|bridge|camp|"
                          r"guesthouse|guest house|village|lodge|hotel|supply point|station|chorten|stupa)\b")
 _UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:寺|湖|桥|补给点|驿站|村|宾馆|客栈|营地|朝拜处|天葬台|山口|垭口)")
@@ -130,7 +134,9 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
         else:
             pd.clues.append(Clue("elevation", e.text, elevation_m=e.metres, slope=slope))
     clauses = [c for c in _CLAUSE.split(ex.skeleton) if c and c.strip()]
+    history: list[int] = []  # mentions of earlier clauses where the walker was ("passed X", "stayed at X")
     for n, clause in enumerate(clauses):
+        first_new = len(pd.clues)
         ids = [int(x) for x in re.findall(r"⟦(\d+)⟧", clause)]
         dists = [(int(m.group(1)), m.start()) for m in re.finditer(r"⟨d(\d+)⟩", clause)]
         if not ids and dists:
@@ -151,7 +157,7 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             if d is not None:
                 dists = [x for x in dists if x[0] != d]
         following = clauses[n + 1] if n + 1 < len(clauses) else ""
-        last_depart = _time_clues(pd, ex, clause, following, mentions, used, call_time, last_depart)
+        last_depart = _time_clues(pd, ex, clause, following, mentions, used, call_time, last_depart, history)
         for i in ids:
             if i in used:
                 continue
@@ -193,12 +199,18 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             if rel in ("at", "near") and dist is not None:
                 rel = "from"
             d = ex.distances[dist] if dist is not None else None
+            if rel in ("at", "near") and d is None and _EARLIER.search(clause):
+                rel = "left"  # "昨天住在岗加": where they were, not where they are
+            if rel in ("past", "just_past", "left", "at"):
+                history.append(i)
             if any(c.kind == "landmark" and c.landmark_id == mentions[i].landmark_id and c.relation == rel
                    and c.distance_km == (d.km if d else None) for c in pd.clues):
                 continue  # the same place said twice ("Darchen (town)") is one clue
             pd.clues.append(Clue("landmark", mentions[i].text, relation=rel, landmark_id=mentions[i].landmark_id,
                                  distance_km=d.km if d else None, distance_qualifier=d.qualifier if d else "",
                                  fuzzy=mentions[i].fuzzy))
+        if _NOW.search(clause):
+            pd.clues[first_new:] = [replace(c, now=True) for c in pd.clues[first_new:]]
 
 
 def _nearest_mention(clause: str, pos: int, ids: list[int]) -> int | None:
@@ -229,7 +241,7 @@ def _orphan_distance(pd: ParsedDescription, ex: Expressions, clause: str, k: int
 
 
 def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: str, mentions: list[Mention],
-                used: set[int], call_time: datetime, last_depart: int | None) -> int | None:
+                used: set[int], call_time: datetime, last_depart: int | None, history: list[int]) -> int | None:
     """Time clues of one clause: a clock time or a duration tied to a landmark by a departure or
     passing word ("left Darchen at 7:40", "两个小时前经过曲古桥"). Returns the last departure mention."""
     tokens = [("t", int(m.group(1)), m.start()) for m in re.finditer(r"⟨t(\d+)⟩", clause)]
@@ -270,10 +282,13 @@ def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: 
             lid, words = mentions[i].landmark_id, mentions[i].text
         elif last_depart is not None:
             lid, words = mentions[last_depart].landmark_id, mentions[last_depart].text
-        elif depart or (kind == "u" and re.search(r"\bwalk|\bhik|走了", clause)):
+        elif history:
+            lid, words = mentions[history[-1]].landmark_id, mentions[history[-1]].text
+        elif _START_VERB.search(clause) or (kind == "t" and depart):
             lid, words = "darchen", "(start of the kora)"
             pd.warnings.append("no start place said; the walk is taken to start in Darchen")
         else:
+            pd.warnings.append(f"'{text}' is not tied to a place; not used")
             continue
         pd.clues.append(Clue("time", f"{words} @ {text}", relation="since", landmark_id=lid,
                              elapsed_s=max(elapsed, 0.0), event_time=event))

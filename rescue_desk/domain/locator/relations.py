@@ -22,11 +22,11 @@ _LEFT_CUES = [
     ("before", r"\bbefore|\bshort of|\bnot yet (?:at|reached?|to)?|\b(?:have|has)n'?t (?:yet )?reached|"
                r"\bhave not (?:yet )?reached|\bnot reached|\bto go (?:to|until|before)|\buntil|\btill|"
                r"\btowards?|\bheading (?:to|for|towards?)|\bon (?:the|our) way (?:up )?to|\bway to|"
-               r"\bbelow|\bto reach|\bto get to|\bfrom reaching|\bbefore reaching|\bshort of reaching|还没到|没到|未到|还没有到|还差|往|去|向|朝|前往|到(?=⟦)"),
+               r"\bbelow|\bto reach|\bto get to|\bto|\bup to|\bclimbing to|\bgoing to|\bwalking to|\bfrom reaching|\bbefore reaching|\bshort of reaching|还没到|没到|未到|还没有到|还差|往|去|向|朝|前往|到(?=⟦)"),
     ("from", r"\bfrom|\baway from|离|距离?|距|从"),
     ("near", r"\bnear(?:by)?|\baround|\bby|\bnext to|\bbeside|\bclose to|\bopposite|\boutside|\bnot far from|"
              r"\bsomewhere near"),
-    ("at", r"\bat|\bin|\binside|\breached|\barrived at|\bon top of|在|就在|位于|到了|到达了?|抵达了?"),
+    ("at", r"\bat|\bin|\binside|\breached|\barrived at|\bon top of|\bcame to|\bgot to|\bmade it to|在|就在|位于|到了|到达了?|抵达了?"),
 ]
 _RIGHT_CUES = [
     ("left", r"^\s*(?:出发|离开|动身)"),
@@ -35,10 +35,10 @@ _RIGHT_CUES = [
              r"(?:(?:is|was|lies|are) )?(?:now )?(?:⟨d\d+⟩ )?behind)"),
     ("before", r"^\s*(?:之前|以前|前面|前边|前|还有|还差|"
                r"(?:(?:is|lies|are) )?(?:still )?(?:⟨d\d+⟩ )?(?:ahead|in front|away|further on|to go|left)\b)"),
-    ("near", r"^\s*(?:附近|旁边|边上|一带|周围|这边|那边|\bnearby|\barea|\bsurroundings)"),
+    ("near", r"^\s*(?:附近|旁边|边上|一带|周围|这边|那边|下面|下边|上面|上边|\bnearby|\barea|\bsurroundings)"),
     ("at", r"^\s*(?:这里|这儿|那里|那儿|里面|门口)"),
 ]
-_LEFT = [(rel, re.compile(p)) for rel, p in _LEFT_CUES]
+_LEFT = [(rel, re.compile(f"(?:{p})(?![a-z])")) for rel, p in _LEFT_CUES]  # "in" inside "injured" is no cue
 _RIGHT = [(rel, re.compile(p)) for rel, p in _RIGHT_CUES]
 
 _PAIRS = [  # "toward" phrases say a direction; without a distance they mean "between"
@@ -77,8 +77,11 @@ def pair_relations(clause: str) -> list[tuple[str, int, int, tuple[int, int]]]:
 def left_relation(window: str) -> tuple[str | None, int]:
     """(relation, distance in chars from the mention) of the nearest cue at the end of ``window``."""
     best, best_gap, best_len = None, 10 ** 6, 0
+    marked = window + "⟦"  # cues may look ahead at the mention ("到⟦0⟧")
     for rel, rx in _LEFT:
-        for m in rx.finditer(window):
+        for m in rx.finditer(marked, 0, len(marked)):
+            if m.end() > len(window):
+                continue
             gap = len(window) - m.end()
             if gap < best_gap or (gap == best_gap and m.end() - m.start() > best_len):
                 best, best_gap, best_len = rel, gap, m.end() - m.start()

@@ -199,3 +199,25 @@ def test_station_layer_without_the_shipped_names():
     kora = KORA.with_landmarks(lms)
     r = locate("we started at 8 am", call_time=CALL, kora=kora)
     assert r.status == "placed" and 0 < r.chainage_km < 20
+
+
+def test_the_story_and_the_present():
+    text = "我们是从上海来的，昨天住在岗加，今天早上六点出发，现在在卓玛拉山口下面，快到托吉错了"
+    r = locate(text, call_time=CALL)
+    assert km("dolma_la") - 0.8 < r.chainage_km < km("gauri_kund") + 0.3
+    (t,) = [c for c in r.used if c.kind == "time"]
+    assert t.landmark_id == "gangjia"
+
+
+def test_a_duration_after_a_passed_landmark_counts_from_it():
+    r = locate("刚过尊珠寺，大概走了20分钟", call_time=CALL)
+    (t,) = [c for c in r.used if c.kind == "time"]
+    assert t.landmark_id == "zutul_phuk" and t.elapsed_s == 1200
+    assert km("zutul_phuk") < r.chainage_km < km("zutul_phuk") + 2.5
+
+
+def test_height_and_heading_for_the_pass_agree():
+    r = locate("We passed Shiva Tsal and are climbing to the pass. Altitude 5400m", call_time=CALL)
+    assert not r.set_aside
+    assert km("shiva_tsal") < r.chainage_km < km("dolma_la")
+    assert abs(KORA.elevation_at(r.chainage_km) - 5400) < 60

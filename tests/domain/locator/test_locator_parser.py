@@ -147,7 +147,7 @@ def test_out_of_range_elevation_is_a_problem():
 
 @pytest.mark.parametrize("text,scene", [("over the pass, green lake below", "lake_below"),
                                         ("the north face is right in front of us", "north_face"),
-                                        ("we can see a big flagpole", "flagpole"), ("到处都是衣服堆", "clothes")])
+                                        ("we walk along a cliff path", "cliff"), ("到处都是衣服堆", "clothes")])
 def test_scenes(text, scene):
     assert scene in [c.scene for c in clues(text) if c.kind == "scene"]
 
@@ -197,3 +197,23 @@ def test_a_view_of_darchen_is_a_scene_not_a_place():
                                   "we are on the kora, 2 people injured", "我们在转山的路上"])
 def test_no_place_words_give_no_clue(text):
     assert clues(text) == []
+
+
+def test_yesterdays_lodging_is_where_they_came_from():
+    (c,) = clues("昨天住在岗加")
+    assert (c.landmark_id, c.relation) == ("gangjia", "left")
+
+
+def test_what_is_said_about_now_is_marked():
+    cs = clues("we passed Sershong, now we are at Chuku bridge")
+    assert [c.now for c in cs] == [False, True]
+
+
+def test_hours_still_to_go_are_not_a_time_since():
+    cs = clues("还有两个小时到宗堆")
+    assert [(c.kind, c.relation) for c in cs] == [("landmark", "before")]
+
+
+@pytest.mark.parametrize("text,landmark", [("我们在景区检票口", "kora_gate"), ("near Gendun Lachu bridge", "gendun_lachu_bridge")])
+def test_everyday_names(text, landmark):
+    assert only(text).landmark_id == landmark
