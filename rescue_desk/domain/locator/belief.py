@@ -132,11 +132,18 @@ def landmark_likelihood(g: Grid, clue: Clue, direction: str) -> np.ndarray:
     return _gauss(s, 0.0, math.hypot(u, 0.35))
 
 
-def between_likelihood(g: Grid, clue: Clue) -> np.ndarray:
+def between_likelihood(g: Grid, clue: Clue, direction: str = "cw") -> np.ndarray:
+    """Between A and B: the shorter stretch of loop joining them; when both stretches are long
+    (> 40 % of the loop), the one a walker starting in Darchen meets first."""
     kora = g.kora
     a = kora.gazetteer.get(clue.landmark_id).chainage_km
     b = kora.gazetteer.get(clue.other_id).chainage_km
     way = "cw" if (b - a) % g.length <= g.length / 2 else "ccw"
+    if min((b - a) % g.length, (a - b) % g.length) > 0.4 * g.length:
+        def walked(k: float) -> float:  # from the start in Darchen (within 0.5 km of it counts as the start)
+            return ((k if direction == "cw" else g.length - k) + 0.5) % g.length
+        first, second = (a, b) if walked(a) <= walked(b) else (b, a)
+        a, b, way = first, second, direction
     arc = kora.ahead_km(a, b, way)
     ua, ub = _sigma_lm(kora, clue.landmark_id) + 0.15, _sigma_lm(kora, clue.other_id) + 0.15
     t = g.signed(a, way)
@@ -206,7 +213,7 @@ def clue_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim"
     if clue.kind == "landmark":
         lik = landmark_likelihood(g, clue, direction)
     elif clue.kind == "between":
-        lik = between_likelihood(g, clue)
+        lik = between_likelihood(g, clue, direction)
     elif clue.kind == "elevation":
         lik = elevation_likelihood(g, clue, direction)
     elif clue.kind == "scene":

@@ -221,3 +221,10 @@ def test_height_and_heading_for_the_pass_agree():
     assert not r.set_aside
     assert km("shiva_tsal") < r.chainage_km < km("dolma_la")
     assert abs(KORA.elevation_at(r.chainage_km) - 5400) < 60
+
+
+@pytest.mark.parametrize("text,side", [("between Darchen and Dolma La", "west"), ("between Dolma La and Darchen", "west"),
+                                       ("counter-clockwise, between Darchen and the pass", "east")])
+def test_between_far_apart_follows_the_walk(text, side):
+    r = locate(text, call_time=CALL)
+    assert (r.chainage_km < km("dolma_la")) == (side == "west")
