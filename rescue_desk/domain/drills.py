@@ -93,3 +93,24 @@ def score_attempt(kora, *, truth_lonlat: tuple[float, float], pin_lonlat: tuple[
                       approach_id=chosen_approach, eta_chosen_min=chosen, best_approach_id=best_id,
                       eta_best_min=best, eta_error_min=late, score=round(score, 1), pin_km=pin_km,
                       truth_km=truth_km)
+
+
+def stretch_polygons(kora, intervals: Iterable[Sequence[float]], half_width_m: float = 150.0) -> list[list[tuple[float, float]]]:
+    """Outline rings (lon, lat) of the trail stretches, ``half_width_m`` either side of the route,
+    for drawing a search area or an estimate's intervals on the map."""
+    from shapely.ops import substring
+
+    from .geo import utm_to_lonlat
+
+    rings = []
+    for lo, hi in intervals:
+        lo, hi = kora.wrap(lo), kora.wrap(hi)
+        parts = [(lo, hi)] if lo <= hi else [(lo, kora.length_km), (0.0, hi)]
+        for a, b in parts:
+            if b - a < 1e-4:
+                continue
+            shape = substring(kora.line, a * 1000.0, b * 1000.0).buffer(half_width_m, cap_style="flat")
+            geoms = getattr(shape, "geoms", [shape])
+            for g in geoms:
+                rings.append([utm_to_lonlat(x, y) for x, y in g.exterior.coords])
+    return rings
