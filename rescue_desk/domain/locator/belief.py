@@ -7,7 +7,7 @@ likelihood scaled to a maximum of 1; a small floor keeps one wrong clue from zer
 * landmark position: ``Landmark.along_uncertainty_m`` read as a 90 % range (sigma = 0.6 of it);
 * "at": +80 m, "near": +350 m; distances: guide km are ~5 % long on this line, so the centre is
   0.95 x the said km and sigma = 0.1 km + 15 % of it; no distance: exponential fall-off (past 3 km,
-  left/from 6 km, just past / almost there 1 km / 0.5 km);
+  left/from 6 km, just past 1.2 km and almost there 0.6 km, half-normal);
 * elevation: GPS heights sigma 45 m (55 m east of 17.5 km, where the profile is interpolated); as in
   the timed tracks, 57 % of phones read sea-level heights and 43 % read ~28 m low (ellipsoid-like),
   so the likelihood is that two-part mixture;

@@ -5,7 +5,7 @@ short note on why. Scene clues are soft: outside the stretch they keep a floor l
 
 | scene (en / zh)                                       | stretch                                   |
 |-------------------------------------------------------|-------------------------------------------|
-| green/turquoise lake below, 绿色的湖 (after the pass)   | Gauri Kund -0.3 .. +1.5 km (the descent)  |
+| green/turquoise lake below, 绿色的湖 (after the pass)   | Gauri Kund -0.3 .. +0.8 km (the descent)  |
 | north face right in front, 北壁 / 正对神山北面           | iron bridge fork -0.6 .. E bridge +0.3 km |
 | big flagpole, 大经幡杆 / 经幡柱                          | Tarboche ±0.4 km                          |
 | piles of clothes / hair, 衣服堆 / 扔衣服                 | Shiva-tsal ±0.4 km                        |
@@ -40,7 +40,7 @@ def _p(s: str) -> re.Pattern:
 SCENES = (
     Scene("lake_below", _p(r"(?:green|turquoise|emerald|blue|small|frozen)\s+(?:lake|pond|pool)|lake (?:is )?below|"
                            r"绿色的湖|绿湖|湖在下面|下面有(?:个|一个)?湖|翠绿的湖|小湖"),
-          "gauri_kund", -0.3, "gauri_kund", 1.5, "lake below the pass (Gauri Kund side)"),
+          "gauri_kund", -0.3, "gauri_kund", 0.8, "lake below the pass (Gauri Kund side)"),
     Scene("north_face", _p(r"north face|face of (?:mount )?kailash|kailash (?:is )?right in front|"
                            r"北壁|北面|正对着?神山|神山就在(?:我们)?(?:眼前|面前)"),
           "drira_bridge_fork", -0.6, "drira_east_bridge", 0.3, "north face of Kailash in front (Drira Phuk area)"),
