@@ -21,10 +21,6 @@ READOUT_MAX_OFFSET_M = 3000.0
 CLICK_RADIUS_PX = 8.0
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Map", text)
-
-
 class MapController(QObject):
     """Builds the offline map and exposes the operations of the UI contract.
 
@@ -47,7 +43,7 @@ class MapController(QObject):
         self.route_rect = rb
         self.scene.setSceneRect(rb.adjusted(-15000, -15000, 15000, 15000))
         self.view = MapView(self.scene)
-        self.view.north_label = tr("N")
+        self.view.north_label = QCoreApplication.translate("Map", "N")
         self.scene.addItem(self.route)
         self.km_ticks = KmTicksItem(kora)
         self.scene.addItem(self.km_ticks)
@@ -227,18 +223,16 @@ class MapController(QObject):
         """Status-bar text for scene point (x, y): lat/lon, km along the route, elevation, nearest landmark."""
         lon, lat = projection.scene_to_lonlat(x, y)
         km, off = self.kora.chainage_of_utm(x, -y)
-        ns = tr("N") if lat >= 0 else tr("S")
-        ew = tr("E") if lon >= 0 else tr("W")
-        parts = [f"{abs(lat):.5f}° {ns}  {abs(lon):.5f}° {ew}"]
+        parts = [QCoreApplication.translate("Map", "lat {0:.5f}°, lon {1:.5f}°").format(lat, lon)]
         if off <= READOUT_MAX_OFFSET_M:
             lm = self.kora.nearest_landmark(km)
             name = lm.short_zh if self.lang == "zh" else lm.short_en
             dist = self.kora.along_distance_km(lm.chainage_km, km)
-            parts.append(tr("km {0:.2f} ({1:.0f} m from route)").format(km, off))
-            parts.append(tr("elevation {0:.0f} m").format(self.kora.elevation_at(km)))
-            parts.append(tr("near {0} ({1:.1f} km)").format(name, dist))
+            parts.append(QCoreApplication.translate("Map", "km {0:.2f} ({1:.0f} m from route)").format(km, off))
+            parts.append(QCoreApplication.translate("Map", "elevation {0:.0f} m").format(self.kora.elevation_at(km)))
+            parts.append(QCoreApplication.translate("Map", "near {0} ({1:.1f} km)").format(name, dist))
         else:
-            parts.append(tr("{0:.1f} km from the route").format(off / 1000))
+            parts.append(QCoreApplication.translate("Map", "{0:.1f} km from the route").format(off / 1000))
         return "  |  ".join(parts)
 
     def _cursor_moved(self, x: float, y: float) -> None:

@@ -55,13 +55,12 @@ def landmark_labels(kora: Kora, lang: str) -> list[MapLabel]:
         title = lm.short_zh if lang == "zh" else lm.short_en
         tip = f"{lm.name_zh}\n{lm.name_en}" + (f"\n{lm.name_bo}" if lm.name_bo else "")
         out.append(MapLabel(lm.id, lm.lon, lm.lat, title, lm.name_bo, symbol, _priority(lm.id, symbol), tip))
-    tr = QCoreApplication.translate
-    summit_title = tr("Map", "Mount Kailash {0} m").format(f"{SUMMIT_ELEVATION_M:,}")
+    summit_title = QCoreApplication.translate("Map", "Mount Kailash {0} m").format(f"{SUMMIT_ELEVATION_M:,}")
     out.append(MapLabel("kailash_summit", *SUMMIT_LONLAT, summit_title, SUMMIT_NAME_BO, "summit", 100,
                         "冈仁波齐峰 / Mount Kailash, 6 638 m"))
     darchen = kora.gazetteer.get("darchen") if "darchen" in kora.gazetteer else None
     if darchen is not None:
-        out.append(MapLabel("station", darchen.lon, darchen.lat, tr("Map", "Station"), "", "station", 95,
+        out.append(MapLabel("station", darchen.lon, darchen.lat, QCoreApplication.translate("Map", "Station"), "", "station", 95,
                             "塔钦派出所 / Darchen police station"))
     return sorted(out, key=lambda m: -m.priority)
 
@@ -76,7 +75,7 @@ class LandmarkItem(QGraphicsItem):
         self.placement: str | None = "right"
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setPos(projection.lonlat_to_scene(spec.lon, spec.lat))
-        self.setZValue(40 + spec.priority / 10)
+        self.setZValue(70 + spec.priority / 100)
         self.setToolTip(spec.tooltip)
         self.title_font = QFont()
         self.title_font.setPointSizeF(9.5 if spec.priority >= 80 else 8.5)

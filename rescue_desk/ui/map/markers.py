@@ -15,7 +15,9 @@ from . import projection
 from .style import STATUS_COLOURS, STATUS_ORDER
 
 CELL_PX = 14.0
+CELL_PX_FAR = 22.0  # coarser cells when the whole kora is in view
 DOT_R = 4.5
+CLOSED = STATUS_ORDER.index("closed")
 
 
 class IncidentLayer(QGraphicsItem):
@@ -29,7 +31,7 @@ class IncidentLayer(QGraphicsItem):
         self.status_idx = np.zeros(0, dtype=np.int8)
         self._bounds = QRectF()
         self.highlight_id: int | None = None
-        self.setZValue(60)
+        self.setZValue(30)
         self.last_paint_cells = 0
 
     def set_rows(self, rows) -> None:
@@ -76,8 +78,9 @@ class IncidentLayer(QGraphicsItem):
         px = t.m11() * self.xs[m] + t.m21() * self.ys[m] + t.dx()
         py = t.m12() * self.xs[m] + t.m22() * self.ys[m] + t.dy()
         st = self.status_idx[m]
-        cx = np.floor(px / CELL_PX).astype(np.int64)
-        cy = np.floor(py / CELL_PX).astype(np.int64)
+        cell = CELL_PX if t.m11() > 0.05 else CELL_PX_FAR
+        cx = np.floor(px / cell).astype(np.int64)
+        cy = np.floor(py / cell).astype(np.int64)
         key = (cx - cx.min()) * (int(cy.max() - cy.min()) + 1) + (cy - cy.min())
         uniq, inv, counts = np.unique(key, return_inverse=True, return_counts=True)
         n = len(uniq)
@@ -97,15 +100,20 @@ class IncidentLayer(QGraphicsItem):
         painter.restore()
 
     def _draw_dots(self, painter: QPainter, xs, ys, urgent) -> None:
-        for s, name in enumerate(STATUS_ORDER):
+        for s in sorted(range(len(STATUS_ORDER)), reverse=True):  # closed first, most urgent on top
             sel = urgent == s
             if not sel.any():
                 continue
+            name = STATUS_ORDER[s]
+            r = DOT_R * (0.7 if s == CLOSED else 1.0)
             pts = QPolygonF([QPointF(x, y) for x, y in zip(xs[sel].tolist(), ys[sel].tolist())])
-            outline = QPen(QColor(255, 255, 255), 2 * DOT_R + 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            painter.setPen(outline)
+            outline = QColor(255, 255, 255, 150 if s == CLOSED else 255)
+            painter.setPen(QPen(outline, 2 * r + 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawPoints(pts)
-            painter.setPen(QPen(STATUS_COLOURS[name], 2 * DOT_R, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            fill = QColor(STATUS_COLOURS[name])
+            if s == CLOSED:
+                fill.setAlpha(170)
+            painter.setPen(QPen(fill, 2 * r, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawPoints(pts)
 
     def _draw_clusters(self, painter: QPainter, xs, ys, counts, urgent) -> None:
@@ -113,10 +121,14 @@ class IncidentLayer(QGraphicsItem):
         font.setPointSizeF(7)
         font.setBold(True)
         painter.setFont(font)
-        for x, y, c, s in zip(xs.tolist(), ys.tolist(), counts.tolist(), urgent.tolist()):
-            colour = STATUS_COLOURS[STATUS_ORDER[min(s, len(STATUS_ORDER) - 1)]]
-            r = min(14.0, 6.0 + 2.2 * np.log2(c))
-            painter.setPen(QPen(QColor(255, 255, 255), 1.5))
+        order = np.argsort(-urgent, kind="stable")  # closed clusters first, urgent ones drawn on top
+        for x, y, c, s in zip(xs[order].tolist(), ys[order].tolist(), counts[order].tolist(), urgent[order].tolist()):
+            colour = QColor(STATUS_COLOURS[STATUS_ORDER[min(s, len(STATUS_ORDER) - 1)]])
+            r = min(13.0, 6.0 + 1.8 * np.log2(c))
+            if s == CLOSED:
+                colour.setAlpha(185)
+                r *= 0.85
+            painter.setPen(QPen(QColor(255, 255, 255, 200), 1.2))
             painter.setBrush(colour)
             painter.drawEllipse(QPointF(x, y), r, r)
             if r >= 8:

@@ -143,18 +143,19 @@ class MapView(QGraphicsView):
         length_m = self.scale_bar_length_m()
         px = length_m * self.scale_px_per_m()
         x0, y0 = 14.0, self.viewport().height() - 18.0
+        text = f"{length_m // 1000} km" if length_m >= 1000 else f"{length_m} m"
+        font = QFont(painter.font())
+        font.setPointSizeF(9)
+        painter.setFont(font)
+        text_w = painter.fontMetrics().horizontalAdvance(text)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 200))
-        painter.drawRoundedRect(QRectF(x0 - 6, y0 - 22, px + 12 + 60, 32), 4, 4)
+        painter.drawRoundedRect(QRectF(x0 - 6, y0 - 14, px + text_w + 20, 24), 4, 4)
         pen = QPen(QColor("#222"), 2)
         painter.setPen(pen)
         painter.drawLine(QPointF(x0, y0), QPointF(x0 + px, y0))
         painter.drawLine(QPointF(x0, y0 - 5), QPointF(x0, y0 + 3))
         painter.drawLine(QPointF(x0 + px, y0 - 5), QPointF(x0 + px, y0 + 3))
-        text = f"{length_m // 1000} km" if length_m >= 1000 else f"{length_m} m"
-        font = QFont(painter.font())
-        font.setPointSizeF(9)
-        painter.setFont(font)
         painter.drawText(QPointF(x0 + px + 6, y0 + 4), text)
 
     def _draw_north_arrow(self, painter: QPainter) -> None:

@@ -111,12 +111,13 @@ class ProfileView(QWidget):
             p.drawEllipse(QPointF(x, self.y_of_z(z)), 3.5, 3.5)
             text = f"{self.highlighted_km:.1f} km · {z:,.0f} m"
             w = fm.horizontalAdvance(text) + 8
-            bx = min(max(x - w / 2, r.left()), r.right() - w)
+            bx = x + 6 if x + 6 + w <= r.right() else x - 6 - w
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(26, 35, 126, 220))
-            p.drawRoundedRect(QRectF(bx, 2, w, 16), 3, 3)
+            box = QRectF(bx, r.bottom() - 18, w, 16)
+            p.drawRoundedRect(box, 3, 3)
             p.setPen(QColor("white"))
-            p.drawText(QRectF(bx, 2, w, 16), Qt.AlignmentFlag.AlignCenter, text)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         p.end()
 
     def _paint_area(self, p: QPainter, r: QRectF) -> None:

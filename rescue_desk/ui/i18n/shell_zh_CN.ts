@@ -1,0 +1,188 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="29"/>
+        <source>Rescue Desk — Darchen mountain rescue station</source>
+        <translation>救援调度台 — 塔钦山地救援站</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="64"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="68"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="68"/>
+        <source>&amp;Incident</source>
+        <translation>警情(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="68"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="69"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="69"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="73"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="78"/>
+        <source>&amp;About Rescue Desk</source>
+        <translation>关于救援调度台(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100"/>
+        <source>Fit route</source>
+        <translation>显示整条转山路线</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="101"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="102"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="104"/>
+        <source>Map layers</source>
+        <translation>地图图层</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="105"/>
+        <source>Kilometre ticks</source>
+        <translation>公里刻度</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="106"/>
+        <source>Access roads and road ends</source>
+        <translation>车道与车辆终点</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="107"/>
+        <source>Incidents</source>
+        <translation>警情标记</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="108"/>
+        <source>Heat strip</source>
+        <translation>热度带</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="109"/>
+        <source>Hazards</source>
+        <translation>危险路段</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="112"/>
+        <source>Tibetan names (unverified spellings)</source>
+        <translation>藏文地名（拼写未经核实）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="114"/>
+        <source>Colour the route by</source>
+        <translation>路线着色方式</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="116"/>
+        <source>Elevation</source>
+        <translation>海拔</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="116"/>
+        <source>Section</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="121"/>
+        <location filename="../main_window.py" line="164"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="128"/>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="165"/>
+        <source>The new language applies the next time Rescue Desk starts.</source>
+        <translation>新的界面语言将在下次启动救援调度台时生效。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168"/>
+        <source>About Rescue Desk</source>
+        <translation>关于救援调度台</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="169"/>
+        <source>Rescue Desk: dispatch desk of the Darchen (Tarchen) mountain-rescue station.
+Map data: see the SOURCES file shipped with the program.</source>
+        <translation>救援调度台：塔钦（塔尔钦）山地救援站值班调度系统。
+地图数据来源：见程序附带的 SOURCES 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Map</name>
+    <message>
+        <location filename="../map/controller.py" line="46"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="226"/>
+        <source>lat {0:.5f}°, lon {1:.5f}°</source>
+        <translation>纬度 {0:.5f}°，经度 {1:.5f}°</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="231"/>
+        <source>km {0:.2f} ({1:.0f} m from route)</source>
+        <translation>里程 {0:.2f} 公里（距路线 {1:.0f} 米）</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="232"/>
+        <source>elevation {0:.0f} m</source>
+        <translation>海拔 {0:.0f} 米</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="233"/>
+        <source>near {0} ({1:.1f} km)</source>
+        <translation>附近：{0}（{1:.1f} 公里）</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="235"/>
+        <source>{0:.1f} km from the route</source>
+        <translation>距路线 {0:.1f} 公里</translation>
+    </message>
+    <message>
+        <location filename="../map/landmarks_layer.py" line="58"/>
+        <source>Mount Kailash {0} m</source>
+        <translation>冈仁波齐峰 {0} 米</translation>
+    </message>
+    <message>
+        <location filename="../map/landmarks_layer.py" line="63"/>
+        <source>Station</source>
+        <translation>派出所</translation>
+    </message>
+</context>
+</TS>
