@@ -85,7 +85,8 @@ def readable(r: LocateResult) -> str:
         if r.radius_m is not None:
             lines.append(f"  radius 半径:        {r.radius_m:.0f} m")
         if r.offset_m is not None and r.chainage_km is None:
-            lines.append(f"  off trail 偏离路线: {r.offset_m:.0f} m (nearest km {r.nearest_chainage_km:.2f})")
+            off = f"{r.offset_m:.0f} m" if r.offset_m < 10_000 else f"{r.offset_m / 1000:.0f} km"
+            lines.append(f"  off trail 偏离路线: {off} (nearest km {r.nearest_chainage_km:.2f})")
     if r.used:
         lines.append("  clues used 已用线索: " + "; ".join(describe(c, r.kora) for c in r.used))
     if r.set_aside:

@@ -150,11 +150,12 @@ def _point_fix(kora: Kora, fixes: list[Clue], belief, pd: ParsedDescription, bas
     base.update(used=[fixes[0]] + list(used_text), set_aside=fixes[1:], conflicts=conflicts)
     datum_note = "" if fix.datum == "wgs84" else f" (converted from {fix.datum.upper()})"
     if off > FAR_AWAY_KM * 1000:
-        nearest = min(geodesic_distance_m(fix.lon, fix.lat, *kora.point_at(k)) for k in np.arange(0, kora.length_km, 0.5))
+        dists = [(geodesic_distance_m(fix.lon, fix.lat, *kora.point_at(k)), k) for k in np.arange(0, kora.length_km, 0.5)]
+        nearest, ch = min(dists)  # UTM 44 distances are wrong far from the zone: measure on the ellipsoid
         msg = (f"coordinates {fix.lat:.5f}, {fix.lon:.5f}{datum_note} are {nearest / 1000:.0f} km from the kora, "
                "far outside the station's area: check the reading (swapped or mistyped digits?)")
-        return LocateResult("placed", msg, lon=fix.lon, lat=fix.lat, radius_m=radius, offset_m=off,
-                            nearest_chainage_km=ch, **base)
+        return LocateResult("placed", msg, lon=fix.lon, lat=fix.lat, radius_m=radius, offset_m=nearest,
+                            nearest_chainage_km=float(ch), **base)
     if off <= max(OFF_ROUTE_M, radius):
         reach = max(radius, off) / 1000.0 + 0.05
         intervals = [((ch - reach) % kora.length_km, (ch + reach) % kora.length_km)]
