@@ -20,6 +20,7 @@ def seed_station(url: str) -> None:
 
 def open_desk(qtbot, url: str, lang: str = "zh"):
     w = create_main_window(url, lang=lang, features=("desk",))
+    w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # freed at teardown, not at interpreter exit
     qtbot.addWidget(w)
     w.show()
     assert w.ctx.worker.wait_idle()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from .board import BoardWidget
 from .intake import IntakeForm
+from .locator_runner import ThreadStatePin
 from .trip import TripPanel
 
 __all__ = ["install", "Desk"]
@@ -22,6 +23,8 @@ class Desk(QObject):
         super().__init__(window)
         self.window = window
         ctx = window.ctx
+        self.worker_pin = ThreadStatePin()
+        ctx.worker.submit(self.worker_pin.pin)
         self.intake = IntakeForm(ctx, window.map)
         self.board = BoardWidget(ctx)
         self.trip = TripPanel(ctx, window.map)
@@ -35,6 +38,7 @@ class Desk(QObject):
         self.intake.callSaved.connect(self._call_saved)
         window.map.incidentClicked.connect(lambda i: self.board.select_incident(i))
         self._build_menu(window.menu("incident"))
+        self._closed = False
         window.installEventFilter(self)
 
     def _build_menu(self, menu) -> None:
@@ -83,8 +87,15 @@ class Desk(QObject):
             self.board.select_incident(incident_id)
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.window and event.type() == QEvent.Type.Close:
+        if obj is self.window and event.type() == QEvent.Type.Close and not self._closed:
+            self._closed = True
             self.intake.shutdown()
+            self.board.stop()
+            self.trip.stop()
+            worker = self.window.ctx.worker
+            worker.wait_idle(3000)
+            worker.submit(self.worker_pin.unpin)
+            worker.wait_idle(3000)
         return False
 
 

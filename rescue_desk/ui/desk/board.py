@@ -204,14 +204,22 @@ class BoardWidget(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.view)
         self._selected: int | None = None
+        self._stopped = False
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         ctx.bridge.incidentsChanged.connect(self.refresh)
         self.refresh()
 
+    def stop(self) -> None:
+        """The window is closing: no more reads."""
+        self._stopped = True
+        self._timer.stop()
+
     def refresh(self) -> None:
         """Re-read the open incidents on the database worker."""
+        if self._stopped:
+            return
         self.ctx.worker.submit(board_rows, self.ctx.db, on_done=self._loaded)
 
     def _loaded(self, rows) -> None:

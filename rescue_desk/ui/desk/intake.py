@@ -61,6 +61,7 @@ class IntakeForm(QWidget):
         self.last_estimate_ms: float | None = None
         self._typed_at = 0.0
         self._restoring = False
+        self._stopped = False
         self.drafts = draft_store or DraftStore(default_draft_path("intake"), owner=ctx.db.url)
         self.locator = LocatorRunner(ctx.kora, self)
         self.locator.located.connect(self._on_located)
@@ -300,6 +301,8 @@ class IntakeForm(QWidget):
 
     # --- linking ----------------------------------------------------------------------
     def _check_nearby(self) -> None:
+        if self._stopped:
+            return
         if self.position is None:
             self._set_link_candidates([])
             return
@@ -342,6 +345,8 @@ class IntakeForm(QWidget):
 
     def save(self) -> None:
         """Validate and submit ``log_call`` on the database worker; the form is kept on any error."""
+        if self._stopped:
+            return
         for w in (self.received, self.party, self.category, self.channel, self.severity, self.landmark):
             mark_invalid(w, False)
         if not self.text.toPlainText().strip() and self.position is None:
@@ -479,7 +484,11 @@ class IntakeForm(QWidget):
         self.text.setFocus()
 
     def shutdown(self) -> None:
+        """The window is closing: write a pending draft, stop timers and the locator thread."""
         if self._draft_timer.isActive():
             self._draft_timer.stop()
             self.save_draft()
+        self._stopped = True
+        for t in (self._locate_timer, self._link_timer):
+            t.stop()
         self.locator.shutdown()

@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+import ctypes
+import queue
 import threading
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from rescue_desk.domain.locator import LocateResult, locate
+
+
+class ThreadStatePin:
+    """Keeps one QThread's Python thread state alive between the jobs it runs.
+
+    PySide creates and deletes a Python thread state around every slot it runs on a QThread, which
+    wipes ``threading.local`` data between jobs; pyproj keeps its per-thread PROJ context there and
+    crashes when the context is rebuilt under live objects. ``pin`` (run on that thread) holds the
+    state; ``unpin`` (run on that thread before it stops) lets it go, so shutdown stays clean."""
+
+    def __init__(self):
+        self._state: int | None = None
+
+    def pin(self) -> None:
+        if self._state is None:
+            ctypes.pythonapi.PyGILState_Ensure.restype = ctypes.c_int
+            self._state = ctypes.pythonapi.PyGILState_Ensure()
+
+    def unpin(self) -> None:
+        if self._state is not None:
+            ctypes.pythonapi.PyGILState_Release.argtypes = [ctypes.c_int]
+            ctypes.pythonapi.PyGILState_Release(self._state)
+            self._state = None
 
 
 @dataclass
@@ -19,45 +44,44 @@ class LocateRequest:
     datum: str | None
 
 
-class _Worker(QObject):
-    done = Signal(int, object)
-
-    def __init__(self, kora, latest):
-        super().__init__()
-        self.kora = kora
-        self._latest = latest
-
-    @Slot(object)
-    def run(self, req: LocateRequest) -> None:
-        if req.seq != self._latest():
-            return  # a newer request is queued: skip this one
-        try:
-            result = locate(req.text, call_time=req.call_time, kora=self.kora, datum=req.datum)
-        except Exception as exc:  # the locator promises not to raise; never kill the thread if it does
-            result = LocateResult("error", f"locator failed: {exc}")
-        self.done.emit(req.seq, result)
+_STOP = object()
 
 
 class LocatorRunner(QObject):
     """``request(text, call_time, datum)`` from the GUI thread; ``located(LocateResult)`` arrives on
-    the GUI thread for the newest request only. The locator runs on its own thread, never the
-    database worker, so typing never waits for the database."""
+    the GUI thread for the newest request only. The locator runs on its own Python thread (never the
+    database worker), so typing never waits for the database."""
 
     located = Signal(object)
-    _requested = Signal(object)
+    _done = Signal(int, object)
 
     def __init__(self, kora, parent: QObject | None = None):
         super().__init__(parent)
+        self.kora = kora
         self._seq = 0
         self._lock = threading.Lock()
-        self._thread = QThread()
-        self._thread.setObjectName("rescue-desk-locator")
-        self._worker = _Worker(kora, self.latest)
-        self._worker.moveToThread(self._thread)
-        self._requested.connect(self._worker.run)
-        self._worker.done.connect(self._deliver)
-        self._thread.start()
+        self._queue: queue.Queue = queue.Queue()
+        self._done.connect(self._deliver)  # queued: emitted from the locator thread
+        self._thread: threading.Thread | None = None
         self.busy = False
+
+    def _ensure_thread(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._loop, name="rescue-desk-locator", daemon=True)
+            self._thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            req = self._queue.get()
+            if req is _STOP:
+                return
+            if req.seq != self.latest():
+                continue  # a newer request is queued: skip this one
+            try:
+                result = locate(req.text, call_time=req.call_time, kora=self.kora, datum=req.datum)
+            except Exception as exc:  # the locator promises not to raise; never kill the thread if it does
+                result = LocateResult("error", f"locator failed: {exc}")
+            self._done.emit(req.seq, result)
 
     def latest(self) -> int:
         with self._lock:
@@ -68,7 +92,8 @@ class LocatorRunner(QObject):
             self._seq += 1
             seq = self._seq
         self.busy = True
-        self._requested.emit(LocateRequest(seq, text, call_time, datum))
+        self._ensure_thread()
+        self._queue.put(LocateRequest(seq, text, call_time, datum))
         return seq
 
     def cancel(self) -> None:
@@ -85,6 +110,7 @@ class LocatorRunner(QObject):
         self.located.emit(result)
 
     def shutdown(self) -> None:
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(3000)
+        self.cancel()
+        if self._thread is not None and self._thread.is_alive():
+            self._queue.put(_STOP)
+            self._thread.join(3.0)

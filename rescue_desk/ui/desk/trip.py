@@ -156,6 +156,7 @@ class TripPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self._stopped = False
         self._tick = QTimer(self, interval=30_000)
         self._tick.timeout.connect(self._update_checkin_status)
         self._tick.start()
@@ -163,7 +164,14 @@ class TripPanel(QWidget):
         self._show(None)
 
     # --- loading ----------------------------------------------------------------------
+    def stop(self) -> None:
+        """The window is closing: no more database work."""
+        self._stopped = True
+        self._tick.stop()
+
     def show_incident(self, incident_id: int | None) -> None:
+        if self._stopped:
+            return
         self.incident_id = incident_id
         if incident_id is None:
             self._show(None)
@@ -331,6 +339,8 @@ class TripPanel(QWidget):
         def failed(exc):
             message.show_error(self._error_text(exc))
 
+        if self._stopped:
+            return
         message.clear_message()
         self.ctx.worker.submit(fn, self.ctx.db, self.ctx.actor, *args, on_done=done, on_error=failed)
 
