@@ -15,10 +15,12 @@ ELEVATION_RANGE_M = (4400.0, 5900.0)
 _APPROX = r"(?:about|around|roughly|approximately|approx\.?|maybe|some|nearly|almost|~|大概|大约|约|差不多|估计)?\s*"
 _DISTANCE = re.compile(
     r"(?P<cap>不到|不足|less than|under|more than|over|超过)?\s*" + _APPROX +
+    r"(?:(?P<lo>\d+(?:\.\d+)?)\s*(?:-|~|to|or|到|至|或)\s*)?"
     r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>kms?|kilomet(?:er|re)s?|k(?![a-z])|公里|千米|里(?!程|面|边)|km|"
     r"m(?![a-z])|meters?|metres?|米|miles?)\s*(?P<more>多|左右)?")
 _DURATION = re.compile(
-    _APPROX + r"(?P<h>\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h(?![a-z0-9])|小时|个小时|个钟头|钟头)"
+    _APPROX + r"(?:(?P<hlo>\d+(?:\.\d+)?)\s*(?:-|~|to|or|到|至|或)\s*)?"
+    r"(?P<h>\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h(?![a-z0-9])|小时|个小时|个钟头|钟头)"
     r"(?:\s*(?:and\s*)?(?P<hm>\d{1,2})\s*(?:minutes?|mins?|分钟|分))?"
     r"|" + _APPROX + r"(?P<m>\d{1,3})\s*(?:minutes?|mins?|分钟)")
 _DAYPART = r"(?P<dp>早上|上午|中午|下午|晚上|凌晨|傍晚|早晨|清晨|今早|今天早上|今天上午|今天下午|this morning|in the morning)?\s*"
@@ -34,6 +36,7 @@ _ELEV_CONTEXT = re.compile(
     r"(?:海拔|高度|高程|altitude|elevation|altimeter|height|alt\.?)(?:[^\d⟦⟧⟨⟩]{0,16}?)"
     r"(?P<v>\d{3,5}(?:\.\d+)?)\s*(?P<u>m(?![a-z])|meters?|metres?|米|ft|feet|英尺)?")
 _THOUSANDS = re.compile(r"(?<![\d.])(\d{1,2}),(\d{3})(?=\s*(?:m(?![a-z])|meters?|metres?|米|ft|feet|英尺))")
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,2}),(\d{1,2})(?=\s*(?:kms?\b|kilomet|k\b|公里|千米|hours?|hrs?|h\b|小时))")
 _ELEV_BARE = re.compile(r"(?P<v>\d{4,5}(?:\.\d+)?)\s*(?P<u>m(?![a-z])|meters?|metres?|米|ft|feet|英尺)"
                         r"(?:\s*(?:asl|a\.s\.l\.|above sea level|high|altitude|elevation))?")
 
@@ -144,7 +147,10 @@ def find_expressions(text: str) -> Expressions:
 
     def sub_duration(m: re.Match) -> str:
         if m.group("h") is not None:
-            s = float(m.group("h")) * 3600 + float(m.group("hm") or 0) * 60
+            h = float(m.group("h"))
+            if m.group("hlo") is not None and float(m.group("hlo")) < h:
+                h = (float(m.group("hlo")) + h) / 2
+            s = h * 3600 + float(m.group("hm") or 0) * 60
         else:
             s = float(m.group("m")) * 60
         durations.append(Duration(s, m.group(0).strip()))
@@ -152,6 +158,8 @@ def find_expressions(text: str) -> Expressions:
 
     def sub_distance(m: re.Match) -> str:
         v, u = float(m.group("v")), m.group("u")
+        if m.group("lo") is not None and float(m.group("lo")) < v:
+            v = (float(m.group("lo")) + v) / 2  # "1-2 km": the middle; the spread grows with it anyway
         if u in ("m", "meter", "meters", "metre", "metres", "米"):
             km = v / 1000
         elif u == "里":
@@ -167,6 +175,7 @@ def find_expressions(text: str) -> Expressions:
         return f" ⟨d{len(distances) - 1}⟩ "
 
     t = _THOUSANDS.sub(r"\1\2", text)
+    t = _DECIMAL_COMMA.sub(r"\1.\2", t)
     t = _ELEV_CONTEXT.sub(sub_elev, t)
     t = _ELEV_BARE.sub(sub_bare_elev, t)
     t = _CLOCK.sub(sub_clock, t)

@@ -99,6 +99,9 @@ def _replace_numeral(m: re.Match) -> str:
         daypart = m.string[max(0, m.start() - 2):m.start()] in _DAYPARTS
         if not (s == "一" and prev != "第" and (re.match(r"(个|公里|千米|米|小时|里|km)", nxt) or daypart)):
             return s
+    if len(s) == 2 and s[0] in _DIGITS and s[1] in _DIGITS and _DIGITS[s[1]] - _DIGITS[s[0]] == 1 \
+            and _DIGITS[s[0]] > 0:
+        return f"{_DIGITS[s[0]]}-{_DIGITS[s[1]]}"  # "两三公里": two or three km
     if "点" in s:
         decimal = chinese_number(s)
         nxt = m.string[m.end():m.end() + 3]

@@ -32,6 +32,9 @@ def only(text, **kw):
     ("还差五百米到卓玛拉", "dolma_la", "before", 0.5),
     ("色雄之后三点五公里", "sershong", "past", 3.5),
     ("刚过岗加一公里", "gangjia", "past", 1.0),
+    ("about 1,5 km past Sershong", "sershong", "past", 1.5),
+    ("1-2 km past Sershong", "sershong", "past", 1.5),
+    ("过了色雄两三公里", "sershong", "past", 2.5),
 ])
 def test_distance_relations(text, landmark, relation, km):
     c = only(text)
@@ -110,6 +113,7 @@ def test_direction(text, direction):
     ("两个小时前经过曲古桥", "chuku_bridge_supply", 2),
     ("we started the kora at 8 this morning", "darchen", 6),
     ("We are 30 minutes past Sershong", "sershong", 0.5),
+    ("从岗加出发走了三四个小时", "gangjia", 3.5),
 ])
 def test_time_clues(text, landmark, hours):
     (c,) = [c for c in clues(text) if c.kind == "time"]
