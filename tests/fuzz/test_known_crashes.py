@@ -1,0 +1,89 @@
+"""Crashes the fuzzers found in other features' readers, one minimal file each. They are marked
+xfail(strict=True): the day the reader refuses the file with its own error, the mark must go
+(the test then guards against the crash coming back). Reported to the owners (issue 7 report)."""
+
+import json
+
+import pytest
+from test_fuzz_files import GEOJSON_SEED, KORA, SEED
+
+from rescue_desk.domain.geojson_layer import LayerFormatError, read_layer
+from rescue_desk.domain.scenarios import ScenarioError, parse_scenario
+
+
+def _edit(seed, edit):
+    doc = json.loads(json.dumps(seed))
+    edit(doc)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _set(*path_value):
+    *path, value = path_value
+
+    def edit(doc):
+        node = doc
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+    return edit
+
+
+SCENARIO_CRASHES = {
+    "kora is a list": _set("kora", [{}]),
+    "call party_size is a list": _set("calls", 0, "party_size", [None]),
+    "call severity is not a number": _set("calls", 0, "severity", "2025-13-40"),
+    "check-in is not an object": _set("trips", 0, "checkins", [False]),
+    "incident severity is a list": _set("incident", "severity", [[]]),
+    "source is a list": _set("source", [[]]),
+}
+GEOJSON_CRASHES = {
+    "format_version is null": _set("format_version", None),
+    "aliases is true": _set("features", 0, "properties", "aliases", True),
+    "properties is a list": _set("features", 0, "properties", [[None]]),
+}
+
+
+@pytest.mark.xfail(strict=True, raises=(TypeError, ValueError, AttributeError),
+                   reason="scenarios.parse_scenario crashes instead of raising ScenarioError")
+@pytest.mark.parametrize("case", sorted(SCENARIO_CRASHES))
+def test_scenario_reader_refuses(case):
+    with pytest.raises(ScenarioError):
+        parse_scenario(_edit(SEED, SCENARIO_CRASHES[case]), KORA)
+
+
+@pytest.mark.xfail(strict=True, raises=(TypeError, ValueError, AttributeError),
+                   reason="geojson_layer.read_layer crashes instead of raising LayerFormatError")
+@pytest.mark.parametrize("case", sorted(GEOJSON_CRASHES))
+def test_geojson_reader_refuses(case):
+    with pytest.raises(LayerFormatError):
+        read_layer(_edit(GEOJSON_SEED, GEOJSON_CRASHES[case]))
+
+
+
+# kora.chainage_of raises shapely's GEOSException for a point far from the kora (e.g. 0°N 0°E):
+# lonlat_to_utm returns (inf, inf) there. Every caller that takes coordinates from outside inherits it.
+@pytest.mark.xfail(strict=True, raises=Exception, reason="locate() promises never to raise; GEOSException")
+def test_locator_far_away_coordinates():
+    from rescue_desk.domain.locator import LocateResult, locate
+
+    assert isinstance(locate("0.0S0.0", kora=KORA), LocateResult)
+
+
+@pytest.mark.xfail(strict=True, raises=Exception, reason="a logbook row at 0,0 should be a bad row, not a crash")
+def test_importer_far_away_row(db):
+    from rescue_desk.services.importer import import_logbook
+
+    result = import_logbook(db, "fuzz", "received_at,lon,lat\n2019-06-11 09:00,0,0\n", kora=KORA)
+    assert result.rows == 1
+
+
+@pytest.mark.xfail(strict=True, raises=Exception, reason="log_call with a far-away position: ValidationError expected")
+def test_log_call_far_away_position(db):
+    from datetime import datetime, timezone
+
+    from rescue_desk.services.errors import ValidationError
+    from rescue_desk.services.incidents import CallInput, Position, log_call
+
+    with pytest.raises(ValidationError):
+        log_call(db, "fuzz", CallInput(received_at=datetime(2025, 1, 1, tzinfo=timezone.utc),
+                                       position=Position(0.0, 0.0)))
