@@ -120,7 +120,23 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
     ex = find_expressions(skeleton)
     _relations(pd, ex, mentions, kora, call_time)
     _unknown_words(pd, _mark(clean, spans))
+    if not pd.direction_said:
+        _infer_direction(pd, kora)
     return pd
+
+
+def _infer_direction(pd: ParsedDescription, kora: Kora) -> None:
+    """"Passed Zongdui, heading for Zutul Phuk" can only be walked counter-clockwise."""
+    behind = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("past", "just_past", "left")]
+    ahead = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("before", "almost")]
+    for a in behind:
+        for b in ahead:
+            ka, kb = (kora.gazetteer.get(x).chainage_km for x in (a.landmark_id, b.landmark_id))
+            cw, ccw = kora.ahead_km(ka, kb, "cw"), kora.ahead_km(ka, kb, "ccw")
+            if ccw < 0.5 * cw and ccw > 0.3:
+                pd.direction = "ccw"
+                pd.warnings.append(f"walking counter-clockwise (inferred: {a.text} behind, {b.text} ahead)")
+                return
 
 
 def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], kora: Kora,

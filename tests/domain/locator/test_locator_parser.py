@@ -221,3 +221,10 @@ def test_hours_still_to_go_are_not_a_time_since():
 @pytest.mark.parametrize("text,landmark", [("我们在景区检票口", "kora_gate"), ("near Gendun Lachu bridge", "gendun_lachu_bridge")])
 def test_everyday_names(text, landmark):
     assert only(text).landmark_id == landmark
+
+
+@pytest.mark.parametrize("text,direction", [("we passed Zongdui and are heading to Zutul Phuk", "ccw"),
+                                            ("刚过宗堆，快到第四朝拜处了", "ccw"),
+                                            ("we passed Sershong and are heading to Chuku", "cw")])
+def test_direction_inferred_from_the_order_of_places(text, direction):
+    assert parse_description(text, KORA, CALL).direction == direction
