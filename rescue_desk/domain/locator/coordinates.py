@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pyproj import Transformer
 
@@ -153,9 +153,17 @@ def _impossible(lat: float, lon: float) -> str:
     return f"longitude {lon:g} is impossible (it must lie between -180 and 180 degrees)"
 
 
-@lru_cache(maxsize=8)
+_per_thread = threading.local()
+
+
 def _utm_to_wgs(epsg: int) -> Transformer:
-    return Transformer.from_crs(f"EPSG:{epsg}", "EPSG:4326", always_xy=True)
+    """UTM zone ``epsg`` -> WGS84, one transformer per thread (pyproj ones must not be shared)."""
+    cache = getattr(_per_thread, "utm", None)
+    if cache is None:
+        cache = _per_thread.utm = {}
+    if epsg not in cache:
+        cache[epsg] = Transformer.from_crs(f"EPSG:{epsg}", "EPSG:4326", always_xy=True)
+    return cache[epsg]
 
 
 def _find_utm(text: str) -> list[CoordinateReading]:
