@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 
 from rescue_desk.storage import open_database
@@ -20,7 +21,6 @@ def seed_station(url: str) -> None:
 
 def open_desk(qtbot, url: str, lang: str = "zh"):
     w = create_main_window(url, lang=lang, features=("desk",))
-    w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # freed at teardown, not at interpreter exit
     qtbot.addWidget(w)
     w.show()
     assert w.ctx.worker.wait_idle()
@@ -47,3 +47,14 @@ def click(qtbot, window, name: str) -> None:
     assert button is not None, name
     assert button.isEnabled(), f"{name} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def delete_closed_windows():
+    """pytest-qt closes each window and calls deleteLater; run those deletions before the module
+    ends, so no window is left for the garbage collector at interpreter exit (PySide crashes there)."""
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()

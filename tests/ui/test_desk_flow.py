@@ -13,7 +13,7 @@ from rescue_desk.domain.clock import utc_now
 from rescue_desk.domain.locator import locate
 from rescue_desk.storage.models import Call, Incident, Trip
 
-from desk_helpers import click, open_desk, seed_station, type_words, wait_located
+from desk_helpers import click, open_desk, seed_station, type_words, wait_located, delete_closed_windows  # noqa: F401
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from rescue_desk.services.incidents import CallInput, Position, log_call
 from rescue_desk.storage import open_database
 from rescue_desk.storage.models import Call, Incident
 
-from desk_helpers import click, open_desk, type_words, wait_located
+from desk_helpers import click, open_desk, type_words, wait_located, delete_closed_windows  # noqa: F401
 
 
 def _count(db, model):
