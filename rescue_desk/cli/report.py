@@ -9,9 +9,11 @@ from pathlib import Path
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.stats import Period, Report
+from rescue_desk.domain.roles import EXPORT_RECORDS
 from rescue_desk.services.reports import period_csv, period_report
 
 from . import CliError
+from ._auth import add_identity_arguments, cli_principal
 from .common import open_db, print_json
 
 
@@ -24,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--csv", metavar="FILE", help="write the counted incidents, one row each, as CSV")
     p.add_argument("--pdf", metavar="FILE", help="write the printable report as PDF (needs the desktop app's Qt)")
+    add_identity_arguments(p)  # exports need the export_records permission once accounts exist (issue 7)
     p.set_defaults(handler=_report)
 
 
@@ -52,6 +55,8 @@ def _report(args) -> int:
     lang = getattr(args, "lang", None) or "zh"
     db = open_db(args)
     try:
+        if args.csv or args.pdf or args.json:
+            cli_principal(args, db, EXPORT_RECORDS)
         report = period_report(db, period, station=args.station)
         csv_text = period_csv(db, period, station=args.station, lang=lang) if args.csv else None
     finally:

@@ -148,3 +148,12 @@ def period_csv(db: Database, period: Period, station: str | None = None, lang: s
     """``records_csv`` for the period straight from the database."""
     lo, hi = period.utc_bounds()
     return records_csv(fetch_records(db, lo, hi, station).incidents, period, lang=lang)
+
+
+def export_period_csv(db: Database, actor: str, period: Period, station: str | None = None, lang: str = "zh") -> str:
+    """``period_csv`` for ``actor``: PermissionDenied unless the role may export records (station
+    chief, administrator; everyone while the station has no accounts; see docs/roles.md)."""
+    from .access import EXPORT_RECORDS, check
+
+    check(db, actor, EXPORT_RECORDS)
+    return period_csv(db, period, station=station, lang=lang)
