@@ -7,7 +7,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from . import CliError
@@ -28,27 +27,21 @@ def register(subparsers) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from rescue_desk.services.station_exchange import export_geojson
+    from rescue_desk.services.station_exchange import export_geojson, write_geojson
 
     db = open_db(args)
     try:
         doc = export_geojson(db)
     finally:
         db.dispose()
-    text = json.dumps(doc, ensure_ascii=False, indent=1)
     if args.file == "-":
-        print(text)
+        print(json.dumps(doc, ensure_ascii=False, indent=1))
         return 0
     target = Path(args.file)
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", suffix=".part")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        write_geojson(doc, target)
     except OSError as exc:
-        raise CliError(f"Cannot write {target}: {exc.strerror}.") from None
+        raise CliError(f"Cannot write {target}: {exc.strerror or exc}.") from None
     n = len(doc["features"])
     print(f"wrote {n} feature{'s' if n != 1 else ''} to {target}", file=sys.stderr)
     return 0

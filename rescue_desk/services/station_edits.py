@@ -134,3 +134,52 @@ class SetHazardRetired:
     def apply(self, db: Database, actor: str) -> Edit:
         station_hazards.set_hazard_retired(db, actor, self.hazard_id, self.retired)
         return SetHazardRetired(self.hazard_id, not self.retired, self.text)
+
+
+@dataclass(frozen=True)
+class EditorRow:
+    """One landmark as the editor lists it. ``origin``: "shipped", "corrected" or "station"."""
+
+    key: str
+    name_en: str
+    name_zh: str
+    chainage_km: float
+    lon: float
+    lat: float
+    origin: str
+    confidence: str
+    source: str
+    note: str
+    valid_from: Any
+    valid_to: Any
+    retired: bool
+    shipped_aliases: tuple[str, ...]
+    station_aliases: tuple[tuple[int, str, str], ...]  # (alias id, lang, text) in use
+
+
+def editor_rows(layer: station.StationLayer) -> list[EditorRow]:
+    """Every landmark (shipped, corrected, station; retired ones too), by chainage."""
+    from rescue_desk.domain.kora import load_kora
+
+    kora = load_kora()
+    rows_by_key = {s.key: s for s in layer.landmarks}
+    aliases: dict[str, list] = {}
+    for a in layer.aliases:
+        if not a.retired:
+            aliases.setdefault(a.landmark_key, []).append((a.alias_id, a.lang, a.text))
+    out = []
+    keys = [lm.id for lm in kora.gazetteer] + [s.key for s in layer.landmarks if not s.shipped_id]
+    for key in keys:
+        s = rows_by_key.get(key)
+        base = kora.gazetteer.get(key) if key in kora.gazetteer else None
+        shipped_aliases = tuple(base.aliases_en + base.aliases_zh) if base else ()
+        if s is None:
+            out.append(EditorRow(key, base.name_en, base.name_zh, base.chainage_km, base.lon, base.lat, "shipped",
+                                 base.confidence, "", base.notes, None, None, False, shipped_aliases,
+                                 tuple(aliases.get(key, ()))))
+            continue
+        km, _off = kora.chainage_of(s.lon, s.lat)
+        out.append(EditorRow(key, s.name_en, s.name_zh, round(km, 3), s.lon, s.lat,
+                             "corrected" if s.shipped_id else "station", s.confidence, s.source, s.note,
+                             s.valid_from, s.valid_to, s.retired, shipped_aliases, tuple(aliases.get(key, ()))))
+    return sorted(out, key=lambda r: r.chainage_km)

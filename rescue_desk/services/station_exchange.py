@@ -85,3 +85,24 @@ def apply_import(db: Database, actor: str, diff: gl.LayerDiff) -> int:
                 raise ValidationError(f"{c.label}: {exc} Nothing was imported.", field=exc.field) from None
             s.flush()
     return len(diff.changes)
+
+
+def write_geojson(doc: dict, path) -> None:
+    """Write ``doc`` to ``path`` atomically (a temporary file renamed over it); OSError on failure."""
+    import json
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

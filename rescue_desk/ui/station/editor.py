@@ -1,0 +1,251 @@
+"""The station-layer editor (the sand table): landmarks, hazards and walked routes in one dock.
+
+Every change is a pure edit (services/station_edits.py) run on the database worker; once it has
+succeeded it goes on the QUndoStack (Ctrl+Z / Ctrl+Shift+Z undo and redo it). After a change the
+editor reloads the layer, gives the window's context the station kora (so the locator uses it) and
+redraws the map's landmarks and hazards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
+
+from rescue_desk.domain import station_layer as sl
+from rescue_desk.domain.geo import geodesic_distance_m
+from rescue_desk.services import station, station_walks
+from rescue_desk.services.station_edits import MoveLandmark, editor_rows
+
+from .hazards_page import HazardsPage
+from .landmarks_page import LandmarksPage
+from .map_handle import LandmarkHandle
+from .undo import EditCommand
+from .walks_page import WalksPage
+
+SELECT_RADIUS_M = 250.0
+
+
+def _pin_thread_state() -> int:
+    """Worker thread: keep this thread's Python thread state for the thread's life.
+
+    PySide (6.12) gives a QThread a fresh Python thread state for every call into Python, so thread
+    locals vanish between jobs, and pyproj (3.7 / PROJ 9.5) then crashes (segfault) the second time a
+    job on the same thread transforms coordinates. One unmatched PyGILState_Ensure keeps the state.
+    Belongs in ui/worker.py; done here until it is."""
+    import ctypes
+
+    ctypes.pythonapi.PyGILState_Ensure.restype = ctypes.c_int
+    return ctypes.pythonapi.PyGILState_Ensure()
+
+
+def keep_worker_thread_state(worker) -> None:
+    """Pin the database worker's thread state once (see ``_pin_thread_state``)."""
+    if not getattr(worker, "_thread_state_pinned", False):
+        worker._thread_state_pinned = True
+        worker.submit(_pin_thread_state)
+
+
+def _load(db):
+    """Worker thread: the layer, the editor rows, today's station kora and hazards in use today."""
+    layer = station.load_layer(db)
+    kora = station.StationKoras(layer).at(None)
+    return layer, editor_rows(layer), kora, [h for h in layer.hazards if h.in_use(None)]
+
+
+def _load_walks(db):
+    """Worker thread: loops per officer and the pooled officer pace."""
+    return station_walks.loops_by_officer(db), station_walks.officer_pace_factor(db)
+
+
+class StationEditor(QWidget):
+    """The dock's widget. ``loaded`` fires after each reload (GUI thread); ``message`` shows the outcome."""
+
+    loaded = Signal()
+    walksLoaded = Signal()
+
+    def __init__(self, ctx, map_ctrl, parent=None):
+        super().__init__(parent)
+        self.setObjectName("stationEditor")
+        self.ctx, self.map = ctx, map_ctrl
+        self.layer = station.StationLayer()
+        keep_worker_thread_state(ctx.worker)
+        self.stack = QUndoStack(self)
+        self.undo_action = self.stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setObjectName("stationUndo")
+        self.redo_action = self.stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setObjectName("stationRedo")
+        for a in (self.undo_action, self.redo_action):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(a)
+
+        self.landmarks = LandmarksPage(ctx.lang)
+        self.hazards = HazardsPage(ctx.lang, ctx.kora.length_km)
+        self.walks = WalksPage(ctx.actor)
+        self.tabs = QTabWidget(objectName="stationTabs")
+        self.tabs.addTab(self.landmarks, self.tr("Landmarks"))
+        self.tabs.addTab(self.hazards, self.tr("Hazards"))
+        self.tabs.addTab(self.walks, self.tr("Walked routes"))
+        self.message = QLabel(objectName="stationMessage", wordWrap=True)
+        bar = QHBoxLayout()
+        for a in (self.undo_action, self.redo_action):
+            b = QToolButton()
+            b.setDefaultAction(a)
+            bar.addWidget(b)
+        bar.addWidget(self.message, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(bar)
+        lay.addWidget(self.tabs)
+
+        self.handle = LandmarkHandle(self._handle_dropped)
+        map_ctrl.scene.addItem(self.handle)
+        map_ctrl.mapClicked.connect(self._map_clicked)
+        self.landmarks.editRequested.connect(self.run_edit)
+        self.hazards.editRequested.connect(self.run_edit)
+        self.landmarks.selected.connect(self._selected)
+        self.landmarks.addOnMapToggled.connect(self._adding_toggled)
+        self.walks.importRequested.connect(self.import_walk)
+        ctx.bridge.stationLayerChanged.connect(self.reload)
+        self.reload()
+        self.reload_walks()
+
+    # --- loading ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Reload the layer on the worker; the map and the context follow when it arrives."""
+        self.ctx.worker.submit(_load, self.ctx.db, on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, result) -> None:
+        self.layer, rows, kora, hazards_today = result
+        self.ctx.kora = kora
+        self.map.refresh_landmarks(kora)
+        self.map.set_hazards([h.as_map_item(self.ctx.lang) for h in hazards_today])
+        self.landmarks.set_rows(rows)
+        self.hazards.set_hazards(list(self.layer.hazards))
+        self._place_handle()
+        self.loaded.emit()
+
+    def reload_walks(self) -> None:
+        self.ctx.worker.submit(_load_walks, self.ctx.db, on_done=self._walks_loaded, on_error=self._failed)
+
+    def _walks_loaded(self, result) -> None:
+        self.walks.set_data(*result)
+        self.walksLoaded.emit()
+
+    # --- edits -----------------------------------------------------------------------------
+    def run_edit(self, edit) -> None:
+        """Apply ``edit`` on the worker; on success put it on the undo stack and reload."""
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(inverse) -> None:
+            self.stack.push(EditCommand(edit.text, edit, inverse, self._run))
+            self.message.setText(self.tr("Saved: {0}").format(edit.text))
+            if hasattr(edit, "alias"):
+                self.landmarks.alias_text.clear()
+            if getattr(edit, "key", None) and not isinstance(edit, MoveLandmark):
+                self.landmarks.new_position = None
+                self._select_after_load = edit.key
+            self._changed()
+
+        self.ctx.worker.submit(edit.apply, db, actor, on_done=done, on_error=self._failed)
+
+    def _run(self, edit, on_done: Callable) -> None:
+        """Undo/redo: run an edit on the worker (in order after earlier ones)."""
+        def done(result) -> None:
+            on_done(result)
+            self.message.setText(self.tr("Done: {0}").format(edit.text))
+            self._changed()
+
+        self.ctx.worker.submit(edit.apply, self.ctx.db, self.ctx.actor, on_done=done, on_error=self._failed)
+
+    def _changed(self) -> None:
+        """Tell every listener (map, desk, other widgets) that the station layer changed."""
+        self.ctx.bridge.stationLayerChanged.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(str(exc))
+        self._place_handle()
+
+    # --- map -------------------------------------------------------------------------------
+    _select_after_load: str | None = None
+
+    def _place_handle(self) -> None:
+        if self._select_after_load:
+            key, self._select_after_load = self._select_after_load, None
+            self.landmarks.select(key)
+        if self.landmarks.new_position is not None:
+            self.handle.place(*self.landmarks.new_position)
+            return
+        r = self.landmarks.current_row()
+        if r is not None and not r.retired:
+            self.handle.place(r.lon, r.lat)
+        else:
+            self.handle.setVisible(False)
+
+    def _selected(self, key: str) -> None:
+        self._place_handle()
+        if key:
+            r = self.landmarks.current_row()
+            self.map.center_on(r.lon, r.lat)
+            self.ctx.worker.submit(station.history, self.ctx.db, key, on_done=self.landmarks.show_history,
+                                   on_error=self._failed)
+
+    def _adding_toggled(self, on: bool) -> None:
+        self.message.setText(self.tr("Click the map where the new landmark is.") if on else "")
+
+    def _too_far(self, lon: float, lat: float) -> bool:
+        off = self.ctx.kora.chainage_of(lon, lat)[1]
+        if off > sl.MAX_OFFSET_KM * 1000:
+            self.message.setText(self.tr("That point is {0:.1f} km from the kora route; station landmarks must lie "
+                                         "within {1:g} km of it.").format(off / 1000, sl.MAX_OFFSET_KM))
+            return True
+        return False
+
+    def _map_clicked(self, lon: float, lat: float) -> None:
+        if self.landmarks.add_on_map.isChecked():
+            self.landmarks.add_on_map.setChecked(False)
+            if self._too_far(lon, lat):
+                return
+            self.landmarks.start_new(lon, lat, self.ctx.kora.chainage_of(lon, lat)[0])
+            self.handle.place(lon, lat)
+            self.message.setText(self.tr("Name the new landmark and save; drag the handle to adjust."))
+            return
+        if not self.isVisible():
+            return
+        near = [(geodesic_distance_m(lon, lat, r.lon, r.lat), r.key) for r in self.landmarks.model.rows]
+        if near:
+            dist, key = min(near)
+            if dist <= SELECT_RADIUS_M:
+                self.landmarks.select(key)
+                self._selected(key)
+
+    def _handle_dropped(self, lon: float, lat: float) -> None:
+        if self._too_far(lon, lat):
+            self._place_handle()
+            return
+        if self.landmarks.new_position is not None:
+            self.landmarks.start_new(lon, lat, self.ctx.kora.chainage_of(lon, lat)[0])
+            return
+        key = self.landmarks.current_key()
+        if key:
+            self.run_edit(MoveLandmark(key, lon, lat, text=self.tr("move landmark")))
+
+    # --- walks -----------------------------------------------------------------------------
+    def import_walk(self, path: str, officer: str) -> None:
+        """Import a GPX walk (worker), then refresh the loops and pace."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self.message.setText(self.tr("Cannot read {0}: {1}").format(path, exc.strerror or exc))
+            return
+
+        def done(_walk_id) -> None:
+            self.message.setText(self.tr("Walk imported for {0}.").format(officer))
+            self.reload_walks()
+
+        self.ctx.worker.submit(station_walks.import_walk, self.ctx.db, self.ctx.actor, officer, data, Path(path).name,
+                               on_done=done, on_error=self._failed)
