@@ -11,6 +11,7 @@ import pkgutil
 import sys
 
 from rescue_desk import __version__
+from rescue_desk.storage.errors import PermissionDenied
 
 
 class CliError(Exception):
@@ -66,6 +67,9 @@ def run(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"rescue-desk: {exc}", file=sys.stderr)
         return exc.code
+    except PermissionDenied as exc:  # the write policy refused the command's actor (docs/roles.md)
+        print(f"rescue-desk: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("rescue-desk: interrupted", file=sys.stderr)
         return 130

@@ -70,3 +70,11 @@ def test_prompted_password_must_match(sqlite_url, capsys, monkeypatch):
     assert "differ" in capsys.readouterr().err
     answers = iter(["admin-pass-1", "admin-pass-1"])
     assert _run(sqlite_url, ["user", "add", "admin", "--role", "administrator"]) == 0
+
+
+def test_other_commands_refused_cleanly_once_accounts_exist(sqlite_url, tmp_path, capsys):
+    _run(sqlite_url, ["user", "add", "admin", "--role", "administrator", "--password-stdin"], "admin-pass-1\n")
+    book = tmp_path / "book.csv"
+    book.write_text("received_at,description\n2019-06-11 09:00,卓玛拉\n", encoding="utf-8")
+    assert _run(sqlite_url, ["import", str(book), "--quiet"]) == 2
+    assert "not an account" in capsys.readouterr().err
