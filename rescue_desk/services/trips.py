@@ -55,6 +55,7 @@ class TripView:
     approach: Optional[dict[str, Any]]
     track_points: int
     track: list[tuple[float, float]] = field(default_factory=list)
+    member_names_en: list[str] = field(default_factory=list)
 
     @property
     def last_contact(self) -> Optional[datetime]:
@@ -150,7 +151,7 @@ def incident_detail(db: Database, incident_id: int) -> IncidentDetail:
             t.id, t.vehicle_id, t.vehicle.name if t.vehicle else "", [m.id for m in t.members],
             [m.name for m in t.members], t.created_at, t.departed_at, t.on_scene_at, t.evacuating_at, t.returned_at,
             t.checkin_interval_min, [(c.at, c.note) for c in t.checkins], t.approach, len(t.track or []),
-            [(p[1], p[2]) for p in (t.track or [])]) for t in inc.trips]
+            [(p[1], p[2]) for p in (t.track or [])], [m.name_en or m.name for m in t.members]) for t in inc.trips]
         persons = [PersonView(p.id, p.age, p.sex, p.origin, p.condition, p.outcome, p.name) for p in inc.persons]
         return IncidentDetail(inc.id, inc.status, inc.outcome, inc.created_at, inc.category, inc.severity,
                               inc.party_size, inc.lon, inc.lat, inc.chainage_km, inc.pos_source, inc.version,

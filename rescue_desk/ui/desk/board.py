@@ -134,17 +134,23 @@ class BoardFilter(QSortFilterProxyModel):
         self.overdue_only = False
         self.setSortRole(SORT_ROLE)
 
+    def _refilter(self, name: str, value) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            setattr(self, name, value)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            setattr(self, name, value)
+            self.invalidateFilter()
+
     def set_search(self, text: str) -> None:
-        self.search = text.strip().lower()
-        self.invalidateFilter()
+        self._refilter("search", text.strip().lower())
 
     def set_status(self, status: str) -> None:
-        self.status = status or ""
-        self.invalidateFilter()
+        self._refilter("status", status or "")
 
     def set_overdue_only(self, on: bool) -> None:
-        self.overdue_only = bool(on)
-        self.invalidateFilter()
+        self._refilter("overdue_only", bool(on))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         model: BoardModel = self.sourceModel()

@@ -15,6 +15,7 @@ from rescue_desk.domain.travel import load_walking_model
 from rescue_desk.services import incidents as svc
 from rescue_desk.services.approach import suggest_approach
 from rescue_desk.services.errors import ValidationError
+from rescue_desk.services.station import active_hazards
 from rescue_desk.services.trips import attach_track, incident_detail, roster
 
 from .widgets import MessageLabel, TimeEdit, code_combo, format_duration
@@ -23,8 +24,8 @@ STEPS = ("departed_at", "on_scene_at", "evacuating_at", "returned_at")
 
 
 def _load_panel(db, incident_id: int):
-    """Incident detail and the roster, in one trip to the database thread."""
-    return incident_detail(db, incident_id), roster(db)
+    """Incident detail, the roster and today's station hazards, in one trip to the database thread."""
+    return incident_detail(db, incident_id), roster(db), active_hazards(db, utc_now())
 
 
 class TripPanel(QWidget):
@@ -39,6 +40,7 @@ class TripPanel(QWidget):
         self.detail = None
         self.incident_id: int | None = None
         self.plan = None
+        self.hazards: list = []
         lang = ctx.lang
         self.header = QLabel(self.tr("Select an incident on the board."), objectName="tripHeader")
         self.header.setWordWrap(True)
@@ -184,9 +186,10 @@ class TripPanel(QWidget):
             self.show_incident(incident_id)
 
     def _loaded(self, result) -> None:
-        detail, (officers, vehicles) = result
+        detail, (officers, vehicles), hazards = result
         if detail.id != self.incident_id:
             return
+        self.hazards = hazards
         self._fill_roster(officers, vehicles)
         self._show(detail)
         self.changed.emit(detail.id)
@@ -260,7 +263,7 @@ class TripPanel(QWidget):
         return self.detail.trips[-1] if self.detail and self.detail.trips else None
 
     def _show_trip(self, trip) -> None:
-        names = ", ".join(trip.member_names) + (f" · {trip.vehicle_name}" if trip.vehicle_name else "")
+        names = ", ".join(trip.member_names if self.ctx.lang == "zh" else trip.member_names_en) + (f" · {trip.vehicle_name}" if trip.vehicle_name else "")
         lines = [names]
         for step, label in zip(STEPS, (self.tr("Departed"), self.tr("On scene"), self.tr("Evacuating"),
                                        self.tr("Returned"))):
@@ -305,7 +308,7 @@ class TripPanel(QWidget):
             return
         try:
             self.plan = suggest_approach(self.ctx.kora, load_walking_model(), self.depart_time.value(),
-                                         lon=d.lon, lat=d.lat)
+                                         lon=d.lon, lat=d.lat, hazards=self.hazards, lang=self.ctx.lang)
         except ValidationError as exc:
             self.approach.setText(str(exc))
             return
@@ -318,6 +321,8 @@ class TripPanel(QWidget):
         text += "\n" + self.tr("ETA P50 %1 (arrive %2), P90 %3 (arrive %4)") \
             .replace("%1", format_duration(b.eta_p50_s)).replace("%2", format_beijing(b.arrival_p50, False)) \
             .replace("%3", format_duration(b.eta_p90_s)).replace("%4", format_beijing(b.arrival_p90, False))
+        if self.plan.hazard_notes:
+            text += "\n" + self.tr("Hazards: %1").replace("%1", "; ".join(self.plan.hazard_notes))
         self.approach.setText(text)
         self.approach.setToolTip(self.plan.assumptions)
         sunset = format_beijing(self.plan.sunset, False) if self.plan.sunset else "?"
