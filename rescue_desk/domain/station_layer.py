@@ -244,17 +244,18 @@ def hazards_on_walk(hazards: Iterable[Hazard], from_km: float, to_km: float, dir
         if not h.in_use(at):
             continue
         h_start, h_len = _arc(h.from_km, h.to_km, length_km)
-        best = None
+        pieces = []  # the walk may meet both ends of a hazard that wraps round past its start
         for shift in (-length_km, 0.0, length_km):
             a = max(w_start, h_start + shift)
             b = min(w_start + w_len, h_start + shift + h_len)
             if b > a + 1e-9:
-                best = (a, b) if best is None else (min(best[0], a), max(best[1], b))
-        if best is None:
+                pieces.append((a, b))
+        if not pieces:
             continue
-        a, b = best
-        enter = (a - w_start) if direction == "cw" else (w_start + w_len - b)
-        out.append(HazardPassage(h, b - a, enter, {"en": h.label("en"), "zh": h.label("zh")}))
+        overlap = sum(b - a for a, b in pieces)
+        enter = (min(a for a, _b in pieces) - w_start) if direction == "cw" else \
+            (w_start + w_len - max(b for _a, b in pieces))
+        out.append(HazardPassage(h, overlap, enter, {"en": h.label("en"), "zh": h.label("zh")}))
     return sorted(out, key=lambda p: p.enter_km)
 
 
