@@ -8,11 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from rescue_desk.ui.map import projection
-from rescue_desk.ui.map.view import MapView
-from rescue_desk.ui.profile import ProfileView
 from rescue_desk.ui.settings import Settings
 
 from .drill_panel import DrillPanel
+from .fast_views import ReplayMapView, ReplayProfileView
 from .map_follow import MapFollower
 from .player_panel import PlayerPanel
 from .progress_panel import ProgressPanel
@@ -26,10 +25,10 @@ class ReplayPage(QWidget):
         super().__init__(parent)
         self.window = window
         ctx = window.ctx
-        self.map_view = MapView(window.map.scene)
+        self.map_view = ReplayMapView(window.map.scene)
         self.map_view.setObjectName("replayMapView")
         self.map_view.north_label = window.map.view.north_label
-        self.profile = ProfileView(ctx.kora, ctx.lang)
+        self.profile = ReplayProfileView(ctx.kora, ctx.lang)
         self.profile.setObjectName("replayProfileView")
         self.follower = MapFollower(window.map, ctx.kora, [self.profile, window.profile],
                                     lambda: ctx.settings.get(Settings.show_incidents))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QPushButton, QSlider,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QPushButton, QSizePolicy,
+                               QSlider, QVBoxLayout, QWidget)
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.clock import to_beijing
@@ -103,6 +103,7 @@ class PlayerPanel(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.35)
         big.setBold(True)
         self.clock.setFont(big)
+        self.clock.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # no relayout per tick
         self.status = QLabel(objectName="replayStatus")
         self.status.setWordWrap(True)
         self.model = TimelineModel(ctx.lang, self)
@@ -278,9 +279,11 @@ class PlayerPanel(QWidget):
         """Clock, scrubber, event list and map at the playhead (GUI thread; must stay cheap)."""
         zone = self.tr("Beijing time")
         self.clock.setText(f"{beijing_text(frame.at)} {zone}   {elapsed_text(frame.elapsed_s)}")
-        self.slider.blockSignals(True)
-        self.slider.setValue(int(frame.elapsed_s))
-        self.slider.blockSignals(False)
+        one_pixel = self.slider.maximum() / max(1, self.slider.width())
+        if abs(self.slider.value() - frame.elapsed_s) >= one_pixel:  # a repaint only when the handle moves
+            self.slider.blockSignals(True)
+            self.slider.setValue(int(frame.elapsed_s))
+            self.slider.blockSignals(False)
         if frame.entry_index != self.model.current:
             self.model.set_current(frame.entry_index)
             if frame.entry_index >= 0:
