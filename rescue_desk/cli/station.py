@@ -24,6 +24,14 @@ def register(subparsers) -> None:
     i.add_argument("--yes", action="store_true", help="apply without asking")
     i.add_argument("--actor", default=os.environ.get("USER", "duty"), help="who is importing (for the history)")
     i.set_defaults(handler=_import)
+    w = sub.add_parser("walk", help="log an officer's GPS walk of the kora (GPX file)")
+    w.add_argument("file", help="the .gpx track")
+    w.add_argument("--officer", required=True, help="who walked it")
+    w.add_argument("--actor", default=os.environ.get("USER", "duty"), help="who is logging it (for the history)")
+    w.set_defaults(handler=_walk)
+    lp = sub.add_parser("loops", help="full loops walked per officer and the pooled officer pace factor")
+    lp.add_argument("--json", action="store_true", help="print JSON")
+    lp.set_defaults(handler=_loops)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -118,3 +126,43 @@ def station_koras(args: argparse.Namespace):
     finally:
         db.dispose()
     return StationKoras(layer).at
+
+
+def _walk(args: argparse.Namespace) -> int:
+    from rescue_desk.services.errors import ValidationError
+    from rescue_desk.services.station_walks import import_walk
+    from rescue_desk.storage.errors import StorageError
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read {args.file}: {exc.strerror}.") from None
+    db = open_db(args)
+    try:
+        walk_id = import_walk(db, args.actor, args.officer, data, Path(args.file).name)
+    except (ValidationError, StorageError) as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
+    print(f"logged walk #{walk_id} for {args.officer}")
+    return 0
+
+
+def _loops(args: argparse.Namespace) -> int:
+    from rescue_desk.services.station_walks import loops_by_officer, officer_pace_factor
+
+    db = open_db(args)
+    try:
+        rows, pace = loops_by_officer(db), officer_pace_factor(db)
+    finally:
+        db.dispose()
+    if args.json:
+        print(json.dumps({"officers": [r.__dict__ for r in rows], "pace": pace.__dict__}, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        print(f"{r.officer}\t{r.full_loops} full loops\t{r.walks} walks\t{r.km:.1f} km")
+    if pace.enough:
+        print(f"officer pace factor {pace.factor:.2f} (from {pace.walks} walks, {pace.km:.0f} km)")
+    else:
+        print(f"officer pace: model default (needs 3 timed walks over 60 km; {pace.walks} so far)")
+    return 0

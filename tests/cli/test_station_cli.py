@@ -93,3 +93,18 @@ def test_locate_never_creates_a_database_file(tmp_path, capsys):
     assert run(["locate", "at Sershong", "--db", str(missing)]) == 0
     assert not missing.exists()
     assert "no station database" in capsys.readouterr().err
+
+
+def test_walk_and_loops(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'w.sqlite3'}"
+    k = load_kora()
+    pts = "".join(f'<trkpt lat="{k.point_at(i / 10)[1]}" lon="{k.point_at(i / 10)[0]}"/>'
+                  for i in range(0, int(k.length_km * 10) + 1))
+    gpx = tmp_path / "loop.gpx"
+    gpx.write_text(f'<gpx version="1.1"><trk><trkseg>{pts}</trkseg></trk></gpx>', encoding="utf-8")
+    assert run(["station", "walk", str(gpx), "--officer", "Tenzin", "--db", url]) == 0
+    assert run(["station", "loops", "--json", "--db", url]) == 0
+    out = capsys.readouterr().out
+    doc = json.loads(out[out.index("{"):])
+    assert doc["officers"][0]["officer"] == "Tenzin" and doc["officers"][0]["full_loops"] == 1
+    assert doc["pace"]["enough"] is False
