@@ -10,6 +10,7 @@ from pathlib import Path
 from rescue_desk.domain import codes
 from rescue_desk.domain.stats import Period, Report
 from rescue_desk.domain.roles import EXPORT_RECORDS
+from rescue_desk.services.demo import is_synthetic
 from rescue_desk.services.reports import period_csv, period_report
 
 from . import CliError
@@ -58,6 +59,7 @@ def _report(args) -> int:
         if args.csv or args.pdf or args.json:
             cli_principal(args, db, EXPORT_RECORDS)
         report = period_report(db, period, station=args.station)
+        synthetic = is_synthetic(db)
         csv_text = period_csv(db, period, station=args.station, lang=lang) if args.csv else None
     finally:
         db.dispose()
@@ -65,7 +67,7 @@ def _report(args) -> int:
         _write(args.csv, lambda p: p.write_text(csv_text, encoding="utf-8-sig"))
         print(f"CSV written to {args.csv}", file=sys.stderr)
     if args.pdf:
-        _write(args.pdf, lambda p: write_pdf(report, p, lang))
+        _write(args.pdf, lambda p: write_pdf(report, p, lang, synthetic))
         print(f"PDF written to {args.pdf}", file=sys.stderr)
     if args.json:
         print_json(report.to_json())
@@ -74,16 +76,16 @@ def _report(args) -> int:
     return 0
 
 
-def write_pdf(report: Report, path: Path, lang: str) -> None:
+def write_pdf(report: Report, path: Path, lang: str, synthetic: bool = False) -> None:
     """Render the PDF with the desktop app's Qt; a clear error when Qt is not installed.
 
     The one place the CLI reaches into ``rescue_desk.ui`` (allowed explicitly in pyproject.toml's
     import contract): the PDF is drawn with QtCharts/QPainter, the same code the dashboard uses."""
     try:
-        from rescue_desk.ui.reports.pdf import write_report_pdf
+        from rescue_desk.ui.reports.pdf import write_report_pdf_headless
     except ImportError as exc:
         raise CliError(f"--pdf needs the desktop app's Qt (PySide6), which is not available here ({exc})") from None
-    write_report_pdf(report, path, lang=lang)
+    write_report_pdf_headless(report, path, lang=lang, synthetic=synthetic)
 
 
 def summary_text(report: Report, lang: str = "zh") -> str:
