@@ -175,14 +175,14 @@ Map data: see the SOURCES file shipped with the program.</source>
         <translation>距路线 {0:.1f} 公里</translation>
     </message>
     <message>
-        <location filename="../map/landmarks_layer.py" line="58"/>
+        <location filename="../map/landmarks_layer.py" line="70"/>
         <source>Mount Kailash {0} m</source>
         <translation>冈仁波齐峰 {0} 米</translation>
     </message>
     <message>
-        <location filename="../map/landmarks_layer.py" line="63"/>
-        <source>Station</source>
-        <translation>派出所</translation>
+        <location filename="../map/landmarks_layer.py" line="75"/>
+        <source>{0} Station</source>
+        <translation>{0}派出所</translation>
     </message>
 </context>
 </TS>

@@ -76,7 +76,7 @@ class KmTicksItem(QGraphicsItem):
     def __init__(self, kora: Kora, parent=None):
         super().__init__(parent)
         kms = np.arange(0, int(kora.length_km) + 1, dtype=float)
-        kms = kms[kms < kora.length_km - 0.2]
+        kms = kms[kms < kora.length_km - 0.5]
         a = np.array([kora.utm_at(k) for k in kms])
         b = np.array([kora.utm_at(k + 0.02) for k in kms])
         self.kms = kms
@@ -86,7 +86,7 @@ class KmTicksItem(QGraphicsItem):
         self.normals = [QPointF(-dy, dx) for dx, dy in d]
         xs, ys = a[:, 0], -a[:, 1]
         self._bounds = QRectF(QPointF(xs.min(), ys.min()), QPointF(xs.max(), ys.max())).adjusted(-2000, -2000, 2000, 2000)
-        self.setZValue(12)
+        self.setZValue(32)
 
     def boundingRect(self) -> QRectF:
         return self._bounds

@@ -11,8 +11,8 @@ from rescue_desk.domain.kora import Kora
 
 from . import projection
 from .base_layers import KmTicksItem, RouteItem, access_line_items
-from .landmarks_layer import LandmarkItem, RoadEndItem, declutter, landmark_labels
-from .markers import IncidentLayer
+from .landmarks_layer import LandmarkItem, RoadEndItem, declutter, landmark_labels, short_title
+from .markers import IncidentMarkers
 from .overlays import EstimateItem, HazardItem, HeatStripItem, HighlightItem, PinItem, PlayheadItem, track_item
 from .style import TRACK_COLOURS
 from .view import MapView
@@ -59,8 +59,9 @@ class MapController(QObject):
         self.show_tibetan = show_tibetan
         self.landmark_items: list[LandmarkItem] = []
         self.refresh_landmarks(kora)
-        self.incident_layer = IncidentLayer()
-        self.scene.addItem(self.incident_layer)
+        self.incident_layer = IncidentMarkers()
+        for layer in self.incident_layer.layers:
+            self.scene.addItem(layer)
         self.estimate_item = EstimateItem()
         self.scene.addItem(self.estimate_item)
         self.heat_item = HeatStripItem(kora)
@@ -199,7 +200,7 @@ class MapController(QObject):
     def set_layer_visible(self, layer: str, on: bool) -> None:
         """Layers: "km_ticks", "access", "incidents", "heat", "hazards", "landmarks"."""
         items = {"km_ticks": [self.km_ticks], "access": self.access_items + self.road_end_items,
-                 "incidents": [self.incident_layer], "heat": [self.heat_item], "hazards": [self.hazard_item],
+                 "incidents": list(self.incident_layer.layers), "heat": [self.heat_item], "hazards": [self.hazard_item],
                  "landmarks": self.landmark_items}[layer]
         for item in items:
             item.setVisible(on)
@@ -226,7 +227,7 @@ class MapController(QObject):
         parts = [QCoreApplication.translate("Map", "lat {0:.5f}°, lon {1:.5f}°").format(lat, lon)]
         if off <= READOUT_MAX_OFFSET_M:
             lm = self.kora.nearest_landmark(km)
-            name = lm.short_zh if self.lang == "zh" else lm.short_en
+            name = short_title(lm, self.lang)
             dist = self.kora.along_distance_km(lm.chainage_km, km)
             parts.append(QCoreApplication.translate("Map", "km {0:.2f} ({1:.0f} m from route)").format(km, off))
             parts.append(QCoreApplication.translate("Map", "elevation {0:.0f} m").format(self.kora.elevation_at(km)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
@@ -15,7 +16,7 @@ from . import projection
 SUMMIT_LONLAT = (81.3119, 31.0675)
 SUMMIT_ELEVATION_M = 6638
 SUMMIT_NAME_BO = "གངས་རིན་པོ་ཆེ"
-PLACEMENTS = ("right", "left", "above", "below")
+PLACEMENTS = ("right", "left", "above", "below", "above_right", "below_right", "above_left", "below_left")
 SYMBOL_R = 6.0
 
 
@@ -47,12 +48,23 @@ def _priority(lm_id: str, symbol: str) -> int:
     return {"medical": 70, "supply": 55, "pass": 80, "monastery": 50, "place": 60}.get(symbol, 30)
 
 
+def short_title(lm, lang: str) -> str:
+    """The map label of a landmark: its short name, cut at " / " or ", " in English."""
+    if lang == "zh":
+        return lm.short_zh
+    return re.split(r" / |, ", lm.short_en)[0]
+
+
 def landmark_labels(kora: Kora, lang: str) -> list[MapLabel]:
-    """What the landmark layer shows, in the display language, most important first."""
+    """What the landmark layer shows, in the display language, most important first.
+
+    Darchen is drawn as the station (派出所 / Station) with the town's name."""
     out = []
     for lm in kora.gazetteer:
+        if lm.id == "darchen":
+            continue
         symbol = _symbol_of(lm.kinds, lm.medical_post)
-        title = lm.short_zh if lang == "zh" else lm.short_en
+        title = short_title(lm, lang)
         tip = f"{lm.name_zh}\n{lm.name_en}" + (f"\n{lm.name_bo}" if lm.name_bo else "")
         out.append(MapLabel(lm.id, lm.lon, lm.lat, title, lm.name_bo, symbol, _priority(lm.id, symbol), tip))
     summit_title = QCoreApplication.translate("Map", "Mount Kailash {0} m").format(f"{SUMMIT_ELEVATION_M:,}")
@@ -60,7 +72,8 @@ def landmark_labels(kora: Kora, lang: str) -> list[MapLabel]:
                         "冈仁波齐峰 / Mount Kailash, 6 638 m"))
     darchen = kora.gazetteer.get("darchen") if "darchen" in kora.gazetteer else None
     if darchen is not None:
-        out.append(MapLabel("station", darchen.lon, darchen.lat, QCoreApplication.translate("Map", "Station"), "", "station", 95,
+        title = QCoreApplication.translate("Map", "{0} Station").format(short_title(darchen, lang))
+        out.append(MapLabel("station", darchen.lon, darchen.lat, title, darchen.name_bo, "station", 95,
                             "塔钦派出所 / Darchen police station"))
     return sorted(out, key=lambda m: -m.priority)
 
@@ -111,7 +124,11 @@ class LandmarkItem(QGraphicsItem):
             return QRectF(-gap - w, -total / 2, w, total)
         if placement == "above":
             return QRectF(-w / 2, -gap - total, w, total)
-        return QRectF(-w / 2, gap, w, total)
+        if placement == "below":
+            return QRectF(-w / 2, gap, w, total)
+        dx = gap * 0.7 if placement.endswith("right") else -gap * 0.7 - w
+        dy = -gap * 0.7 - total if placement.startswith("above") else gap * 0.7
+        return QRectF(dx, dy, w, total)
 
     def symbol_rect(self) -> QRectF:
         r = SYMBOL_R + 2

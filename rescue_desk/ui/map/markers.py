@@ -21,21 +21,25 @@ CLOSED = STATUS_ORDER.index("closed")
 
 
 class IncidentLayer(QGraphicsItem):
-    """All incident markers. ``set_rows`` takes objects with id, lon, lat, status (None positions skipped)."""
+    """Incident markers of one kind: ``subset`` "open" (drawn above landmark labels) or "closed"
+    (history, drawn under them). ``set_rows`` takes objects with id, lon, lat, status."""
 
-    def __init__(self, parent=None):
+    def __init__(self, subset: str = "open", parent=None):
         super().__init__(parent)
+        self.subset = subset
         self.ids = np.zeros(0, dtype=np.int64)
         self.xs = np.zeros(0)
         self.ys = np.zeros(0)
         self.status_idx = np.zeros(0, dtype=np.int8)
         self._bounds = QRectF()
         self.highlight_id: int | None = None
-        self.setZValue(30)
+        self.setZValue(30 if subset == "closed" else 80)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # gives paint() the exposed rect
         self.last_paint_cells = 0
 
     def set_rows(self, rows) -> None:
-        placed = [r for r in rows if r.lon is not None and r.lat is not None]
+        want_closed = self.subset == "closed"
+        placed = [r for r in rows if r.lon is not None and r.lat is not None and (r.status == "closed") == want_closed]
         self.prepareGeometryChange()
         if not placed:
             self.ids, self.xs, self.ys = np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
@@ -135,3 +139,51 @@ class IncidentLayer(QGraphicsItem):
                 painter.setPen(QColor("white") if s != 2 else QColor("#212121"))
                 painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
                                  str(c) if c < 1000 else f"{c // 1000}k")
+
+
+class IncidentMarkers:
+    """Both marker layers behind one face: open incidents above the landmark labels, history below."""
+
+    def __init__(self):
+        self.closed = IncidentLayer("closed")
+        self.open = IncidentLayer("open")
+        self.layers = (self.closed, self.open)
+
+    def set_rows(self, rows) -> None:
+        rows = list(rows)
+        for layer in self.layers:
+            layer.set_rows(rows)
+
+    def __len__(self) -> int:
+        return sum(len(layer) for layer in self.layers)
+
+    @property
+    def ids(self) -> np.ndarray:
+        return np.concatenate([layer.ids for layer in self.layers])
+
+    @property
+    def xs(self) -> np.ndarray:
+        return np.concatenate([layer.xs for layer in self.layers])
+
+    @property
+    def ys(self) -> np.ndarray:
+        return np.concatenate([layer.ys for layer in self.layers])
+
+    @property
+    def last_paint_cells(self) -> int:
+        return sum(layer.last_paint_cells for layer in self.layers)
+
+    def nearest(self, x: float, y: float, radius_m: float) -> int | None:
+        """Open incidents win over closed ones within the radius."""
+        for layer in (self.open, self.closed):
+            hit = layer.nearest(x, y, radius_m)
+            if hit is not None:
+                return hit
+        return None
+
+    def setVisible(self, on: bool) -> None:  # noqa: N802 - mirrors QGraphicsItem
+        for layer in self.layers:
+            layer.setVisible(on)
+
+    def isVisible(self) -> bool:  # noqa: N802
+        return self.open.isVisible()

@@ -219,7 +219,7 @@ class HazardItem(QGraphicsItem):
         self.kora = kora
         self.sections: list[tuple[QColor, QPainterPath, QPointF, str]] = []
         self._bounds = QRectF()
-        self.setZValue(11)
+        self.setZValue(33)
 
     def set_hazards(self, hazards: list[dict]) -> None:
         self.prepareGeometryChange()

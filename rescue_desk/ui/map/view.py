@@ -27,7 +27,7 @@ class MapView(QGraphicsView):
         self.setObjectName("mapView")
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -44,17 +44,22 @@ class MapView(QGraphicsView):
     def scale_px_per_m(self) -> float:
         return self.transform().m11()
 
-    def zoom_by(self, factor: float, anchor_under_mouse: bool = False) -> None:
-        """Zoom by ``factor`` (clamped to the allowed range), about the centre unless told otherwise."""
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom by ``factor`` (clamped to the allowed range) keeping the scene point under viewport
+        position ``anchor`` in place (default: the centre)."""
         current = self.scale_px_per_m()
         target = min(MAX_SCALE, max(MIN_SCALE, current * factor))
         if math.isclose(target, current):
             return
-        old = self.transformationAnchor()
-        if not anchor_under_mouse:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.scale(target / current, target / current)
-        self.setTransformationAnchor(old)
+        centre = self.visible_scene_rect().center()
+        if anchor is None:
+            self.scale(target / current, target / current)
+            self.centerOn(centre)
+        else:
+            before = self.mapToScene(anchor.toPoint())
+            self.scale(target / current, target / current)
+            after = self.mapToScene(anchor.toPoint())
+            self.centerOn(self.visible_scene_rect().center() - (after - before))
         self.scaleChanged.emit(self.scale_px_per_m())
 
     def set_scale(self, px_per_m: float) -> None:
@@ -81,7 +86,7 @@ class MapView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.zoom_by(ZOOM_STEP ** steps, anchor_under_mouse=True)
+            self.zoom_by(ZOOM_STEP ** steps, anchor=event.position())
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

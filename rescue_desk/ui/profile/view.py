@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rescue_desk.domain.kora import Kora
 
+from ..map.landmarks_layer import short_title
 from ..map.style import elevation_colour
 
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 46.0, 12.0, 22.0, 20.0
@@ -149,7 +150,7 @@ class ProfileView(QWidget):
             y = self.y_of_z(float(self.kora.elevation_at(lm.chainage_km)))
             p.setPen(QPen(QColor("#6d4c41"), 1))
             p.drawLine(QPointF(x, y), QPointF(x, y - 5))
-            name = lm.short_zh if self.lang == "zh" else lm.short_en
+            name = short_title(lm, self.lang)
             w = fm.horizontalAdvance(name) + 4
             for dy in (18, 30, 42):
                 box = QRectF(x - w / 2, y - dy - fm.height() / 2, w, fm.height())
