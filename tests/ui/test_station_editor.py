@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.domain.locator import locate
 from rescue_desk.services import station
+from rescue_desk.services.station_edits import AddAlias
 from rescue_desk.ui import create_main_window
 
 KORA = load_kora()
@@ -159,3 +160,11 @@ def test_editor_in_chinese(qtbot, sqlite_url):
     assert w.ctx.worker.wait_idle()
     assert w.station.tabs.tabText(0) == "地标"
     assert w.station.landmarks.model.headerData(1, Qt.Orientation.Horizontal) == "名称"
+
+
+def test_context_kora_is_announced_after_each_change(qtbot, win):
+    seen = []
+    win.ctx.bridge.dataChanged.connect(lambda what: seen.append((what, win.ctx.kora.landmark("the big pass"))))
+    win.station.run_edit(AddAlias("dolma_la", "the big pass", "en"))
+    settle(win)
+    assert seen and seen[-1][0] == "station_kora" and seen[-1][1].id == "dolma_la"

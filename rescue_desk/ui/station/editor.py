@@ -61,7 +61,10 @@ def _load_walks(db):
 
 
 class StationEditor(QWidget):
-    """The dock's widget. ``loaded`` fires after each reload (GUI thread); ``message`` shows the outcome."""
+    """The dock's widget. ``loaded`` fires after each reload (GUI thread); ``message`` shows the outcome.
+
+    After each reload ``ctx.kora`` is the kora with today's station layer and the bridge emits
+    ``dataChanged("station_kora")``: widgets that locate (the intake) should take ``ctx.kora`` then."""
 
     loaded = Signal()
     walksLoaded = Signal()
@@ -127,6 +130,7 @@ class StationEditor(QWidget):
         self.landmarks.set_rows(rows)
         self.hazards.set_hazards(list(self.layer.hazards))
         self._place_handle()
+        self.ctx.bridge.dataChanged.emit("station_kora")  # ctx.kora now holds today's station layer
         self.loaded.emit()
 
     def reload_walks(self) -> None:
