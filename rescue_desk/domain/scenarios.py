@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from .clock import BEIJING
-from .replay.motion import check_track_inside_trip
+from .replay.motion import check_track_inside_trip, track_inside_trip
 from .replay.privacy import has_personal_numbers, scrub_text
 from .replay.story import (CallFact, CheckinFact, EstimateFact, PersonFact, ReplayError, StatusFact, Story,
                            TripFact, parse_time)
@@ -77,7 +77,8 @@ def story_to_scenario(story: Story, kora, title: str = "", station: str = "") ->
         "truth": truth_doc,
         "trips": [{"id": t.id, "created_at": _iso(t.created_at), "departed_at": _iso(t.departed_at),
                    "on_scene_at": _iso(t.on_scene_at), "evacuating_at": _iso(t.evacuating_at),
-                   "returned_at": _iso(t.returned_at), "approach": t.approach, "track": t.track,
+                   "returned_at": _iso(t.returned_at), "approach": t.approach,
+                   "track": track_inside_trip(t) if t.track else None,
                    "team_size": t.team_size,
                    "checkins": [{"at": _iso(c.at), "note": c.note, "lon": c.lon, "lat": c.lat} for c in t.checkins]}
                   for t in story.trips],

@@ -58,6 +58,21 @@ def track_rows_checked(trip: TripFact, slack: timedelta = TRACK_SLACK) -> tuple[
     return keep, warnings
 
 
+def track_inside_trip(trip: TripFact, slack: timedelta = TRACK_SLACK) -> list:
+    """The track's rows (as stored) whose time lies inside the trip ± ``slack``, in file order."""
+    start = trip.departed_at or trip.created_at
+    end = trip.returned_at
+    out = []
+    for row in trip.track or []:
+        if not row or row[0] is None:
+            continue
+        t = parse_time(row[0])
+        if (start and t < start - slack) or (end and t > end + slack):
+            continue
+        out.append(row)
+    return out
+
+
 def check_track_inside_trip(trip: TripFact, slack: timedelta = TRACK_SLACK) -> None:
     """Raise ReplayError when any timed fix of the trip's track lies outside the trip's times."""
     _rows, warnings = track_rows_checked(trip, slack)

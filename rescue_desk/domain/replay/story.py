@@ -183,7 +183,7 @@ def story_from_events(events: Iterable[EventRecord]) -> Story:
     trips: dict[int, dict] = {}
     checkins: dict[int, dict] = {}
     persons: dict[int, dict] = {}
-    person_at: dict[int, datetime] = {}
+    created_at: dict[tuple[str, int], datetime] = {}  # when the desk logged a trip or person
     for ev in events:
         after = ev.after or {}
         if ev.entity == "incidents":
@@ -212,24 +212,25 @@ def story_from_events(events: Iterable[EventRecord]) -> Story:
                 table.pop(ev.entity_id, None)
             else:
                 table.setdefault(ev.entity_id, {}).update(after)
-                if ev.entity == "persons":
-                    person_at.setdefault(ev.entity_id, parse_time(ev.at))
+                if ev.entity in ("persons", "trips") and ev.action == "create":
+                    created_at.setdefault((ev.entity, ev.entity_id), parse_time(ev.at))
     if "created_at" not in incident:
         raise ReplayError("The log lacks this incident's creation, so it cannot be replayed from the start.")
     trip_facts = []
     for tid, t in sorted(trips.items()):
         cks = sorted((CheckinFact(parse_time(c.get("at")), c.get("note") or "", c.get("lon"), c.get("lat"))
                       for c in checkins.values() if c.get("trip_id") == tid), key=lambda c: c.at)
+        times = {k: parse_time(t.get(k)) for k in _TRIP_TIMES}
+        times["created_at"] = created_at.get(("trips", tid), times["created_at"])
         trip_facts.append(TripFact(id=tid, approach=t.get("approach"), track=t.get("track"), checkins=tuple(cks),
-                                   team_size=len(t.get("members") or []),
-                                   **{k: parse_time(t.get(k)) for k in _TRIP_TIMES}))
+                                   team_size=len(t.get("members") or []), **times))
     call_facts = sorted((CallFact(at=parse_time(c["received_at"]), text=c.get("text") or "",
                                   channel=c.get("channel") or "phone", language=c.get("language") or "zh",
                                   party_size=c.get("party_size") or 1, category=c.get("category") or "other",
                                   severity=c.get("severity") or 2, caller_name=c.get("caller_name") or "",
                                   caller_phone=c.get("caller_phone") or "")
                          for c in calls.values() if c.get("received_at")), key=lambda c: c.at)
-    person_facts = tuple(PersonFact(at=person_at[pid], age=p.get("age"), sex=p.get("sex") or "unknown",
+    person_facts = tuple(PersonFact(at=created_at.get(("persons", pid), parse_time(incident["created_at"])), age=p.get("age"), sex=p.get("sex") or "unknown",
                                     origin=p.get("origin") or "", condition=p.get("condition") or "",
                                     outcome=p.get("outcome") or "", name=p.get("name") or "",
                                     phone=p.get("phone") or "", document_no=p.get("document_no") or "")
