@@ -24,7 +24,7 @@ from typing import Any, Iterable
 
 from rescue_desk.domain.geo import geodesic_distance_m
 from rescue_desk.domain.station_layer import Hazard, hazard_time_factor, hazards_on_walk
-from rescue_desk.domain.sun import DARCHEN_LAT, DARCHEN_LON, sunset_at
+from rescue_desk.domain.sun import DARCHEN_LAT, DARCHEN_LON, is_dark, sunset_at
 
 from .errors import ValidationError
 
@@ -85,7 +85,7 @@ class ApproachPlan:
     best: ApproachOption
     options: list[ApproachOption]
     sunset: datetime | None
-    after_sunset_p50: bool
+    after_sunset_p50: bool  # arrives in the dark: after sunset, or before sunrise
     after_sunset_p90: bool
     assumptions: str
     avoided: tuple[str, ...] = ()  # closed sections the suggestion goes round: "avoids closed (rockfall) 30–30.5 km"
@@ -183,7 +183,8 @@ def suggest_approach(kora, walking_model, depart: datetime, *, lon: float | None
     options.sort(key=lambda o: (o.eta_p50_s, o.eta_p90_s))
     best = options[0]
     sunset = sunset_at(depart)
-    late50 = sunset is not None and best.arrival_p50 > sunset
-    late90 = sunset is not None and best.arrival_p90 > sunset
+    # "after sunset" means arriving in the dark: past this evening's sunset, or at night before sunrise
+    late50 = (sunset is not None and best.arrival_p50 > sunset) or is_dark(best.arrival_p50)
+    late90 = (sunset is not None and best.arrival_p90 > sunset) or is_dark(best.arrival_p90)
     return ApproachPlan(target_km, offset_m, depart, best, options, sunset, late50, late90, a.describe(),
                         tuple(avoided))

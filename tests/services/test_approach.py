@@ -64,6 +64,12 @@ def test_sunset_warning():
     assert late.best.arrival_p50 > late.sunset
 
 
+def test_a_night_departure_arrives_in_the_dark_even_before_that_days_sunset():
+    night = suggest_approach(KORA, MODEL, datetime(2025, 7, 1, 1, 0, tzinfo=BEIJING), chainage_km=12.0)
+    assert night.best.arrival_p50 < night.sunset  # same day, hours before sunset...
+    assert night.after_sunset_p50  # ...but before sunrise (~07:30): dark
+
+
 def test_off_trail_positions_add_cross_country_time():
     km = 10.0
     lon, lat = KORA.point_at(km)

@@ -101,3 +101,23 @@ def test_selecting_a_trip_shows_overdue_checkin_and_imports_gpx(qtbot, sqlite_ur
     trip.import_gpx(str(good))
     qtbot.waitUntil(lambda: trip.trip is not None and trip.trip.track_points == 12, timeout=3000)
     assert f"trip-{trip_id}" in w.map.tracks
+
+
+def test_suggested_approach_warns_when_the_team_would_arrive_in_the_dark(qtbot, sqlite_url):
+    from datetime import datetime
+
+    from rescue_desk.domain.clock import BEIJING
+
+    late, _out, _fresh, _trip = _seed(sqlite_url)
+    w = open_desk(qtbot, sqlite_url, "en")
+    board, trip = w.desk.board, w.desk.trip
+    qtbot.waitUntil(lambda: board.model.rowCount() == 3, timeout=3000)
+    board.select_incident(late)
+    qtbot.waitUntil(lambda: trip.detail is not None and trip.detail.id == late, timeout=3000)
+    assert trip.dispatch_box.isVisible()
+    trip.depart_time.set_value(datetime(2025, 7, 1, 9, 0, tzinfo=BEIJING))
+    assert trip.plan.depart == datetime(2025, 7, 1, 9, 0, tzinfo=BEIJING)
+    assert not trip.plan.after_sunset_p50 and trip.sunset.text().startswith("Sunset 21:4")
+    assert "walk" in trip.approach.text() and "ETA P50" in trip.approach.text()
+    trip.depart_time.set_value(datetime(2025, 7, 1, 20, 30, tzinfo=BEIJING))
+    assert trip.plan.after_sunset_p50 and "dark" in trip.sunset.text()

@@ -21,7 +21,7 @@ from .widgets import MessageLabel, TimeEdit, code_combo, mark_invalid, select_co
 
 DEBOUNCE_MS = 150
 DRAFT_DEBOUNCE_MS = 250
-LANGUAGES = (("zh", "Chinese"), ("en", "English"), ("bo", "Tibetan"), ("hi", "Hindi"), ("other", "Other"))
+LANGUAGES = ("zh", "en", "bo", "hi", "other")
 
 
 def _estimate_source(result) -> str:
@@ -73,8 +73,10 @@ class IntakeForm(QWidget):
         self.caller_name = QLineEdit(objectName="callerName")
         self.caller_phone = QLineEdit(objectName="callerPhone")
         self.language = QComboBox(objectName="callLanguage")
-        for code, name in LANGUAGES:
-            self.language.addItem(self.tr(name), code)
+        names = {"zh": self.tr("Chinese"), "en": self.tr("English"), "bo": self.tr("Tibetan"),
+                 "hi": self.tr("Hindi"), "other": self.tr("Other language")}
+        for code in LANGUAGES:
+            self.language.addItem(names[code], code)
         self.party = QSpinBox(objectName="partySize")
         self.party.setRange(-99, 999)
         self.party.setValue(1)

@@ -4,7 +4,7 @@ ETA and sunset warning, trip times, check-ins, persons found, the GPX track, clo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
                                QWidget)
 
@@ -77,13 +77,13 @@ class TripPanel(QWidget):
         self.trip_info = QLabel(objectName="tripInfo")
         self.trip_info.setWordWrap(True)
         self.step_time = TimeEdit(object_name="stepTime", follow_now=True)
-        step_row = QHBoxLayout()
+        step_row = QGridLayout()
         self.step_buttons = {}
-        for step, label in zip(STEPS, (self.tr("Departed"), self.tr("On scene"), self.tr("Evacuating"),
-                                       self.tr("Returned"))):
+        for i, (step, label) in enumerate(zip(STEPS, (self.tr("Departed"), self.tr("On scene"),
+                                                      self.tr("Evacuating"), self.tr("Returned")))):
             b = QPushButton(label, objectName=f"log_{step}")
             b.clicked.connect(lambda _c=False, s=step: self.log_step(s))
-            step_row.addWidget(b)
+            step_row.addWidget(b, i // 2, i % 2)
             self.step_buttons[step] = b
         self.checkin_status = MessageLabel("checkinStatus")
         self.checkin_note = QLineEdit(objectName="checkinNote")
@@ -127,8 +127,8 @@ class TripPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.age)
         row.addWidget(self.sex)
-        row.addWidget(self.origin)
         p.addRow(row)
+        p.addRow(self.origin)
         p.addRow(self.tr("Condition"), self.condition)
         p.addRow(self.tr("Outcome"), self.person_outcome)
         p.addRow(add_person)
@@ -154,6 +154,8 @@ class TripPanel(QWidget):
         lay.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(360)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -327,10 +329,10 @@ class TripPanel(QWidget):
         self.approach.setToolTip(self.plan.assumptions)
         sunset = format_beijing(self.plan.sunset, False) if self.plan.sunset else "?"
         if self.plan.after_sunset_p50:
-            self.sunset.show_error(self.tr("Arrival after sunset (%1): take head torches, plan for the dark.")
+            self.sunset.show_error(self.tr("Arrival in the dark (sunset %1): take head torches, plan for the dark.")
                                    .replace("%1", sunset))
         elif self.plan.after_sunset_p90:
-            self.sunset.show_warning(self.tr("A slow team may arrive after sunset (%1).").replace("%1", sunset))
+            self.sunset.show_warning(self.tr("A slow team may arrive in the dark (sunset %1).").replace("%1", sunset))
         else:
             self.sunset.show_info(self.tr("Sunset %1").replace("%1", sunset))
 

@@ -15,10 +15,6 @@ ERROR_STYLE = "color: #b00020;"
 WARN_STYLE = "color: #8a5a00;"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Desk", text)
-
-
 def qdatetime(value: datetime) -> QDateTime:
     return QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000), BEIJING_TZ)
 
@@ -52,16 +48,18 @@ class TimeEdit(QDateTimeEdit):
             self._auto = False
 
     def set_now(self) -> None:
-        self.set_value(utc_now())
-        self._auto = True
+        self._set(utc_now(), auto=True)
 
     def set_value(self, value: datetime) -> None:
+        self._set(value, auto=False)
+
+    def _set(self, value: datetime, auto: bool) -> None:
+        self._auto = auto  # before the change signal, so listeners read the new meaning
         self._setting = True
         try:
             self.setDateTime(qdatetime(value))
         finally:
             self._setting = False
-        self._auto = False
 
     @property
     def following_now(self) -> bool:
@@ -139,5 +137,5 @@ def format_duration(seconds: float) -> str:
     minutes = int(round(max(seconds, 0) / 60.0))
     h, m = divmod(minutes, 60)
     if h:
-        return tr("%1 h %2 min").replace("%1", str(h)).replace("%2", f"{m:02d}")
-    return tr("%1 min").replace("%1", str(m))
+        return QCoreApplication.translate("Desk", "%1 h %2 min").replace("%1", str(h)).replace("%2", f"{m:02d}")
+    return QCoreApplication.translate("Desk", "%1 min").replace("%1", str(m))
