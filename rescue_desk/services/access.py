@@ -6,7 +6,9 @@ extra argument. Reads and exports call the helpers here:
 - ``principal(db, name)`` → who is acting (role, permissions);
 - ``require(principal, permission)`` → raises PermissionDenied;
 - ``mask_person`` / ``mask_text`` → personal data hidden from roles without ``view_personal``
-  (trainers).
+  (trainers);
+- ``limit_reads(db, actor)`` → every ORM read through ``db`` is masked for such an actor (the app
+  calls it with the signed-in account, so services that take no actor are covered too).
 
 Bootstrap rule: while no account exists every principal holds every permission (fresh install, demo
 station, tests behave as before accounts existed); the first ``rescue-desk user add --role
@@ -14,13 +16,13 @@ administrator`` switches enforcement on."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from sqlalchemy import select
 
 from rescue_desk.domain import roles
+from rescue_desk.domain.replay.privacy import scrub_text
 from rescue_desk.domain.roles import (EDIT_RECORDS, EDIT_STATION, EXPORT_RECORDS, MAINTAIN_DATABASE,  # noqa: F401
                                       MANAGE_ACCOUNTS, RUN_DRILLS, VIEW_AUDIT, VIEW_PERSONAL, VIEW_RECORDS)
 from rescue_desk.storage import Database
@@ -30,8 +32,6 @@ from rescue_desk.storage.policy import accounts_exist
 
 PERSONAL_FIELDS = ("caller_name", "caller_phone", "name", "phone", "document_no")
 MASK = "***"
-# Phone numbers (7+ digits, spaces/dashes allowed) and ID-card-like numbers inside free text.
-_NUMBER_RE = re.compile(r"(?<!\d)(?:\+?\d[\d\s-]{5,}\d[\dXx]?)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -79,9 +79,9 @@ def check(db: Database, actor: str, permission: str) -> Principal:
     return who
 
 
-def mask_text(text: str) -> str:
-    """Free text with phone and ID numbers replaced by ***."""
-    return _NUMBER_RE.sub(MASK, text or "")
+def mask_text(text: str, names=()) -> str:
+    """Free text with phone, ID and passport numbers (and the given names) masked."""
+    return scrub_text(text or "", names)
 
 
 def mask_person(who: Principal, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -90,13 +90,20 @@ def mask_person(who: Principal, record: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(record)
     if who.can(VIEW_PERSONAL):
         return out
+    names = [out[key] for key in PERSONAL_FIELDS if isinstance(out.get(key), str) and out[key]]
     for key in PERSONAL_FIELDS:
         if out.get(key):
             out[key] = MASK
-    for key in ("text", "notes", "note"):
+    for key in ("text", "notes", "note", "condition"):
         if isinstance(out.get(key), str):
-            out[key] = mask_text(out[key])
+            out[key] = mask_text(out[key], names)
     return out
+
+
+def limit_reads(db: Database, actor: str) -> None:
+    """Make every later read through ``db`` hide personal data unless ``actor`` may see it
+    (storage/privacy.py masks Call, Person, CheckIn and Incident objects as they load)."""
+    db.viewer = actor
 
 
 def mask_event_values(who: Principal, values: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -105,4 +112,4 @@ def mask_event_values(who: Principal, values: Mapping[str, Any] | None) -> dict[
 
 
 __all__ = ["Principal", "PermissionDenied", "principal", "require", "check", "mask_person", "mask_text",
-           "mask_event_values", "PERSONAL_FIELDS"]
+           "mask_event_values", "limit_reads", "PERSONAL_FIELDS"]

@@ -31,3 +31,12 @@ def account_policy(session: Session, actor: str, operation: str) -> None:
     permission = roles.permission_for(operation)
     if not roles.allows(user.role, permission):
         raise PermissionDenied(f"The role {user.role} may not do this ({operation}: needs {permission}).")
+
+
+def personal_data_hidden(session: Session, viewer: str) -> bool:
+    """True when ``viewer`` may not see personal data: once accounts exist, unless ``viewer`` is an
+    enabled account whose role grants ``view_personal``."""
+    user = session.scalar(select(User).where(User.name == viewer))
+    if user is None:
+        return accounts_exist(session)
+    return user.disabled or not roles.allows(user.role, roles.VIEW_PERSONAL)

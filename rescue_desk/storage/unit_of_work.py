@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -10,9 +11,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from . import events
+from . import events, privacy
 from .errors import ConcurrentChange, DatabaseUnreachable
-from .policy import account_policy
+from .policy import account_policy, personal_data_hidden
 
 
 class RescueSession(Session):
@@ -20,6 +21,8 @@ class RescueSession(Session):
 
 
 events.install(RescueSession)
+privacy.install()
+VIEWER_RECHECK_S = 60.0
 
 
 class Database:
@@ -29,6 +32,9 @@ class Database:
         self.engine = engine
         # Consulted inside every write transaction before the caller's work (see storage/policy.py).
         self.policy = policy or account_policy
+        # Who reads through this Database (the app's signed-in account); None = no masking. See privacy.py.
+        self.viewer: str | None = None
+        self._hidden: tuple[str, float, bool] | None = None
         self._writer = sessionmaker(engine.execution_options(rd_write=True), class_=RescueSession,
                                     expire_on_commit=False)
         self._reader = sessionmaker(engine, class_=RescueSession, expire_on_commit=False)
@@ -67,9 +73,23 @@ class Database:
         """A read session; closing it ends the transaction and leaves loaded objects usable (detached)."""
         session = self._reader()
         try:
+            session.info["mask_personal"] = self._personal_hidden(session)
             yield session
         finally:
             session.close()
+
+    def _personal_hidden(self, session: Session) -> bool:
+        """Whether the viewer's reads are masked (rechecked at most once a minute)."""
+        viewer = self.viewer
+        if viewer is None:
+            return False
+        now = time.monotonic()
+        cached = self._hidden
+        if cached is None or cached[0] != viewer or now - cached[1] > VIEWER_RECHECK_S:
+            hidden = personal_data_hidden(session, viewer)
+            session.rollback()  # end the look-up's transaction; the caller's reads start fresh
+            self._hidden = cached = (viewer, now, hidden)
+        return cached[2]
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -35,6 +35,7 @@ def create_main_window(db_url: str, lang: str = "zh", actor: str = "duty", setti
     fonts.install_fonts()
     i18n.install_translators(lang)
     db = open_database(db_url)
+    db.viewer = actor  # reads hide personal data from roles without view_personal (issue 7, storage/privacy.py)
     ctx = AppContext(db=db, kora=load_kora(), lang=lang, actor=actor, worker=DbWorker(), bridge=EventBridge(),
                      settings=settings or Settings.default())
     try:

@@ -150,3 +150,20 @@ def test_banner_text_in_chinese(qtbot, sqlite_url, tmp_path):
         assert w.admin.history_action.text() == "变更历史(&H)"
     finally:
         w.close()
+
+
+def test_trainer_window_reads_masked(qtbot, sqlite_url, tmp_path):
+    db = open_database(sqlite_url)
+    incidents.log_call(db, "x", CallInput(received_at=utc_now() - timedelta(minutes=30),
+                                          text="电话13912345678 在卓玛拉", caller_phone="13912345678"))
+    accounts.add_user(db, "setup", "admin", "administrator", "admin-pass-1")
+    accounts.add_user(db, "admin", "dawa", "trainer", "trainer-pass")
+    db.dispose()
+    w = _window(qtbot, sqlite_url, tmp_path, actor="dawa")
+    try:
+        got = []
+        w.ctx.worker.submit(incidents.list_incidents, w.ctx.db, on_done=got.append)
+        qtbot.waitUntil(lambda: bool(got), timeout=3000)
+        assert "13912345678" not in got[0][0].text and "卓玛拉" in got[0][0].text
+    finally:
+        w.close()
