@@ -100,8 +100,15 @@ def install_translators(lang: str) -> list[QTranslator]:
     qt_tr = QTranslator(app)
     if qt_tr.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", qt_dir):
         _installed.append(qt_tr)
-    for ts in ts_files():
-        qm = compiled_qm(ts)
+    files = ts_files()
+    if len(files) > 1:  # first run: compile all at once, in parallel processes
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=min(4, len(files))) as pool:
+            compiled = list(pool.map(compiled_qm, files))
+    else:
+        compiled = [compiled_qm(ts) for ts in files]
+    for ts, qm in zip(files, compiled):
         tr = QTranslator(app)
         if qm is None or not tr.load(str(qm)):
             tr = TsTranslator(ts, app)

@@ -24,8 +24,9 @@ class RouteItem(QGraphicsItem):
         self.mid_km = (cum[:-1] + cum[1:]) / 2
         self._bounds = QRectF(QPointF(self.xs.min(), self.ys.min()), QPointF(self.xs.max(), self.ys.max()))
         self.mode = "elevation"
-        self._runs: list[tuple[QColor, QPolygonF]] = []
+        self._runs: list[tuple[QColor, QPolygonF, QRectF]] = []
         self.setZValue(10)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposed rect for culling
         self.set_mode("elevation")
 
     def set_mode(self, mode: str) -> None:
@@ -39,14 +40,14 @@ class RouteItem(QGraphicsItem):
             colour_of = {k: SECTION_COLOURS[k] for k in set(keys)}
         else:
             z = self.kora.elevation_at(self.mid_km)
-            keys = [int(round(v / 25.0)) for v in z]
-            colour_of = {k: elevation_colour(k * 25.0) for k in set(keys)}
+            keys = [int(round(v / 40.0)) for v in z]
+            colour_of = {k: elevation_colour(k * 40.0) for k in set(keys)}
         self._runs = []
         start = 0
         for i in range(1, len(keys) + 1):
             if i == len(keys) or keys[i] != keys[start]:
                 pts = QPolygonF([QPointF(self.xs[j], self.ys[j]) for j in range(start, i + 1)])
-                self._runs.append((colour_of[keys[start]], pts))
+                self._runs.append((colour_of[keys[start]], pts, pts.boundingRect()))
                 start = i
         self.update()
 
@@ -54,14 +55,17 @@ class RouteItem(QGraphicsItem):
         return self._bounds.adjusted(-50, -50, 50, 50)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        margin = 10 / max(painter.worldTransform().m11(), 1e-9)
+        exposed = option.exposedRect.adjusted(-margin, -margin, margin, margin)
+        runs = [r for r in self._runs if exposed.intersects(r[2])]
         casing = QPen(QColor(255, 255, 255, 230), 6.5)
         casing.setCosmetic(True)
         casing.setCapStyle(Qt.PenCapStyle.RoundCap)
         casing.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(casing)
-        for _c, pts in self._runs:
+        for _c, pts, _r in runs:
             painter.drawPolyline(pts)
-        for colour, pts in self._runs:
+        for colour, pts, _r in runs:
             pen = QPen(colour, 4)
             pen.setCosmetic(True)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)

@@ -153,7 +153,7 @@ class LandmarkItem(QGraphicsItem):
         rect = self.label_rect()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 215))
-        painter.drawRoundedRect(rect, 3, 3)
+        painter.drawRect(rect)
         w, h, bo_h = self._label_size
         painter.setPen(QColor("#1a1a1a"))
         painter.setFont(self.title_font)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
 from . import projection
@@ -18,6 +18,30 @@ CELL_PX = 14.0
 CELL_PX_FAR = 22.0  # coarser cells when the whole kora is in view
 DOT_R = 4.5
 CLOSED = STATUS_ORDER.index("closed")
+
+
+_SPRITES: dict[tuple[int, int], QPixmap] = {}
+
+
+def cluster_sprite(status_idx: int, radius: int) -> QPixmap:
+    """A pre-drawn cluster disc (blitting it is far cheaper than an antialiased ellipse per cluster)."""
+    key = (status_idx, radius)
+    pix = _SPRITES.get(key)
+    if pix is None:
+        size = 2 * radius + 4
+        pix = QPixmap(size, size)
+        pix.fill(QColor(0, 0, 0, 0))
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(STATUS_COLOURS[STATUS_ORDER[min(status_idx, len(STATUS_ORDER) - 1)]])
+        if status_idx == CLOSED:
+            colour.setAlpha(185)
+        p.setPen(QPen(QColor(255, 255, 255, 200), 1.2))
+        p.setBrush(colour)
+        p.drawEllipse(QPointF(size / 2, size / 2), radius, radius)
+        p.end()
+        _SPRITES[key] = pix
+    return pix
 
 
 class IncidentLayer(QGraphicsItem):
@@ -127,14 +151,12 @@ class IncidentLayer(QGraphicsItem):
         painter.setFont(font)
         order = np.argsort(-urgent, kind="stable")  # closed clusters first, urgent ones drawn on top
         for x, y, c, s in zip(xs[order].tolist(), ys[order].tolist(), counts[order].tolist(), urgent[order].tolist()):
-            colour = QColor(STATUS_COLOURS[STATUS_ORDER[min(s, len(STATUS_ORDER) - 1)]])
-            r = min(13.0, 6.0 + 1.8 * np.log2(c))
+            r = min(13.0, 6.0 + 1.8 * float(np.log2(c)))
             if s == CLOSED:
-                colour.setAlpha(185)
                 r *= 0.85
-            painter.setPen(QPen(QColor(255, 255, 255, 200), 1.2))
-            painter.setBrush(colour)
-            painter.drawEllipse(QPointF(x, y), r, r)
+            r = int(round(r))
+            sprite = cluster_sprite(s, r)
+            painter.drawPixmap(QPointF(x - r - 2, y - r - 2), sprite)
             if r >= 8:
                 painter.setPen(QColor("white") if s != 2 else QColor("#212121"))
                 painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
