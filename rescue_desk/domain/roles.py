@@ -32,13 +32,14 @@ OPERATION_PERMISSION: dict[str, str] = {
     "log_call": EDIT_RECORDS, "set_position": EDIT_RECORDS, "set_status": EDIT_RECORDS,
     "dispatch_trip": EDIT_RECORDS, "add_checkin": EDIT_RECORDS, "add_person": EDIT_RECORDS,
     "close_incident": EDIT_RECORDS, "account_own_password": VIEW_RECORDS,
-    "import_history": MAINTAIN_DATABASE, "import_csv": MAINTAIN_DATABASE, "restore": MAINTAIN_DATABASE,
-    "demo_station": MAINTAIN_DATABASE,
+    "import_logbook": MAINTAIN_DATABASE, "restore": MAINTAIN_DATABASE,
+    "import_scenario": RUN_DRILLS, "create_drill_set": RUN_DRILLS, "attach_track": EDIT_RECORDS,
 }
 PREFIX_PERMISSION: tuple[tuple[str, str], ...] = (
     ("drill_", RUN_DRILLS), ("scenario_", RUN_DRILLS), ("replay_", RUN_DRILLS),
     ("station_", EDIT_STATION), ("landmark_", EDIT_STATION), ("hazard_", EDIT_STATION),
     ("roster_", EDIT_STATION), ("user_", MANAGE_ACCOUNTS), ("import_", MAINTAIN_DATABASE),
+    ("demo_", MAINTAIN_DATABASE),
     ("log_", EDIT_RECORDS),
 )
 

@@ -87,3 +87,6 @@ def test_table_is_consistent():
     assert roles.permission_for("log_call") == roles.EDIT_RECORDS
     assert roles.permission_for("something_new") == roles.EDIT_RECORDS
     assert roles.permission_for("drill_start") == roles.RUN_DRILLS
+    for op in ("import_scenario", "create_drill_set", "drill_attempt"):  # the training feature's operations
+        assert roles.allows("trainer", roles.permission_for(op))
+    assert roles.permission_for("import_logbook") == roles.permission_for("demo_history") == roles.MAINTAIN_DATABASE
