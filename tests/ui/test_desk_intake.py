@@ -118,3 +118,20 @@ def test_declared_datum_is_passed_to_the_locator_and_saved(qtbot, sqlite_url):
         call = s.scalar(select(Call))
         assert call.datum == "gcj02" and call.estimate["method"] == "coordinates"
         assert call.incident.pos_source == "map_app"
+
+
+def test_clicking_the_map_places_the_call_and_the_saved_incident_is_selected(qtbot, sqlite_url):
+    w = open_desk(qtbot, sqlite_url, "en")
+    intake = w.desk.intake
+    lon, lat = w.ctx.kora.point_at(2.0)
+    w.map.mapClicked.emit(lon, lat)  # an empty form ignores clicks (the officer is just browsing)
+    assert intake.position is None
+    intake.caller_name.setText("Mr Sharma")
+    w.map.mapClicked.emit(lon, lat)
+    assert intake.position == pytest.approx((lon, lat)) and intake.source.currentData() == "officer"
+    assert w.map.pin == pytest.approx((lon, lat))
+    click(qtbot, w, "saveCall")
+    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=3000)
+    incident_id = int(intake.message.text().split("#")[1].rstrip("."))
+    qtbot.waitUntil(lambda: w.desk.trip.detail is not None and w.desk.trip.detail.id == incident_id, timeout=3000)
+    assert w.desk.trip.detail.chainage_km == pytest.approx(2.0, abs=0.01)

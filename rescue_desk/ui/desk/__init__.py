@@ -34,7 +34,9 @@ class Desk(QObject):
                                           Qt.DockWidgetArea.BottomDockWidgetArea, "boardDock")
         self.trip_dock = window.add_dock(self.trip, self.tr("Rescue trip"), Qt.DockWidgetArea.RightDockWidgetArea,
                                          "tripDock")
+        self._select_after_refresh: int | None = None
         self.board.incidentSelected.connect(self._incident_selected)
+        self.board.refreshed.connect(self._select_saved)
         self.intake.callSaved.connect(self._call_saved)
         window.map.incidentClicked.connect(lambda i: self.board.select_incident(i))
         self._build_menu(window.menu("incident"))
@@ -72,17 +74,16 @@ class Desk(QObject):
 
     def _incident_selected(self, incident_id: int) -> None:
         self.trip.show_incident(incident_id)
-        row = self.board.model.rows[self.board.model.row_of(incident_id)]
-        if row.lon is not None:
-            self.window.map.center_on(row.lon, row.lat)
+        i = self.board.model.row_of(incident_id)
+        if i >= 0 and self.board.model.rows[i].lon is not None:
+            self.window.map.center_on(self.board.model.rows[i].lon, self.board.model.rows[i].lat)
 
     def _call_saved(self, _call_id: int, incident_id: int) -> None:
-        self.board.select_incident_when_loaded = incident_id
-        self.board.refreshed.connect(self._select_saved)
+        self._select_after_refresh = incident_id
 
     def _select_saved(self) -> None:
-        self.board.refreshed.disconnect(self._select_saved)
-        incident_id = getattr(self.board, "select_incident_when_loaded", None)
+        """After a save, the new (or linked) incident is selected once the board has it."""
+        incident_id, self._select_after_refresh = self._select_after_refresh, None
         if incident_id is not None:
             self.board.select_incident(incident_id)
 
