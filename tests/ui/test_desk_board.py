@@ -58,6 +58,8 @@ def test_board_filters_and_overdue_highlight(qtbot, sqlite_url):
     assert overdue[out][0] and "check-in" in overdue[out][1]
     assert not overdue[fresh][0] and overdue[fresh][1] == "Dispatch a team"
     assert sorted(_ids(board)) == sorted(str(i) for i in (late, out, fresh))
+    message = w.statusBar().currentMessage()
+    assert f"#{late}" in message and f"#{out}" in message and f"#{fresh}" not in message
 
     board.search.setText("dolma")
     assert _ids(board) == [str(late)]

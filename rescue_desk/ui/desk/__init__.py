@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from .board import BoardWidget
 from .intake import IntakeForm
@@ -37,6 +38,8 @@ class Desk(QObject):
         self._select_after_refresh: int | None = None
         self.board.incidentSelected.connect(self._incident_selected)
         self.board.refreshed.connect(self._select_saved)
+        self._overdue_seen: set[int] = set()
+        self.board.refreshed.connect(self._alert_new_overdue)
         self.intake.callSaved.connect(self._call_saved)
         window.map.incidentClicked.connect(lambda i: self.board.select_incident(i))
         self._build_menu(window.menu("incident"))
@@ -80,6 +83,17 @@ class Desk(QObject):
 
     def _call_saved(self, _call_id: int, incident_id: int) -> None:
         self._select_after_refresh = incident_id
+
+    def _alert_new_overdue(self) -> None:
+        """A row that has just become overdue: say so in the status bar and ask for attention."""
+        now_overdue = {r.id: r.overdue for r in self.board.model.rows if r.overdue}
+        fresh = [i for i in now_overdue if i not in self._overdue_seen]
+        self._overdue_seen = set(now_overdue)
+        if fresh:
+            text = self.tr("Overdue: incident %1 — see the board").replace(
+                "%1", ", ".join(f"#{i}" for i in sorted(fresh)))
+            self.window.statusBar().showMessage(text, 60_000)
+            QApplication.alert(self.window)
 
     def _select_saved(self) -> None:
         """After a save, the new (or linked) incident is selected once the board has it."""

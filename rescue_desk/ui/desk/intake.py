@@ -226,11 +226,24 @@ class IntakeForm(QWidget):
         self.map.show_estimate(best, r.corridor(), radius)
         if not self.map.view.visible_scene_rect().contains(self.map.scene_pos_of(*best)):
             self.map.center_on(*best)
-        self.estimate_label.setText(r.explanation())
+        self.estimate_label.setText(self.summary(r) + "\n" + r.explanation())
         self.accept_btn.setEnabled(True)
         if not self.position_fixed:
             self._set_position(best, _estimate_source(r))
         self.estimateShown.emit()
+
+    def summary(self, r) -> str:
+        """One line in the officer's language: where the estimate is and how sure it is."""
+        kora, zh = self.ctx.kora, self.ctx.lang == "zh"
+        if r.chainage_km is None:
+            return self.tr("Estimate: a point %1 m off the trail (± %2 m)").replace("%1", f"{r.offset_m or 0:.0f}") \
+                .replace("%2", f"{r.radius_m or 0:.0f}")
+        seg = kora.segment_at(r.chainage_km)
+        text = self.tr("Estimate: km %1 (%2); 90 % within %3 km").replace("%1", f"{r.chainage_km:.2f}") \
+            .replace("%2", seg.label_zh if zh else seg.label_en).replace("%3", f"{r.interval_length_km():.1f}")
+        if r.conflicts:
+            text += self.tr(" — the clues disagree, check with the caller")
+        return text
 
     # --- position ---------------------------------------------------------------------
     def _set_position(self, lonlat, source: str | None = None) -> None:

@@ -135,47 +135,52 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../desk/__init__.py" line="31" />
+        <location filename="../desk/__init__.py" line="32" />
         <source>Call intake</source>
         <translation>接警登记</translation>
     </message>
     <message>
-        <location filename="../desk/__init__.py" line="33" />
+        <location filename="../desk/__init__.py" line="34" />
         <source>Incident board</source>
         <translation>警情看板</translation>
     </message>
     <message>
-        <location filename="../desk/__init__.py" line="35" />
+        <location filename="../desk/__init__.py" line="36" />
         <source>Rescue trip</source>
         <translation>救援出警</translation>
     </message>
     <message>
-        <location filename="../desk/__init__.py" line="54" />
+        <location filename="../desk/__init__.py" line="59" />
         <source>&amp;New call</source>
         <translation>新接警(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../desk/__init__.py" line="55" />
+        <location filename="../desk/__init__.py" line="60" />
         <source>&amp;Find incident</source>
         <translation>查找警情(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../desk/__init__.py" line="56" />
+        <location filename="../desk/__init__.py" line="61" />
         <source>Rescue &amp;trip</source>
         <translation>救援出警(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../desk/__init__.py" line="57" />
+        <location filename="../desk/__init__.py" line="62" />
         <source>&amp;Refresh board</source>
         <translation>刷新看板(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../desk/widgets.py" line="138" />
+        <location filename="../desk/__init__.py" line="93" />
+        <source>Overdue: incident %1 — see the board</source>
+        <translation>超时：警情 %1 — 请查看警情看板</translation>
+    </message>
+    <message>
+        <location filename="../desk/widgets.py" line="140" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../desk/widgets.py" line="139" />
+        <location filename="../desk/widgets.py" line="141" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -239,7 +244,7 @@
     </message>
     <message>
         <location filename="../desk/intake.py" line="115" />
-        <location filename="../desk/intake.py" line="319" />
+        <location filename="../desk/intake.py" line="332" />
         <source>New incident</source>
         <translation>新警情</translation>
     </message>
@@ -324,68 +329,83 @@
         <translation>暂无法定位：%1</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="250" />
+        <location filename="../desk/intake.py" line="239" />
+        <source>Estimate: a point %1 m off the trail (± %2 m)</source>
+        <translation>估计位置：偏离转山路 %1 米的一点（± %2 米）</translation>
+    </message>
+    <message>
+        <location filename="../desk/intake.py" line="242" />
+        <source>Estimate: km %1 (%2); 90 % within %3 km</source>
+        <translation>估计位置：第 %1 公里（%2）；90% 概率在 %3 公里范围内</translation>
+    </message>
+    <message>
+        <location filename="../desk/intake.py" line="245" />
+        <source> — the clues disagree, check with the caller</source>
+        <translation> — 线索互相矛盾，请向报警人核实</translation>
+    </message>
+    <message>
+        <location filename="../desk/intake.py" line="263" />
         <source>No position yet: type the caller's words, pick a landmark or click the map.</source>
         <translation>尚无位置：输入报警人原话、选择地标或在地图上点击。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="256" />
+        <location filename="../desk/intake.py" line="269" />
         <source>Position %1, %2 — km %3 near %4</source>
         <translation>位置 %1, %2 — 第 %3 公里，靠近%4</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="259" />
+        <location filename="../desk/intake.py" line="272" />
         <source>(%1 m off the trail)</source>
         <translation>（偏离转山路 %1 米）</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="290" />
+        <location filename="../desk/intake.py" line="303" />
         <source>Unknown landmark “%1”: choose one from the list.</source>
         <translation>未知地标“%1”：请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="323" />
+        <location filename="../desk/intake.py" line="336" />
         <source>Incident #%1 (%2%3)</source>
         <translation>警情 #%1（%2%3）</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="329" />
+        <location filename="../desk/intake.py" line="342" />
         <source>An open incident is nearby: is this the same emergency? Choose it under “Link to” to add this call to it.</source>
         <translation>附近有未结案警情：是否同一事件？在“关联到”中选择即可把本次来电并入该警情。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="355" />
+        <location filename="../desk/intake.py" line="368" />
         <source>Type the caller's words or place the incident before saving.</source>
         <translation>保存前请填写报警人原话或确定位置。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="361" />
+        <location filename="../desk/intake.py" line="374" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="370" />
+        <location filename="../desk/intake.py" line="383" />
         <source>Saved: incident #%1.</source>
         <translation>已保存：警情 #%1。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="382" />
-        <location filename="../desk/intake.py" line="389" />
+        <location filename="../desk/intake.py" line="395" />
+        <location filename="../desk/intake.py" line="402" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="386" />
+        <location filename="../desk/intake.py" line="399" />
         <source>The received time is in the future; correct it.</source>
         <translation>接警时间晚于当前时间，请更正。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="388" />
+        <location filename="../desk/intake.py" line="401" />
         <source>Party size must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="423" />
+        <location filename="../desk/intake.py" line="436" />
         <source>A call was being taken and not saved: “%1”. Restore it?</source>
         <translation>有一条接警记录未保存：“%1”。是否恢复？</translation>
     </message>
