@@ -133,3 +133,44 @@ def test_qt_binding_keeps_its_references_to_none(qapp):
     for _ in range(1000):
         label.setText("x")
     assert sys.getrefcount(None) >= before - 10
+
+
+def test_chinese_is_the_default_and_english_is_selectable(qtbot, demo_db_file):
+    zh = create_main_window(f"sqlite:///{demo_db_file}", features=())
+    qtbot.addWidget(zh)
+    assert zh.ctx.lang == "zh"
+    assert zh.windowTitle() == "救援调度台 — 塔钦山地救援站"
+    assert zh.menu("view").title() == "视图(&V)"
+    zh.close()
+    en = create_main_window(f"sqlite:///{demo_db_file}", lang="en", features=())
+    qtbot.addWidget(en)
+    assert en.windowTitle().startswith("Rescue Desk")
+    assert en.menu("view").title() == "&View"
+    en.close()
+    with pytest.raises(ValueError):
+        create_main_window(f"sqlite:///{demo_db_file}", lang="fr", features=())
+
+
+def test_shell_translations_are_complete_and_compile(tmp_path):
+    from rescue_desk.ui import i18n
+
+    ts = next(p for p in i18n.ts_files() if p.name == "shell_zh_CN.ts")
+    text = ts.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text and text.count("<translation>") >= 30
+    qm = i18n.compiled_qm(ts, tmp_path)
+    assert qm is not None and qm.stat().st_size > 0
+    assert i18n.compiled_qm(ts, tmp_path) == qm  # cached by content
+
+
+def test_fallback_translator_reads_ts_files_directly(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from rescue_desk.ui import i18n
+
+    ts = next(p for p in i18n.ts_files() if p.name == "shell_zh_CN.ts")
+    tr = i18n.TsTranslator(ts)
+    qapp.installTranslator(tr)
+    try:
+        assert QCoreApplication.translate("Map", "Mount Kailash {0} m") == "冈仁波齐峰 {0} 米"
+    finally:
+        qapp.removeTranslator(tr)

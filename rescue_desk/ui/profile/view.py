@@ -100,7 +100,8 @@ class ProfileView(QWidget):
             x = self.x_of_km(k)
             p.setPen(QColor("#555"))
             p.drawText(QRectF(x - 15, r.bottom() + 2, 30, 14), Qt.AlignmentFlag.AlignCenter, f"{k}")
-        p.drawText(QRectF(r.right() - 60, r.bottom() + 2, 60, 14), Qt.AlignmentFlag.AlignRight, "km")
+        p.drawText(QRectF(0, r.bottom() + 2, MARGIN_L - 4, 14), Qt.AlignmentFlag.AlignRight, "km")
+        p.drawText(QRectF(0, 2, MARGIN_L - 4, 14), Qt.AlignmentFlag.AlignRight, "m")
         self._paint_area(p, r)
         self._paint_landmarks(p, r, fm)
         if self.highlighted_km is not None:
