@@ -208,6 +208,40 @@ def time_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim"
     return dens / top if top > 0 else None
 
 
+TO_GO_SAID_SD = 0.35
+"""Log-sd of a caller's own "two more hours to X" (often a guide's or an app's guess) on top of the
+walking model's spread."""
+_TO_GO_BEHIND_KM = np.array([0.5, 1.5, 3.0, 5.0, 8.0, 12.0, 17.0])
+
+
+def time_to_go_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim") -> np.ndarray | None:
+    """Where a walker who still needs ``elapsed_s`` to reach the clue's landmark is: the walking
+    model's time to the landmark, from a few places behind it (interpolated in log time)."""
+    try:
+        from ..travel import load_walking_model
+        model = load_walking_model()
+    except Exception:  # the walking model is optional for the rest of the locator
+        return None
+    b = g.kora.gazetteer.get(clue.landmark_id).chainage_km
+    sign = 1.0 if direction == "cw" else -1.0
+    mu, sd = [], []
+    try:
+        for d in _TO_GO_BEHIND_KM:
+            est = model.time_between((b - sign * d) % g.length, b, direction=direction, walker=walker,
+                                     depart=clue.event_time)
+            mu.append(math.log(max(est.p50_s, 1.0)))
+            sd.append((math.log(max(est.p90_s, 1.0)) - math.log(max(est.p10_s, 1.0))) / 2.563)
+    except ValueError:
+        return None
+    behind = -g.signed(b, direction)
+    d = np.clip(behind, 0.05, _TO_GO_BEHIND_KM[-1])
+    m = np.interp(np.log(d), np.log(_TO_GO_BEHIND_KM), mu,
+                  left=None) + np.where(d < _TO_GO_BEHIND_KM[0], np.log(d / _TO_GO_BEHIND_KM[0]), 0.0)
+    s = np.hypot(np.interp(d, _TO_GO_BEHIND_KM, sd), TO_GO_SAID_SD)
+    lik = np.exp(-0.5 * ((math.log(max(clue.elapsed_s, 60.0)) - m) / s) ** 2)
+    return np.where((behind > 0) & (behind <= _TO_GO_BEHIND_KM[-1] + 3.0), lik, 0.0)
+
+
 def clue_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim") -> np.ndarray | None:
     """The clue's likelihood over the grid, scaled to max 1 (None when it cannot be evaluated)."""
     if clue.kind == "landmark":
@@ -218,6 +252,8 @@ def clue_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim"
         lik = elevation_likelihood(g, clue, direction)
     elif clue.kind == "scene":
         lik = scene_likelihood(g, clue)
+    elif clue.kind == "time" and clue.relation == "to_go":
+        lik = time_to_go_likelihood(g, clue, direction, walker)
     elif clue.kind == "time":
         lik = time_likelihood(g, clue, direction, walker)
     elif clue.kind == "coordinates":

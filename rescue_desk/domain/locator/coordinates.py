@@ -43,6 +43,8 @@ _HEM_OF = {"北纬": "n", "南纬": "s", "东经": "e", "西经": "w", "纬度":
            "latitude": "lat", "lat": "lat", "longitude": "lon", "lon": "lon", "lng": "lon", "long": "lon",
            "北": "n", "南": "s", "东": "e", "西": "w"}
 _GPS_RADIUS_M = 50.0
+_DECIMAL_COMMA_LONG = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{4,9})(?![\d,])")  # thousands groups have 3 digits
+_DECIMAL_COMMA_PAIR = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{2,3})(\s*[;/]\s*|\s+)(\d{1,3}),(\d{2,3})(?![\d,])")
 
 
 @dataclass(frozen=True)
@@ -185,10 +187,18 @@ def _find_utm(text: str) -> list[CoordinateReading]:
     return out
 
 
+def decimal_commas(text: str) -> str:
+    """European decimal commas as points, keeping every position: "31,0647 81,2845" -> "31.0647 81.2845".
+    Commas followed by 4+ digits are decimal commas; with 2-3 digits only in a pair of such numbers."""
+    text = _DECIMAL_COMMA_LONG.sub(r"\1.\2", text)
+    return _DECIMAL_COMMA_PAIR.sub(r"\1.\2\3\4.\5", text)
+
+
 def find_coordinates(text: str, datum: str = "wgs84",
                      home: tuple[float, float] = (81.31, 31.04)) -> list[CoordinateReading]:
     """Every coordinate pair in ``text`` (already cleaned: lower case, NFKC), converted from ``datum``
     to WGS84. ``home`` (lon, lat) decides the order of two unlabelled numbers that could be either."""
+    text = decimal_commas(text)
     readings = _find_utm(text)
     taken = [r.span for r in readings]
     comps: list[_Component] = []

@@ -131,6 +131,8 @@ def describe(c: Clue, kora: Kora | None = None) -> str:
         return f"scene '{c.text}'"
     if c.kind == "time":
         h = (c.elapsed_s or 0) / 3600
+        if c.relation == "to_go":
+            return f"{h:.1f} h of walking before {name(c.landmark_id)}"
         return f"at {name(c.landmark_id)} {h:.1f} h ago"
     rel = _REL_WORDS.get(c.relation, c.relation)
     dist = f"{c.distance_km:g} km " if c.distance_km is not None else ""

@@ -37,6 +37,8 @@ want was water way we well went were west what when where which while who why wi
 your""".split())
 _GENERIC_TAIL = re.compile(r"(?:\s+(?:supply\s+)?point|\s+supply|\s+guest\s?houses?|(?:\s+iron)?\s+bridge|补给点|处)$",
                            re.I)
+_GENERIC_WORDS = frozenset("valley supply point station guesthouse guesthouses gompa monastery temple the of".split())
+_CJK_SUFFIX_TWINS = (("处", "点"),)  # "第二朝拜点" is said for "第二朝拜处"
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 _SEPARATORS = re.compile(r"[\s\-'.,/()]+")
@@ -66,6 +68,27 @@ def _latin_pattern(name: str) -> str | None:
     return r"(?<![a-z0-9])" + r"[\s\-'.,/()]*".join(re.escape(p) for p in parts) + r"(?![a-z0-9])"
 
 
+def _variants(names: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """Shorter ways callers say a name: the Latin core without generic words ("medicine buddha" for
+    "Medicine Buddha Valley supply point"; kept only when no other landmark has the same core) and
+    Chinese names with a twin suffix ("朝拜点" for "朝拜处")."""
+    cores: dict[str, set[str]] = {}
+    out = []
+    for n, lid, generic in names:
+        if n.isascii() and not generic:
+            words = re.findall(r"[a-z0-9]+", n.lower())
+            core = " ".join(w for w in words if w not in _GENERIC_WORDS)
+            if core and core != " ".join(words) and len(core.replace(" ", "")) >= 6:
+                cores.setdefault(core, set()).add(lid)
+        elif not n.isascii():
+            for a, b in _CJK_SUFFIX_TWINS:
+                if n.endswith(a) and len(n) >= 3:
+                    out.append((n[:-1] + b, lid, generic))
+    taken = {n.lower() for n, _, _ in names}
+    out += [(core, next(iter(lids)), False) for core, lids in cores.items() if len(lids) == 1 and core not in taken]
+    return out
+
+
 class MentionScanner:
     """Finds landmark mentions; build once per gazetteer (``scanner_for`` caches it)."""
 
@@ -83,6 +106,7 @@ class MentionScanner:
             short = _GENERIC_TAIL.sub("", n)
             if short != n and len(short) >= (4 if short.isascii() else 2):
                 names.append((short, lid, generic))  # "First prostration" for "First prostration point"
+        names += _variants(names)
         self._phonetic: dict[str, str] = {}
         self._bigrams: dict[str, list[tuple[str, frozenset, str]]] = {}
         for name, lid, generic in names:

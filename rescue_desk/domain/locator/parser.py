@@ -12,7 +12,7 @@ from .clues import Clue, ParsedDescription
 from .coordinates import datum_from_words, find_coordinates
 from .expressions import ClockTime, Expressions, find_expressions
 from .mentions import Mention, scanner_for
-from .relations import left_relation, pair_relations, right_relation
+from .relations import left_relation, pair_relations, right_relation, says_halfway_to
 from .scenes import find_scenes
 from .text import clean_text, convert_chinese_numerals, convert_english_numbers
 
@@ -24,9 +24,11 @@ _CCW = re.compile(r"counter[\s-]?clock\s?wise|anti[\s-]?clock\s?wise|\bccw\b|rev
                   r"the other way (?:round|around)|\bbon(?:po)?\b|逆时针|反着转|反向|反方向|倒着转|苯教")
 _CW = re.compile(r"(?<!counter)(?<!counter-)(?<!counter )(?<!anti)(?<!anti-)(?<!anti )clock\s?wise|顺时针")
 _CLAUSE = re.compile(r"(?<!\d)\.(?!\d)|[!?;,\n]|(?<=\s)(?:and then|then|but|so)\b")
-_DEPART = re.compile(r"\bleft\b|\bleave|\bstart(?:ed)?\b|\bset (?:off|out)|\bdepart|\bsetting off|出发|离开|动身|开始走|开始转|走的")
+_DEPART = re.compile(r"\bleft\b|\bleave|\bstart(?:ed)?\b|\bbeg[au]n\b|\bset (?:off|out)|\bdepart|\bsetting off|"
+                     r"出发|离开|动身|开始走|开始转|走的")
 _PASS = re.compile(r"\bpass(?:ed)?\b|\bwent (?:past|by)|\bwere at\b|\bwas at\b|\breach(?:ed)?\b|\barrived?\b|"
-                   r"\bgot to\b|\bcame (?:through|to|past|by)|经过|路过|过了|到了|到达|抵达|在")
+                   r"\bcross(?:ed)?\b|\bgot to\b|\bcame (?:through|to|past|by)|经过|路过|过了|到了|到达|抵达|在|"
+                   r"[过到]的|⟦\d+⟧\s*(?:at|@)\s*⟨t\d+⟩")
 _DURATION_CUE = re.compile(r"\bago\b|\bsince\b|\bfor\b|\bwalk(?:ed|ing)?\b|\bhik(?:ed|ing)\b|\bafter\b|\bpast\b|"
                            r"\bbeyond\b|走了|已经|前|以来|之后|后|过了")
 _CLIMB = re.compile(r"\bclimb|\bascend|\bgoing up|\buphill|\bup to(?:wards?)? the pass|\btowards? the pass|"
@@ -38,7 +40,12 @@ _ORPHAN_PAST = re.compile(r"\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b
 _NOW = re.compile(r"\bnow\b|\bcurrently\b|\bright now\b|\bat the moment\b|现在|目前|此刻|这会儿")
 _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspent the night|\bovernight\b|"
                       r"昨天|昨晚|前天|住在|住了|过夜|睡在")
-_START_VERB = re.compile(r"\bstart(?:ed)?\b|\bset (?:off|out)|\bdepart|出发|动身|开始走|开始转")
+_START_VERB = re.compile(r"\bstart(?:ed)?\b|\bbeg[au]n\b|\bset (?:off|out)|\bdepart|出发|动身|开始走|开始转")
+_TO_GO = re.compile(r"还有|还要|还差|还得|再走|⟨u\d+⟩\s*(?:left|more|to go|remaining|away|ahead|further|still)|"
+                    r"\b(?:more|still|another)\s+⟨u\d+⟩|\bstill\b[^⟦]*\bto (?:walk|go|reach)\b")
+_SINCE = re.compile(r"\bago\b|\bsince\b|前|以来|之后|以后|走了")
+_STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|还有|还差|还要")
+_ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
 _UNKNOWN_EN = re.compile(r"\b([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:monastery|gompa|temple|bridge|camp|"
                          r"guesthouse|guest house|village|lodge|hotel|supply point|station|chorten|stupa)\b")
 _UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:寺|湖|桥|补给点|驿站|村|宾馆|客栈|营地|朝拜处|天葬台|山口|垭口)")
@@ -115,7 +122,7 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
         pd.clues.append(Clue("scene", masked[start:end], scene=scene.key))
     for i, m in enumerate(mentions):
         spans.append((m.start, m.end, f"⟦{i}⟧"))
-    skeleton = _mark(clean, spans)
+    skeleton = _ARTICLE.sub("", _mark(clean, spans))  # "between the ⟦0⟧ and the ⟦1⟧"
     skeleton = convert_english_numbers(convert_chinese_numerals(skeleton))
     ex = find_expressions(skeleton)
     _relations(pd, ex, mentions, kora, call_time)
@@ -191,7 +198,7 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             lrel, gap = left_relation(left[-40:])
             if gap > 25:
                 lrel = None
-            rrel = right_relation(right[:20])
+            rrel = right_relation(right[:32])
             rel = lrel
             if rrel and (lrel in (None, "at", "near", "from") or (lrel == "before" and rrel == "before")):
                 rel = rrel if not (lrel == "from" and rrel == "before") else "before"
@@ -201,11 +208,15 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 if _nearest_mention(clause, dpos, ids) == i:
                     dist = k
                     dists = [x for x in dists if x[0] != k]
-            if rel in ("from",) and dist is None:
-                rel = "past"
+            if rel == "from" and dist is None:
+                rel = "left"  # "came from X": X is behind, somewhere
+            if rel == "from" and _STILL.search(clause):
+                rel = "before"  # "2 km from Gangjia still"
+            if rel == "before" and left.rstrip().endswith("到") and right.lstrip().startswith("了"):
+                rel = "at"  # "到⟦0⟧了": arrived
             if rel is None:
                 rel = "near" if dist is None else "from"
-            if rel == "past" and _DEPART.search(left[-12:] if left else "") and dist is None:
+            if rel in ("past", "at") and _DEPART.search(left[-12:] if left else "") and dist is None:
                 last_depart = i
                 rel = "left"
             if rel == "just_past" and dist is not None:
@@ -217,6 +228,13 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             d = ex.distances[dist] if dist is not None else None
             if rel in ("at", "near") and d is None and _EARLIER.search(clause):
                 rel = "left"  # "昨天住在岗加": where they were, not where they are
+            if rel in ("before", "almost", "near") and dist is None and history and says_halfway_to(left, right):
+                a = history[-1]
+                if mentions[a].landmark_id != mentions[i].landmark_id:
+                    pd.clues.append(Clue("between", f"{mentions[a].text} … {mentions[i].text}", relation="halfway",
+                                         landmark_id=mentions[a].landmark_id, other_id=mentions[i].landmark_id,
+                                         fuzzy=mentions[a].fuzzy or mentions[i].fuzzy))
+                    continue
             if rel in ("past", "just_past", "left", "at"):
                 history.append(i)
             if any(c.kind == "landmark" and c.landmark_id == mentions[i].landmark_id and c.relation == rel
@@ -249,6 +267,8 @@ def _orphan_distance(pd: ParsedDescription, ex: Expressions, clause: str, k: int
         rel = "before"
     elif _ORPHAN_PAST.search(clause):
         rel = "past"
+    elif pd.clues[last].relation in ("past", "just_past", "left", "before", "almost"):
+        rel = "before" if pd.clues[last].relation in ("before", "almost") else "past"  # "过了X, about 1 km"
     else:
         return
     d = ex.distances[k]
@@ -264,6 +284,9 @@ def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: 
     tokens += [("u", int(m.group(1)), m.start()) for m in re.finditer(r"⟨u(\d+)⟩", clause)]
     depart = _DEPART.search(clause)
     for kind, k, pos in tokens:
+        if kind == "u" and _TO_GO.search(clause) and not _SINCE.search(clause):
+            _time_to_go(pd, ex.durations[k], clause, pos, mentions, used, call_time)
+            continue
         if kind == "u" and not _DURATION_CUE.search(clause):
             continue
         if kind == "t" and not (depart or _PASS.search(clause)):
@@ -309,6 +332,24 @@ def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: 
         pd.clues.append(Clue("time", f"{words} @ {text}", relation="since", landmark_id=lid,
                              elapsed_s=max(elapsed, 0.0), event_time=event))
     return last_depart
+
+
+def _time_to_go(pd: ParsedDescription, dur, clause: str, pos: int, mentions: list[Mention], used: set[int],
+                call_time: datetime) -> None:
+    """"还有两个小时到宗堆" / "2 more hours to Gangjia": the walker is that far (in walking time) before
+    the place named in the clause."""
+    cands = [int(x.group(1)) for x in re.finditer(r"⟦(\d+)⟧", clause)]
+    cands = [i for i in cands if i not in used] or cands
+    if not cands:
+        pd.warnings.append(f"'{dur.text}' to go, but to where is not said; not used")
+        return
+    if dur.seconds > MAX_ELAPSED_S:
+        pd.problems.append(f"'{dur.text}' is longer than a walking day; not used")
+        return
+    i = min(cands, key=lambda j: abs(clause.find(f"⟦{j}⟧") - pos))
+    used.add(i)
+    pd.clues.append(Clue("time", f"{mentions[i].text} in {dur.text}", relation="to_go",
+                         landmark_id=mentions[i].landmark_id, elapsed_s=dur.seconds, event_time=call_time))
 
 
 def _unknown_words(pd: ParsedDescription, marked: str) -> None:

@@ -26,7 +26,8 @@ _LEFT_CUES = [
     ("from", r"\bfrom|\baway from|离|距离?|距|从"),
     ("near", r"\bnear(?:by)?|\baround|\bby|\bnext to|\bbeside|\bclose to|\bopposite|\boutside|\bnot far from|"
              r"\bsomewhere near"),
-    ("at", r"\bat|\bin|\binside|\breached|\barrived at|\bon top of|\bcame to|\bgot to|\bmade it to|在|就在|位于|到了|到达了?|抵达了?"),
+    ("at", r"\bat|\bin|\binside|\breached|\barrived at|\bon top of|\bcame to|\bgot to|\bmade it to|在|就在|位于|到了|到达了?|抵达了?|"
+           r"刚刚?到|已经到|终于到"),
 ]
 _RIGHT_CUES = [
     ("left", r"^\s*(?:出发|离开|动身)"),
@@ -34,12 +35,15 @@ _RIGHT_CUES = [
     ("past", r"^\s*(?:之后|以后|后面|后边|后|过去|往前|再往前|向前|那边过来|"
              r"(?:(?:is|was|lies|are) )?(?:now )?(?:⟨d\d+⟩ )?behind)"),
     ("before", r"^\s*(?:之前|以前|前面|前边|前|还有|还差|"
-               r"(?:(?:is|lies|are) )?(?:still )?(?:⟨d\d+⟩ )?(?:ahead|in front|away|further on|to go|left)\b)"),
+               r"(?:(?:is|lies|are) )?(?:still )?(?:⟨d\d+⟩ )?(?:ahead|in front|away|further on|to go|left)\b|"
+               r"(?:[a-z']+ ){0,3}(?:⟨d\d+⟩ )?(?:ahead|in front|further on|further ahead|more to go|to go)\b)"),
     ("near", r"^\s*(?:附近|旁边|边上|一带|周围|这边|那边|下面|下边|上面|上边|\bnearby|\barea|\bsurroundings)"),
     ("at", r"^\s*(?:这里|这儿|那里|那儿|里面|门口)"),
 ]
 _LEFT = [(rel, re.compile(f"(?:{p})(?![a-z])")) for rel, p in _LEFT_CUES]  # "in" inside "injured" is no cue
 _RIGHT = [(rel, re.compile(p)) for rel, p in _RIGHT_CUES]
+
+_HALFWAY_TO_ZH = re.compile(r"^\s*(?:的)?(?:一半|半路)")
 
 _PAIRS = [  # "toward" phrases say a direction; without a distance they mean "between"
     ("halfway", re.compile(r"\b(?:halfway|half way|midway|in the middle)\s+(?:between\s+|from\s+)?" + M.format("a")
@@ -86,6 +90,12 @@ def left_relation(window: str) -> tuple[str | None, int]:
             if gap < best_gap or (gap == best_gap and m.end() - m.start() > best_len):
                 best, best_gap, best_len = rel, gap, m.end() - m.start()
     return best, best_gap
+
+
+def says_halfway_to(left: str, right: str) -> bool:
+    """"halfway to ⟦B⟧" / "走到⟦B⟧的一半": the walker is half way from an earlier place to this one."""
+    return bool(re.search(r"\b(?:half\s?way|midway)\s+(?:to|towards?|up to)\s*$", left)
+                or _HALFWAY_TO_ZH.search(right))
 
 
 def right_relation(window: str) -> str | None:

@@ -21,6 +21,9 @@ _LONE_HALF = re.compile(r"(?<![\d.])半(?=个?(?:小时|钟头|公里|千米|里
 _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 _ORDINAL = re.compile(r"(?<![a-z0-9])(1st|2nd|3rd|4th)(?![a-z0-9])")
 _ZH_ORDINAL = re.compile(r"第\s*([1-9])(?!\d)")
+_ZH_NUMBERED = re.compile(r"(?<![\d.月])([1-9一二三四五六七八九])\s*号(?=[\u4e00-\u9fff])")
+_ZH_ORDINAL_COUNTER = re.compile(r"第([一二三四五六七八九])个")
+_DEGREE_LOOKALIKES = str.maketrans({"º": "°", "˚": "°", "⁰": "°"})  # NFKC would turn these into "o" / " ̊" / "0"
 _DAYPARTS = ("早上", "上午", "中午", "下午", "晚上", "凌晨", "傍晚", "早晨", "清晨")
 _FOLD = str.maketrans({"ö": "o", "ü": "u", "é": "e", "è": "e", "ā": "a", "ī": "i", "ū": "u", "ô": "o",
                        "’": "'", "‘": "'", "“": '"', "”": '"', "，": ",", "。": ".", "：": ":",
@@ -36,7 +39,7 @@ def clean_text(text: object) -> tuple[str, list[str]]:
     if len(text) > MAX_CHARS:
         warnings.append(f"description cut to its first {MAX_CHARS} characters (it had {len(text)})")
         text = text[:MAX_CHARS]
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text.translate(_DEGREE_LOOKALIKES))
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") and c not in "\n\t" for c in text):
         text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") else c for c in text)
         warnings.append("control characters were removed")
@@ -44,7 +47,13 @@ def clean_text(text: object) -> tuple[str, list[str]]:
     text = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     text = _ORDINAL.sub(lambda m: _ORDINALS[m.group(1)], text)
     text = _ZH_ORDINAL.sub(lambda m: "第" + "零一二三四五六七八九"[int(m.group(1))], text)
+    text = _ZH_NUMBERED.sub(lambda m: "第" + _zh_digit(m.group(1)), text)  # "2号朝拜点" = "第二朝拜点"
+    text = _ZH_ORDINAL_COUNTER.sub(r"第\1", text)  # "第二个补给点" = "第二补给点"
     return re.sub(r"[ \t\r\n]+", " ", text).strip(), warnings
+
+
+def _zh_digit(c: str) -> str:
+    return "零一二三四五六七八九"[int(c)] if c.isdigit() else c
 
 
 def chinese_integer(s: str) -> int | None:
@@ -129,6 +138,7 @@ _EN_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
                "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "couple of": 2, "couple": 2}
 _EN_WORD = re.compile(r"(?<![a-z])(" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True)) + r")(?![a-z])")
+_EN_MORE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) (more|further|extra) (hours?|hrs?|minutes?|mins?|km|kilomet\w*)")
 _EN_HALF = re.compile(r"(\d+)\s+and\s+a\s+half")
 _EN_A_UNIT = re.compile(r"(?<![a-z0-9.])(?:an?|half\s+an?|half\s+a)\s+(?=(?:hour|km|kilomet|mile|minute|k\b))")
 _EN_HUNDRED = re.compile(r"(\d+)\s+100(?=\s*(?:m|meter|metre))")
@@ -143,4 +153,5 @@ def convert_english_numbers(text: str) -> str:
     t = _EN_HUNDRED.sub(lambda m: str(int(m.group(1)) * 100), t)
     t = _EN_A_UNIT.sub(lambda m: "0.5 " if m.group(0).startswith("half") else "1 ", t)
     t = re.sub(r"(?<![\d.])(\d+) (hours?|km|kilomet\w*|miles?) and a half", r"\1.5 \2", t)
-    return _EN_HALF.sub(lambda m: f"{m.group(1)}.5", t)
+    t = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", t)
+    return _EN_MORE_UNIT.sub(r"\1 \3 \2", t)  # "2 more hours" -> "2 hours more"
