@@ -10,10 +10,11 @@ if TYPE_CHECKING:
 
 
 def create_main_window(db_url: str, lang: str = "zh", actor: str = "duty", settings: "Settings | None" = None,
-                       features: tuple[str, ...] | None = None) -> "MainWindow":
+                       features: tuple[str, ...] | None = None, migrate: bool = True) -> "MainWindow":
     """The main window on the database at ``db_url`` (opened and migrated), in ``lang`` ("zh"|"en").
 
     Needs a running QApplication. Registers the shipped fonts and installs the translators for ``lang``.
+    ``migrate=False`` skips the schema upgrade (the caller has just done it).
     ``features`` limits which feature packages install (default: all present; ``()`` for a bare shell).
     Closing the window stops its database worker and releases the database."""
     from PySide6.QtWidgets import QApplication
@@ -34,7 +35,7 @@ def create_main_window(db_url: str, lang: str = "zh", actor: str = "duty", setti
         raise ValueError(f"Unknown language {lang!r}; use 'zh' or 'en'.")
     fonts.install_fonts()
     i18n.install_translators(lang)
-    db = open_database(db_url)
+    db = open_database(db_url, migrate=migrate)
     db.viewer = actor  # reads hide personal data from roles without view_personal (issue 7, storage/privacy.py)
     ctx = AppContext(db=db, kora=load_kora(), lang=lang, actor=actor, worker=DbWorker(), bridge=EventBridge(),
                      settings=settings or Settings.default())

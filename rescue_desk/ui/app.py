@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication
 from .settings import Settings
 
 
-def run_app(db_url: str, lang: str | None = None) -> int:
-    """Run the desktop app on the database at ``db_url``; ``lang`` overrides the saved language."""
+def run_app(db_url: str, lang: str | None = None, migrate: bool = False) -> int:
+    """Run the desktop app on the database at ``db_url`` (already migrated by the composition root
+    unless ``migrate``); ``lang`` overrides the saved language. Returns the exit code."""
     from . import create_main_window
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -21,7 +22,7 @@ def run_app(db_url: str, lang: str | None = None) -> int:
     actor = _log_in(db_url, lang)  # accounts (issue 7): asks only once the station has accounts
     if actor is None:
         return 0
-    window = create_main_window(db_url, lang, actor=actor, settings=settings)
+    window = create_main_window(db_url, lang, actor=actor, settings=settings, migrate=migrate)
     window.show()
     return app.exec()
 
