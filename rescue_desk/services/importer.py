@@ -250,7 +250,7 @@ def import_logbook(db: Database, actor: str, text: str, source: str = "logbook.c
     """Import every good row of the CSV ``text``; ``progress(done, total)`` is called after each row
     (on the calling thread). Raises RowError when the header itself is unusable."""
     kora = kora or load_kora()
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # CR-only files (old Mac Excel) too
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED if c not in header]
     if missing:

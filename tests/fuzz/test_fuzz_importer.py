@@ -78,3 +78,17 @@ def test_cli_refuses_binary_file_with_one_sentence(tmp_path, sqlite_url):
     path = tmp_path / "photo.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x80\xff\xfe\x81")
     assert run(["--db", sqlite_url, "import", str(path), "--quiet"]) == 2
+
+
+def test_cr_only_logbook_imports(db):
+    """Found by fuzzing: a logbook with classic-Mac line endings (CR only) crashed with csv.Error."""
+    result = import_logbook(db, "fuzz", "received_at,description\r2019-06-11 09:00,卓玛拉\r2019-06-12 10:00,色雄\r",
+                            kora=KORA)
+    assert (result.rows, result.imported, result.bad) == (2, 2, [])
+
+
+@pytest.mark.xfail(strict=True, raises=csv.Error, reason="import_logbook lets csv.Error escape (field > 128 KB); "
+                                                         "RowError expected")
+def test_huge_field_is_a_row_error(db):
+    with pytest.raises(RowError):
+        import_logbook(db, "fuzz", 'received_at,description\n2019-06-11 09:00,"' + "x" * 140_000 + '"\n', kora=KORA)

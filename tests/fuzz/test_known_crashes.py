@@ -87,3 +87,14 @@ def test_log_call_far_away_position(db):
     with pytest.raises(ValidationError):
         log_call(db, "fuzz", CallInput(received_at=datetime(2025, 1, 1, tzinfo=timezone.utc),
                                        position=Position(0.0, 0.0)))
+
+
+@pytest.mark.xfail(strict=True, raises=Exception, reason="a GPX track recorded elsewhere: ValidationError expected")
+def test_walk_import_far_away_track(db):
+    from rescue_desk.services.errors import ValidationError
+    from rescue_desk.services.station_walks import import_walk
+
+    gpx = ('<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>'
+           '<trkpt lat="0" lon="0"/><trkpt lat="0.1" lon="0"/></trkseg></trk></gpx>')
+    with pytest.raises(ValidationError):
+        import_walk(db, "chief", "巴桑", gpx, "holiday.gpx")
