@@ -43,6 +43,9 @@ _HEM_OF = {"北纬": "n", "南纬": "s", "东经": "e", "西经": "w", "纬度":
            "latitude": "lat", "lat": "lat", "longitude": "lon", "lon": "lon", "lng": "lon", "long": "lon",
            "北": "n", "南": "s", "东": "e", "西": "w"}
 _GPS_RADIUS_M = 50.0
+_PAIR_LABEL = re.compile(r"(?<![a-z])(?:lat(?:itude)?\s*[/,&-]\s*(?:lon|lng|long)(?:gitude)?|"
+                         r"(?:lon|lng|long)(?:gitude)?\s*[/,&-]\s*lat(?:itude)?|经纬度|纬经度)(?![a-z])")
+"""One label for both numbers ("lat/lon: a / b") says nothing about which is which: the values decide."""
 _DECIMAL_COMMA_LONG = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{4,9})(?![\d,])")  # thousands groups have 3 digits
 _DECIMAL_COMMA_PAIR = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{2,3})(\s*[;/]\s*|\s+)(\d{1,3}),(\d{2,3})(?![\d,])")
 
@@ -198,7 +201,7 @@ def find_coordinates(text: str, datum: str = "wgs84",
                      home: tuple[float, float] = (81.31, 31.04)) -> list[CoordinateReading]:
     """Every coordinate pair in ``text`` (already cleaned: lower case, NFKC), converted from ``datum``
     to WGS84. ``home`` (lon, lat) decides the order of two unlabelled numbers that could be either."""
-    text = decimal_commas(text)
+    text = _PAIR_LABEL.sub(lambda m: " " * len(m.group(0)), decimal_commas(text))
     readings = _find_utm(text)
     taken = [r.span for r in readings]
     comps: list[_Component] = []

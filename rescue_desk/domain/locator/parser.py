@@ -228,8 +228,10 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             d = ex.distances[dist] if dist is not None else None
             if rel in ("at", "near") and d is None and _EARLIER.search(clause):
                 rel = "left"  # "昨天住在岗加": where they were, not where they are
-            if rel in ("before", "almost", "near") and dist is None and history and says_halfway_to(left, right):
-                a = history[-1]
+            earlier = history[-1] if history else last_depart
+            if rel in ("before", "almost", "near") and dist is None and earlier is not None \
+                    and says_halfway_to(left, right):
+                a = earlier
                 if mentions[a].landmark_id != mentions[i].landmark_id:
                     pd.clues.append(Clue("between", f"{mentions[a].text} … {mentions[i].text}", relation="halfway",
                                          landmark_id=mentions[a].landmark_id, other_id=mentions[i].landmark_id,

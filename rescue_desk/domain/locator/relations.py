@@ -17,9 +17,9 @@ _LEFT_CUES = [
     ("almost", r"\b(?:almost|nearly) (?:at|to|reach(?:ed)?|there at)?|\bapproaching|\babout to reach|"
                r"\bclose to reaching|\bjust before|\bjust below|\bnot far (?:before|from reaching)|"
                r"快到了?|马上(?:就)?到|就要到|快要到|即将到(?:达)?|接近"),
-    ("past", r"\bpast|\bpassed|\bafter|\bbeyond|\bcrossed|\bover|\bwent by|\bleaving|\bleft|\bsince|"
+    ("past", r"\bpast|\bpass?ed|\bafter|\bbeyond|\bcrossed|\bover|\bwent by|\bleaving|\bleft|\bsince|"
              r"过了|经过了?|翻过了?|越过了?|走过了?|离开了?|出了|过"),
-    ("before", r"\bbefore|\bshort of|\bnot yet (?:at|reached?|to)?|\b(?:have|has)n'?t (?:yet )?reached|"
+    ("before", r"\bbefore|\bbfore|\bbefor\b|\bb4|\bshort of|\bnot yet (?:at|reached?|to)?|\b(?:have|has)n'?t (?:yet )?reached|"
                r"\bhave not (?:yet )?reached|\bnot reached|\bto go (?:to|until|before)|\buntil|\btill|"
                r"\btowards?|\bheading (?:to|for|towards?)|\bon (?:the|our) way (?:up )?to|\bway to|"
                r"\bbelow|\bto reach|\bto get to|\bto|\bup to|\bclimbing to|\bgoing to|\bwalking to|\bfrom reaching|\bbefore reaching|\bshort of reaching|还没到|没到|未到|还没有到|还差|往|去|向|朝|前往|到(?=⟦)"),
@@ -31,7 +31,7 @@ _LEFT_CUES = [
 ]
 _RIGHT_CUES = [
     ("left", r"^\s*(?:出发|离开|动身)"),
-    ("almost", r"^\s*(?:快到了|就到了|马上到了?)"),
+    ("almost", r"^\s*(?:快到了|就到了|马上到了?|不远了?|很近了?)"),
     ("past", r"^\s*(?:之后|以后|后面|后边|后|过去|往前|再往前|向前|那边过来|"
              r"(?:(?:is|was|lies|are) )?(?:now )?(?:⟨d\d+⟩ )?behind)"),
     ("before", r"^\s*(?:之前|以前|前面|前边|前|还有|还差|"

@@ -215,7 +215,7 @@ def test_what_is_said_about_now_is_marked():
 
 def test_hours_still_to_go_are_not_a_time_since():
     cs = clues("还有两个小时到宗堆")
-    assert [(c.kind, c.relation) for c in cs] == [("landmark", "before")]
+    assert [(c.kind, c.relation, c.landmark_id, c.elapsed_s) for c in cs] == [("time", "to_go", "zongdui_supply", 7200.0)]
 
 
 @pytest.mark.parametrize("text,landmark", [("我们在景区检票口", "kora_gate"), ("near Gendun Lachu bridge", "gendun_lachu_bridge")])

@@ -428,11 +428,48 @@ def build():
     coord(lambda x, y: f"my GPS says {y:.5f} {x:.5f}, we went off the path to pee and got lost", 17.0, 400)
     coord(lambda x, y: f"{y:.4f}".replace(".", ",") + "; " + f"{x:.4f}".replace(".", ","), 31.2)
     coord(lambda x, y: f"位置：N{y:.5f} E{x:.5f}", 3.0, 80)
+    # --- round 2: written after the first fixes, to probe further
+    at("Dolma La was behind us, now 2km down, near a lake", "dolma_la", "distance_past", 2.0)
+    at("we're 2km short of Darchen, almost done with the kora", "darchen", "distance_before", 2.0, -1)
+    at("still 500 meters to the Tarboche flagpole", "tarboche", "distance_before", 0.5, -1)
+    at("Hayagriva station 2 km ahead of us", "tamdrin_drongkhang", "distance_before", 2.0, -1)
+    at("We r 1 km bfore dolma la", "dolma_la", "distance_before", 1.0, -1)
+    at("我们走过了曲古寺，大约1公里", "chuku_gompa", "distance_past", 1.0)
+    at("Sershong, then 1.5 km further", "sershong", "distance_past", 1.5)
+    at("we are past the tarboche flagpole by 1 km", "tarboche", "distance_past", 1.0)
+    at("Just crossed the bridge at Chuku", "chuku_bridge_supply", "at_landmark")
+    at("past Chuku bridge by about 2 km", "chuku_bridge_supply", "distance_past", 2.0)
+    at("2km after Sershong, next to the river", "sershong", "distance_past", 2.0)
+    at("Zongdui is 3 km behind us now", "zongdui_supply", "distance_past", 3.0)
+    at("one kilometre and a half after the Zutul Phuk monastery", "zutul_phuk", "distance_past", 1.5)
+    at("离第二个朝拜点还有1公里", "second_prostration", "distance_before", 1.0, -1)
+    at("刚出塔钦大概一公里", "darchen", "distance_past", 1.0)
+    almost("快到第二个朝拜点了", "second_prostration")
+    almost("离岗加不远了，还没到", "gangjia")
+    almost("almost reaching the Polonggu supply", "third_prostration")
+    halfway("we are on the descent from dolma la, about halfway to the Phakna Rigzin supply point", "dolma_la",
+            "phakna_rigzin_supply", "halfway_earlier")
+    halfway("Chuku bridge behind us. We are maybe half way to the 2nd prostration point", "chuku_bridge_supply",
+            "second_prostration", "halfway_earlier")
+    time_since_landmark(lambda p, c: f"{p.hour}点{p.minute:02d}过的曲古桥", "chuku_bridge_supply")
+    time_since_landmark(lambda p, c: f"Sershong was {round((c - p).total_seconds() / 1800) / 2:g} hours ago", "sershong")
+    time_since_landmark(lambda p, c: f"we had lunch at Chuku bridge at {hm(p)} and walked on", "chuku_bridge_supply")
+    time_since_start(lambda s, c: f"we left Darchen at {s.hour} in the morning, about {s.hour}:{s.minute:02d}")
+    time_since_start(lambda s, c: f"早上{zh_clock(s)}从塔钦走的")
+    coord(lambda x, y: f"{y:.5f}N{x:.5f}E", 10.2)
+    coord(lambda x, y: f"({y:.5f}, {x:.5f})", 26.0)
+    coord(lambda x, y: f"lat/lon: {y:.5f} / {x:.5f}", 36.8, 90)
+    coord(lambda x, y: "Lat {}° {:.3f}' Lon {}° {:.3f}'".format(int(y), (y % 1) * 60, int(x), (x % 1) * 60), 23.0)
+    coord(lambda x, y: f"N{y:.5f}°, E0{x:.5f}°", 41.0)
+    coord(lambda x, y: "东经{}°{}′{:.0f}″ 北纬{}°{}′{:.0f}″".format(*dms(x, 0), *dms(y, 0)), 18.2)
+    coord(lambda x, y: f"{y:.6f},{x:.6f} (WGS84)", 1.2)
+    coord(lambda x, y: f"高德坐标 {x:.6f},{y:.6f}", 13.5, 0, "gcj02")
     # --- no clue at all
     for t in ("help", "我们迷路了", "手机快没电了，快来", "somewhere on the kora, please come fast", "HELP!!! my friend is dying",
               "救命，有人晕倒了", "We are lost in the fog, can't see anything", "不知道在哪里，到处都是石头",
               "on the trail, lots of yaks around", "我们在路上，快来人", "在河边，朋友不行了", "we are on the kora path near a river",
-              "my phone battery is at 3%"):
+              "my phone battery is at 3%", "Where are we?? please send someone", "we are tired and cold, it is snowing",
+              "在山上，下不去了", "I don't know the names of places here"):
         noclue(t)
 
 
