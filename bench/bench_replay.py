@@ -22,10 +22,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a void method; thousands
-# of steps would take None's count to zero and abort the interpreter. Hold spare references.
-_NONE_GUARD = [None] * 2_000_000
-
 
 def story_with_track(points: int):
     """A closed rescue at Dolma La whose team logged ``points`` GPS fixes (walk up, wait, walk down)."""
