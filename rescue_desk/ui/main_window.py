@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
                          name=f"actionLayer_{key}")
         self._action(layers, self.tr("Tibetan names (unverified spellings)"), self._toggle_tibetan,
                      checked=s.show_tibetan, name="actionShowTibetan")
+        self._action(layers, self.tr("Legend"), self._toggle_legend, checked=s.show_legend, name="actionShowLegend")
         colouring = menu.addMenu(self.tr("Colour the route by"))
         group = QActionGroup(self)
         for mode, text in (("elevation", self.tr("Elevation")), ("section", self.tr("Section"))):
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
                              ("hazards", Settings_.show_hazards)):
             self.map.set_layer_visible(key, s.get(setting))
         self.map.set_route_colouring(s.route_colouring)
+        self.map.set_legend_visible(s.show_legend)
 
     def _layer_toggler(self, key: str, setting):
         def toggle(on: bool) -> None:
@@ -151,6 +153,10 @@ class MainWindow(QMainWindow):
     def _toggle_tibetan(self, on: bool) -> None:
         self.ctx.settings.show_tibetan = on
         self.map.set_show_tibetan(on)
+
+    def _toggle_legend(self, on: bool) -> None:
+        self.ctx.settings.show_legend = on
+        self.map.set_legend_visible(on)
 
     def _set_colouring(self, mode: str) -> None:
         self.ctx.settings.route_colouring = mode

@@ -68,6 +68,7 @@ class Settings:
     show_incidents = Setting("map/show_incidents", bool, True)
     show_heat = Setting("map/show_heat", bool, True)
     show_hazards = Setting("map/show_hazards", bool, True)
+    show_legend = Setting("map/show_legend", bool, True)
 
     def __init__(self, path: Path | str):
         self.path = Path(path)

@@ -100,42 +100,47 @@
     </message>
     <message>
         <location filename="../main_window.py" line="114"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="115"/>
         <source>Colour the route by</source>
         <translation>路线着色方式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Elevation</source>
         <translation>海拔</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116"/>
+        <location filename="../main_window.py" line="117"/>
         <source>Section</source>
         <translation>路段</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121"/>
-        <location filename="../main_window.py" line="164"/>
+        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="170"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="129"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="171"/>
         <source>The new language applies the next time Rescue Desk starts.</source>
         <translation>新的界面语言将在下次启动救援调度台时生效。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="174"/>
         <source>About Rescue Desk</source>
         <translation>关于救援调度台</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Rescue Desk: dispatch desk of the Darchen (Tarchen) mountain-rescue station.
 Map data: see the SOURCES file shipped with the program.</source>
         <translation>救援调度台：塔钦（塔尔钦）山地救援站值班调度系统。
@@ -145,32 +150,62 @@ Map data: see the SOURCES file shipped with the program.</source>
 <context>
     <name>Map</name>
     <message>
-        <location filename="../map/controller.py" line="46"/>
+        <location filename="../map/controller.py" line="47"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../map/controller.py" line="226"/>
+        <location filename="../map/controller.py" line="100"/>
+        <source>Medical post</source>
+        <translation>医疗点</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="101"/>
+        <source>Supply point</source>
+        <translation>补给点</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="102"/>
+        <source>Road end</source>
+        <translation>车辆终点</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="103"/>
+        <source>Vehicle road</source>
+        <translation>车道</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="104"/>
+        <source>Probable road</source>
+        <translation>推测车道</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="105"/>
+        <source>Police station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../map/controller.py" line="246"/>
         <source>lat {0:.5f}°, lon {1:.5f}°</source>
         <translation>纬度 {0:.5f}°，经度 {1:.5f}°</translation>
     </message>
     <message>
-        <location filename="../map/controller.py" line="231"/>
+        <location filename="../map/controller.py" line="251"/>
         <source>km {0:.2f} ({1:.0f} m from route)</source>
         <translation>里程 {0:.2f} 公里（距路线 {1:.0f} 米）</translation>
     </message>
     <message>
-        <location filename="../map/controller.py" line="232"/>
+        <location filename="../map/controller.py" line="252"/>
         <source>elevation {0:.0f} m</source>
         <translation>海拔 {0:.0f} 米</translation>
     </message>
     <message>
-        <location filename="../map/controller.py" line="233"/>
+        <location filename="../map/controller.py" line="253"/>
         <source>near {0} ({1:.1f} km)</source>
         <translation>附近：{0}（{1:.1f} 公里）</translation>
     </message>
     <message>
-        <location filename="../map/controller.py" line="235"/>
+        <location filename="../map/controller.py" line="255"/>
         <source>{0:.1f} km from the route</source>
         <translation>距路线 {0:.1f} 公里</translation>
     </message>

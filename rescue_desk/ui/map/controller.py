@@ -3,10 +3,11 @@ features call its methods and listen to its signals, never to the items."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Signal
-from PySide6.QtGui import QPolygonF
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene
 
+from rescue_desk.domain import codes
 from rescue_desk.domain.kora import Kora
 
 from . import projection
@@ -14,7 +15,7 @@ from .base_layers import KmTicksItem, RouteItem, access_line_items
 from .landmarks_layer import LandmarkItem, RoadEndItem, declutter, landmark_labels, short_title
 from .markers import IncidentMarkers
 from .overlays import EstimateItem, HazardItem, HeatStripItem, HighlightItem, PinItem, PlayheadItem, track_item
-from .style import TRACK_COLOURS
+from .style import STATUS_COLOURS, TRACK_COLOURS
 from .view import MapView
 
 READOUT_MAX_OFFSET_M = 3000.0
@@ -44,6 +45,7 @@ class MapController(QObject):
         self.scene.setSceneRect(rb.adjusted(-15000, -15000, 15000, 15000))
         self.view = MapView(self.scene)
         self.view.north_label = QCoreApplication.translate("Map", "N")
+        self.view.legend = self._legend()
         self.scene.addItem(self.route)
         self.km_ticks = KmTicksItem(kora)
         self.scene.addItem(self.km_ticks)
@@ -89,6 +91,23 @@ class MapController(QObject):
         self.view.cursorLeft.connect(self._cursor_left)
         self.view.clicked.connect(self._clicked)
         self.view.viewport().installEventFilter(self)
+
+    def _legend(self) -> list[tuple[str, object, str]]:
+        rows: list[tuple[str, object, str]] = [("dot", STATUS_COLOURS[s], codes.label(codes.STATUSES, s, self.lang))
+                                               for s in ("new", "dispatched", "on_scene", "evacuating", "closed")]
+        road = QPen(QColor("#8d6e63"), 3, Qt.PenStyle.SolidLine)
+        probable = QPen(QColor("#8d6e63"), 3, Qt.PenStyle.DashLine)
+        rows += [("symbol", "medical", QCoreApplication.translate("Map", "Medical post")),
+                 ("symbol", "supply", QCoreApplication.translate("Map", "Supply point")),
+                 ("symbol", "road_end", QCoreApplication.translate("Map", "Road end")),
+                 ("line", road, QCoreApplication.translate("Map", "Vehicle road")),
+                 ("line", probable, QCoreApplication.translate("Map", "Probable road")),
+                 ("symbol", "station", QCoreApplication.translate("Map", "Police station"))]
+        return rows
+
+    def set_legend_visible(self, on: bool) -> None:
+        self.view.show_legend = on
+        self.view.viewport().update()
 
     # --- contract: incidents, estimate, pin ---------------------------------------------
     def set_incidents(self, rows) -> None:

@@ -38,7 +38,8 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._press_pos: QPointF | None = None
         self.north_label = "N"
-        self.scale_label_format = "{}"
+        self.legend: list[tuple[str, object, str]] = []  # (kind "dot"|"symbol", colour or symbol name, text)
+        self.show_legend = True
 
     # --- zoom and pan -------------------------------------------------------------------
     def scale_px_per_m(self) -> float:
@@ -136,7 +137,43 @@ class MapView(QGraphicsView):
         painter.resetTransform()
         self._draw_scale_bar(painter)
         self._draw_north_arrow(painter)
+        if self.show_legend and self.legend:
+            self._draw_legend(painter)
         painter.restore()
+
+    def _draw_legend(self, painter: QPainter) -> None:
+        from .landmarks_layer import draw_symbol
+
+        font = QFont(painter.font())
+        font.setPointSizeF(8)
+        painter.setFont(font)
+        fm = painter.fontMetrics()
+        row_h = max(16, fm.height() + 2)
+        width = 30 + max(fm.horizontalAdvance(text) for _k, _v, text in self.legend)
+        height = row_h * len(self.legend) + 8
+        x0 = self.viewport().width() - width - 10
+        y0 = self.viewport().height() - height - 10
+        painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRect(QRectF(x0, y0, width, height))
+        for i, (kind, value, text) in enumerate(self.legend):
+            cy = y0 + 4 + row_h * i + row_h / 2
+            painter.save()
+            painter.translate(x0 + 13, cy)
+            if kind == "dot":
+                painter.setPen(QPen(QColor("white"), 1.5))
+                painter.setBrush(value)
+                painter.drawEllipse(QPointF(0, 0), 5, 5)
+            elif kind == "line":
+                painter.setPen(value)
+                painter.drawLine(QPointF(-8, 0), QPointF(8, 0))
+            else:
+                painter.scale(0.8, 0.8)
+                draw_symbol(painter, value)
+            painter.restore()
+            painter.setPen(QColor("#222"))
+            painter.drawText(QRectF(x0 + 26, cy - row_h / 2, width - 28, row_h),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
     def scale_bar_length_m(self) -> int:
         """The round length (m) the scale bar shows: the largest nice length under ~140 px."""

@@ -155,7 +155,7 @@ class ProfileView(QWidget):
             w = fm.horizontalAdvance(name) + 4
             for dy in (18, 30, 42):
                 box = QRectF(x - w / 2, y - dy - fm.height() / 2, w, fm.height())
-                if box.top() < 0 or box.left() < r.left() - 20 or box.right() > self.width():
+                if box.top() < 0 or box.left() < r.left() - 4 or box.right() > self.width():
                     continue
                 if not any(box.intersects(t) for t in taken):
                     taken.append(box)
