@@ -12,7 +12,8 @@ Landmark features — geometry ``Point`` [lon, lat(, ele)]; properties:
   ``name_zh``, ``name_bo``; ``aliases`` [{``text``, ``lang`` "en"|"zh"|"other", ``valid_from``,
   ``valid_to``}]; ``kinds`` [str]; ``source`` (gps_walk|memory|caller|import|other);
   ``confidence`` (high|medium|low); ``note``; ``valid_from``/``valid_to`` ("YYYY-MM-DD" or null,
-  Beijing days, inclusive); ``retired`` (bool); ``chainage_km``, ``offset_m`` (informative).
+  Beijing days, inclusive); ``retired`` (bool); ``medical_post`` (bool); ``vehicle_access``
+  (yes|probable|no); ``chainage_km``, ``offset_m`` (informative).
 Hazard features — geometry ``LineString`` along the route section (informative) or null;
 properties: ``feature_type`` "hazard"; ``kind`` (snow|rockfall|flooded_crossing|ice|closed|other);
 ``from_km``, ``to_km`` (clockwise chainage, authoritative); ``closed`` (bool); ``speed_factor``
@@ -34,6 +35,7 @@ from .landmarks import normalize_name
 from .station_layer import ALIAS_LANGS, CONFIDENCES, HAZARD_KINDS, SOURCES, Hazard, StationAlias, StationLandmark, parse_day
 
 FORMAT_VERSION = 1
+VEHICLE_ACCESS = ("yes", "probable", "no")
 WGS84_CRS_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "CRS84", "OGC:CRS84",
                    "EPSG:4326", "urn:ogc:def:crs:EPSG::4326", "urn:ogc:def:crs:EPSG:6.6:4326"}
 
@@ -67,6 +69,7 @@ def export_layer(kora, landmarks: list[StationLandmark], aliases: list[StationAl
                           "aliases": [_alias_json(a) for a in live_aliases if a.landmark_key == s.key],
                           "kinds": list(s.kinds), "source": s.source, "confidence": s.confidence, "note": s.note,
                           "valid_from": _day(s.valid_from), "valid_to": _day(s.valid_to), "retired": s.retired,
+                          "medical_post": s.medical_post, "vehicle_access": s.vehicle_access,
                           "chainage_km": round(km, 3), "offset_m": round(off, 1)}})
     for key in sorted({a.landmark_key for a in live_aliases} - keys_with_rows):
         if key not in kora.gazetteer:
@@ -79,6 +82,7 @@ def export_layer(kora, landmarks: list[StationLandmark], aliases: list[StationAl
                           "aliases": [_alias_json(a) for a in live_aliases if a.landmark_key == key],
                           "kinds": list(lm.kinds), "source": "other", "confidence": lm.confidence, "note": "",
                           "valid_from": None, "valid_to": None, "retired": False,
+                          "medical_post": lm.medical_post, "vehicle_access": lm.vehicle_access,
                           "chainage_km": lm.chainage_km, "offset_m": lm.offset_m}})
     for h in hazards:
         feats.append({"type": "Feature", "geometry": _section_line(kora, h.from_km, h.to_km),
@@ -116,6 +120,8 @@ class IncomingLandmark:
     valid_from: date | None = None
     valid_to: date | None = None
     retired: bool = False
+    medical_post: bool = False
+    vehicle_access: str = "no"
 
     @property
     def label(self) -> str:
@@ -201,7 +207,9 @@ def _landmark(f: dict, p: dict, where: str) -> IncomingLandmark:
         kinds=tuple(str(k) for k in p.get("kinds") or ()),
         source=_choice(p.get("source"), SOURCES, "import", where, "source"),
         confidence=_choice(p.get("confidence"), CONFIDENCES, "medium", where, "confidence"),
-        note=str(p.get("note") or ""), valid_from=vf, valid_to=vt, retired=bool(p.get("retired", False)))
+        note=str(p.get("note") or ""), valid_from=vf, valid_to=vt, retired=bool(p.get("retired", False)),
+        medical_post=bool(p.get("medical_post", False)),
+        vehicle_access=_choice(p.get("vehicle_access"), VEHICLE_ACCESS, "no", where, "vehicle_access"))
 
 
 def _hazard(f: dict, p: dict, where: str) -> IncomingHazard:
@@ -300,7 +308,8 @@ class LayerDiff:
         return out
 
 
-_COMPARED = ("name_en", "name_zh", "name_bo", "source", "confidence", "note", "valid_from", "valid_to")
+_COMPARED = ("name_en", "name_zh", "name_bo", "source", "confidence", "note", "valid_from", "valid_to",
+             "medical_post", "vehicle_access")
 
 
 def _landmark_changes(cur: StationLandmark, inc: IncomingLandmark, kora) -> dict:
@@ -345,7 +354,8 @@ def diff_layer(incoming: IncomingLayer, landmarks: list[StationLandmark], aliase
                 base = kora.gazetteer.get(inc.shipped_id)
                 cur = StationLandmark(0, inc.shipped_id, base.name_en, base.name_zh, base.lon, base.lat,
                                       shipped_id=inc.shipped_id, name_bo=base.name_bo, kinds=base.kinds,
-                                      source="other", confidence=base.confidence, note=base.notes)
+                                      source="other", confidence=base.confidence, note=base.notes,
+                                      medical_post=base.medical_post, vehicle_access=base.vehicle_access)
             if inc.retired and not cur.retired:
                 changes.append(Change("retire", inc.label, "", key, inc))
                 touched = True

@@ -238,7 +238,9 @@ def hazards_on_walk(hazards: Iterable[Hazard], from_km: float, to_km: float, dir
                     length_km: float, at: When = None) -> list[HazardPassage]:
     """Hazards in use on ``at`` that the walk from ``from_km`` to ``to_km`` in ``direction`` crosses,
     in the order met. ``overlap_km`` is the length walked inside each."""
-    w_start, w_len = _arc(from_km, to_km, length_km) if direction == "cw" else _arc(to_km, from_km, length_km)
+    d = (to_km - from_km) % length_km  # the same arithmetic as Kora.ahead_km
+    w_len = d if direction == "cw" else (length_km - d) % length_km
+    w_start = from_km % length_km if direction == "cw" else (from_km - w_len) % length_km
     out = []
     for h in hazards:
         if not h.in_use(at):

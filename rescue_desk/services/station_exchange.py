@@ -36,7 +36,7 @@ def _apply_change(s, actor: str, c: gl.Change, new_keys: dict[int, str]) -> None
     if c.action == "add":
         new_keys[id(inc)] = station.add_landmark_in(s, actor, LandmarkInput(
             inc.lon, inc.lat, inc.name_en, inc.name_zh, inc.name_bo, inc.kinds, None, inc.source,
-            inc.confidence, inc.note, inc.valid_from, inc.valid_to))
+            inc.confidence, inc.note, inc.valid_from, inc.valid_to, inc.medical_post, inc.vehicle_access))
     elif c.action == "retire":
         station.set_retired_in(s, actor, c.target_key, True)
     elif c.action == "change":

@@ -20,7 +20,8 @@ def _fill(db) -> str:
     lon, lat = k.point_at(27.2)
     key = station.add_landmark(db, ACTOR, LandmarkInput(lon, lat, name_en="Yellow supply tent", name_zh="黄色补给帐篷",
                                                         source="gps_walk", confidence="high", note="summer only",
-                                                        valid_from=date(2025, 6, 1), valid_to=date(2025, 9, 30)))
+                                                        valid_from=date(2025, 6, 1), valid_to=date(2025, 9, 30),
+                                                        medical_post=True, vehicle_access="probable"))
     station.add_alias(db, ACTOR, key, "黄帐篷", lang="zh")
     station.add_alias(db, ACTOR, "gaize_teahouse", "second tea tent", lang="en")
     lon, lat = k.point_at(k.gazetteer.get("zutul_phuk").chainage_km + 0.3)
@@ -34,7 +35,8 @@ def _fill(db) -> str:
 def _summary(db):
     layer = station.load_layer(db)
     lms = sorted((s.shipped_id or "", s.name_en, s.name_zh, round(s.lon, 6), round(s.lat, 6), s.source, s.confidence,
-                  s.note, s.valid_from, s.valid_to, s.retired) for s in layer.landmarks)
+                  s.note, s.valid_from, s.valid_to, s.retired, s.medical_post, s.vehicle_access)
+                 for s in layer.landmarks)
     aliases = sorted((a.text, a.lang) for a in layer.aliases)
     hazards = sorted((h.kind, h.from_km, h.to_km, h.closed, h.speed_factor, h.valid_from) for h in layer.hazards)
     return lms, aliases, hazards

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from rescue_desk.domain.kora import load_kora
@@ -59,6 +59,7 @@ km = st.floats(0, L - 1e-6, allow_nan=False)
 def test_hazard_overlap_is_bounded_and_the_same_both_ways(a, b, h0, h1, direction):
     h = Hazard(1, "snow", h0, h1)
     walk = KORA.ahead_km(a, b, direction)
+    assume(1e-6 < walk < L - 1e-6)  # a walk of (almost) nothing or the whole loop is ambiguous in floats
     passages = hazards_on_walk([h], a, b, direction, L, "any")
     back = hazards_on_walk([h], b, a, "ccw" if direction == "cw" else "cw", L, "any")
     got = passages[0].overlap_km if passages else 0.0
