@@ -107,3 +107,15 @@ def test_csv_has_one_row_per_counted_incident(station):
     assert [r["category"] for r in rows] == ["lost", "altitude_sickness", "false_alarm", "hypothermia"]
     assert rows[0]["received_at"] == "2025-01-01 00:10" and rows[0]["call_to_scene_min"] == "60"
     assert rows[1]["deaths"] == "1" and rows[1]["section"] == "岗加 → 小天葬台西侧补给点"
+
+
+def test_sql_totals_agree_with_the_records(station):
+    from rescue_desk.domain.kora import load_kora
+    from rescue_desk.domain.stats import build_report
+    from rescue_desk.services.reports import count_totals, fetch_records
+
+    for year in (2024, 2025, 2026):
+        p = Period.year(year)
+        lo, hi = p.utc_bounds()
+        data = fetch_records(station, lo, hi)
+        assert count_totals(station, p) == build_report(data.incidents, data.calls, p, load_kora()).totals

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from datetime import date
 from typing import Iterable
@@ -18,14 +19,16 @@ BUSIEST_DAYS = 10
 
 def in_period(incidents: Iterable[IncidentRecord], period: Period) -> list[IncidentRecord]:
     """Incidents whose first call falls in the period; drills never count."""
-    return [i for i in incidents if not i.drill and period.contains(i.received_at)]
+    lo, hi = period.utc_bounds()
+    return [i for i in incidents if not i.drill and lo <= i.received_at < hi]
 
 
 def totals(incidents: list[IncidentRecord], calls: Iterable[CallRecord], period: Period) -> Totals:
     """Headline figures. ``incidents`` must already be the period's (see ``in_period``); calls are
     filtered here. A trip counts once it has left (has a departure time)."""
+    lo, hi = period.utc_bounds()
     return Totals(
-        calls=sum(1 for c in calls if not c.drill and period.contains(c.received_at)),
+        calls=sum(1 for c in calls if not c.drill and lo <= c.received_at < hi),
         incidents=len(incidents),
         trips=sum(1 for i in incidents for t in i.trips if t.departed_at is not None),
         persons_rescued=sum(i.persons_rescued for i in incidents),
@@ -35,34 +38,38 @@ def totals(incidents: list[IncidentRecord], calls: Iterable[CallRecord], period:
     )
 
 
-def by_month(incidents: list[IncidentRecord], period: Period, weight=lambda i: 1) -> dict[tuple[int, int], int]:
-    """(year, month) → sum of ``weight`` over incidents, every month of the period present."""
+def by_month(incidents: list[IncidentRecord], period: Period, weight=lambda i: 1,
+             days: list[date] | None = None) -> dict[tuple[int, int], int]:
+    """(year, month) → sum of ``weight`` over incidents, every month of the period present.
+    ``days`` may give each incident's Beijing day (saves converting again)."""
     out = {ym: 0 for ym in period.months()}
-    for i in incidents:
-        d = beijing_date(i.received_at)
+    for i, d in zip(incidents, days or [beijing_date(i.received_at) for i in incidents]):
         out[(d.year, d.month)] += weight(i)
     return out
 
 
-def by_week(incidents: list[IncidentRecord], period: Period) -> dict[date, int]:
+def by_week(incidents: list[IncidentRecord], period: Period, days: list[date] | None = None) -> dict[date, int]:
     """Monday of the week → incidents, every week of the period present."""
     out = {w: 0 for w in period.weeks()}
-    for i in incidents:
-        out[week_start(beijing_date(i.received_at))] += 1
+    for d in days or [beijing_date(i.received_at) for i in incidents]:
+        out[week_start(d)] += 1
     return out
 
 
 def by_section(incidents: list[IncidentRecord], kora: Kora) -> tuple[list[SectionCount], int]:
-    """Incidents per anchor-to-anchor section in route order, and how many had no position."""
-    counts: Counter[str] = Counter()
+    """Incidents per anchor-to-anchor section in route order (``kora.segment_at``'s sections), and
+    how many had no position."""
+    segments = kora.segments()
+    starts = [s.from_km for s in segments]
+    counts = [0] * len(segments)
     unplaced = 0
     for i in incidents:
         if i.chainage_km is None:
             unplaced += 1
         else:
-            counts[kora.segment_at(i.chainage_km).start.id] += 1
-    sections = [SectionCount(s.start.id, s.label_zh, s.label_en, s.from_km, s.to_km, counts[s.start.id])
-                for s in kora.segments()]
+            counts[bisect_right(starts, i.chainage_km % kora.length_km) - 1] += 1  # -1: before the first = the last
+    sections = [SectionCount(s.start.id, s.label_zh, s.label_en, s.from_km, s.to_km, n)
+                for s, n in zip(segments, counts)]
     return sections, unplaced
 
 
@@ -95,45 +102,48 @@ def response_times(incidents: list[IncidentRecord]) -> dict[str, Spread]:
 
 def trips_per_day(incidents: list[IncidentRecord], period: Period) -> Counter[date]:
     """Beijing day → trips that left that day (within the period)."""
-    days: Counter[date] = Counter()
-    for i in incidents:
-        for t in i.trips:
-            if t.departed_at is not None and period.contains(t.departed_at):
-                days[beijing_date(t.departed_at)] += 1
-    return days
+    lo, hi = period.utc_bounds()
+    return Counter(beijing_date(t.departed_at) for i in incidents for t in i.trips
+                   if t.departed_at is not None and lo <= t.departed_at < hi)
 
 
 def build_report(incidents: Iterable[IncidentRecord], calls: Iterable[CallRecord], period: Period, kora: Kora,
-                 previous: Totals | None = None) -> Report:
-    """The full report for ``period``. Records outside the period and drills are ignored."""
-    calls = list(calls)
+                 previous: Totals | None = None, origins: dict[str, int] | None = None) -> Report:
+    """The full report for ``period``. Records outside the period and drills are ignored.
+    ``origins`` (people by origin, already counted for exactly these incidents) replaces summing
+    each record's ``origins``."""
+    lo, hi = period.utc_bounds()
+    calls = [c for c in calls if not c.drill and lo <= c.received_at < hi]
     chosen = in_period(incidents, period)
+    days = [beijing_date(i.received_at) for i in chosen]
     sections, unplaced = by_section(chosen, kora)
-    days = trips_per_day(chosen, period)
+    trip_days = trips_per_day(chosen, period)
     call_months = {ym: 0 for ym in period.months()}
     for c in calls:
-        if not c.drill and period.contains(c.received_at):
-            d = beijing_date(c.received_at)
-            call_months[(d.year, d.month)] += 1
+        d = beijing_date(c.received_at)
+        call_months[(d.year, d.month)] += 1
     outcomes = Counter(i.outcome or "open" for i in chosen)
-    origins: Counter[str] = Counter()
-    for i in chosen:
-        origins.update(i.origins)
+    if origins is None:
+        counted: Counter[str] = Counter()
+        for i in chosen:
+            counted.update(i.origins)
+    else:
+        counted = Counter({k: v for k, v in origins.items() if v})
     return Report(
         period=period,
         totals=totals(chosen, calls, period),
-        by_month=by_month(chosen, period),
-        persons_by_month=by_month(chosen, period, weight=lambda i: i.persons_rescued),
+        by_month=by_month(chosen, period, days=days),
+        persons_by_month=by_month(chosen, period, weight=lambda i: i.persons_rescued, days=days),
         calls_by_month=call_months,
-        by_week=by_week(chosen, period),
+        by_week=by_week(chosen, period, days=days),
         by_category=dict(Counter(i.category for i in chosen).most_common()),
         by_outcome=dict(outcomes.most_common()),
-        by_origin=dict(origins.most_common()),
+        by_origin=dict(counted.most_common()),
         by_section=sections,
         unplaced=unplaced,
         heat_per_km=heat_per_km(chosen, kora.length_km),
         response=response_times(chosen),
-        busiest_days=sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))[:BUSIEST_DAYS],
-        days_by_trips=dict(sorted(Counter(days.values()).items())),
+        busiest_days=sorted(trip_days.items(), key=lambda kv: (-kv[1], kv[0]))[:BUSIEST_DAYS],
+        days_by_trips=dict(sorted(Counter(trip_days.values()).items())),
         previous=previous,
     )

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Mapping
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TripRecord:
     """One rescue trip's times (any may be missing)."""
 
@@ -17,7 +17,7 @@ class TripRecord:
     returned_at: datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class IncidentRecord:
     """One incident as statistics see it.
 
@@ -47,7 +47,7 @@ class IncidentRecord:
         return min(left, key=lambda t: t.departed_at) if left else None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CallRecord:
     """One call: when it came in and whether it was part of a drill."""
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFrame, QGr
 from rescue_desk.domain.clock import to_beijing, utc_now
 from rescue_desk.domain.stats import Period, Report
 from rescue_desk.services.reports import period_csv, period_report, years_with_data
+from rescue_desk.storage.models_reports import HOME_STATION
 
 from . import charts
 from .figures import change_text, response_rows, total_labels
@@ -61,10 +62,11 @@ class ReportsPage(QWidget):
 
     reportShown = Signal()
 
-    def __init__(self, ctx, map_controller=None, parent: QWidget | None = None):
+    def __init__(self, ctx, map_controller=None, parent: QWidget | None = None, station: str | None = HOME_STATION):
         super().__init__(parent)
         self.setObjectName("reportsPage")
         self.ctx = ctx
+        self.station = station  # this desk's station; None = every station in the database
         self.map = map_controller
         self.lang = ctx.lang
         self.report: Report | None = None
@@ -86,7 +88,7 @@ class ReportsPage(QWidget):
         outer.addWidget(scroll, 1)
         self._build_body()
         ctx.bridge.incidentsChanged.connect(self._data_changed)
-        ctx.worker.submit(years_with_data, ctx.db, on_done=self._set_years, on_error=self._failed)
+        ctx.worker.submit(years_with_data, ctx.db, station, on_done=self._set_years, on_error=self._failed)
 
     # --- building -----------------------------------------------------------------------
     def _build_bar(self) -> QHBoxLayout:
@@ -224,7 +226,7 @@ class ReportsPage(QWidget):
         if period is None:
             return
         self.status.setText(self.tr("Loading…"))
-        self.ctx.worker.submit(period_report, self.ctx.db, period, None, self.ctx.kora,
+        self.ctx.worker.submit(period_report, self.ctx.db, period, self.station, self.ctx.kora,
                                period.calendar_year is not None, on_done=self.show_report, on_error=self._failed)
 
     def _data_changed(self) -> None:
@@ -236,7 +238,8 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         """Re-read which years have data (keeping the chosen year), then reload the report."""
         current = self.year_box.currentData()
-        self.ctx.worker.submit(years_with_data, self.ctx.db, on_done=lambda ys: self._set_years(ys, keep=current),
+        self.ctx.worker.submit(years_with_data, self.ctx.db, self.station,
+                               on_done=lambda ys: self._set_years(ys, keep=current),
                                on_error=self._failed)
 
     def showEvent(self, event) -> None:
@@ -326,7 +329,7 @@ class ReportsPage(QWidget):
             Path(path).write_text(text, encoding="utf-8-sig")
             self.status.setText(self.tr("CSV written to %1").replace("%1", path))
 
-        self.ctx.worker.submit(period_csv, self.ctx.db, self.report.period, None, self.lang, on_done=done,
+        self.ctx.worker.submit(period_csv, self.ctx.db, self.report.period, self.station, self.lang, on_done=done,
                                on_error=self._failed)
 
     def import_logbook(self, path: str | None = None) -> None:
