@@ -129,9 +129,9 @@ def test_any_json_object_parses_or_raises_a_line_error(item):
     try:
         qid, q = parse_batch_line(line, KORA)
     except BatchLineError as exc:
-        assert str(exc) and exc.qid == item.get("id")
+        assert str(exc) and json.dumps(exc.qid) == json.dumps(item.get("id"))  # NaN ids echo back too
         return
-    assert qid == item.get("id")
+    assert json.dumps(qid) == json.dumps(item.get("id"))
     assert math.isfinite(q.from_km) and math.isfinite(q.to_km)
     assert q.walked_s is None or q.walked_s >= 0
     est = load_walking_model().time_between(q.from_km, q.to_km, direction=q.direction, walker=q.walker,
