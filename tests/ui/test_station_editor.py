@@ -168,3 +168,13 @@ def test_context_kora_is_announced_after_each_change(qtbot, win):
     win.station.run_edit(AddAlias("dolma_la", "the big pass", "en"))
     settle(win)
     assert seen and seen[-1][0] == "station_kora" and seen[-1][1].id == "dolma_la"
+
+
+def test_hazard_section_picked_on_the_map(qtbot, win):
+    hz = win.station.hazards
+    qtbot.mouseClick(hz.pick, Qt.MouseButton.LeftButton)
+    click_map(qtbot, win, *KORA.point_at(30.0))
+    assert "end of the section" in win.station.message.text()
+    click_map(qtbot, win, *KORA.point_at(30.6))
+    assert not hz.pick.isChecked()
+    assert abs(hz.from_km.value() - 30.0) < 0.05 and abs(hz.to_km.value() - 30.6) < 0.05

@@ -210,6 +210,16 @@ class StationEditor(QWidget):
         return False
 
     def _map_clicked(self, lon: float, lat: float) -> None:
+        if self.hazards.pick.isChecked():
+            km, off = self.ctx.kora.chainage_of(lon, lat)
+            if off > 500:
+                self.message.setText(self.tr("Click on the kora route to mark a section."))
+            elif self.hazards.picked(km):
+                self.message.setText(self.tr("Section km {0:.2f}–{1:.2f}; choose the condition and add it.")
+                                     .format(self.hazards.from_km.value(), self.hazards.to_km.value()))
+            else:
+                self.message.setText(self.tr("Now click the end of the section (clockwise)."))
+            return
         if self.landmarks.add_on_map.isChecked():
             self.landmarks.add_on_map.setChecked(False)
             if self._too_far(lon, lat):

@@ -54,6 +54,10 @@ class HazardsPage(QWidget):
         for d in (self.valid_from, self.valid_to):
             d.setEnabled(False)
             self.seasonal.toggled.connect(d.setEnabled)
+        self.pick = QPushButton(self.tr("Pick on map"), objectName="pickHazard", checkable=True)
+        self.pick.setToolTip(self.tr("Click the start of the section on the map, then its end"))
+        self._picked_from: float | None = None
+        self.pick.toggled.connect(lambda _on: setattr(self, "_picked_from", None))
         self.note = QLineEdit(objectName="hazardNote")
         self.add_btn = QPushButton(self.tr("Add hazard"), objectName="addHazard")
         self.add_btn.clicked.connect(self._add)
@@ -68,6 +72,7 @@ class HazardsPage(QWidget):
         span.addWidget(self.from_km)
         span.addWidget(QLabel("→"))
         span.addWidget(self.to_km)
+        span.addWidget(self.pick)
         form.addRow(self.tr("Section (clockwise)"), span)
         effect = QHBoxLayout()
         effect.addWidget(self.closed)
@@ -88,6 +93,16 @@ class HazardsPage(QWidget):
         lay.addLayout(form)
         lay.addLayout(buttons)
         self._selection_changed()
+
+    def picked(self, km: float) -> bool:
+        """A map click at chainage ``km`` while picking; True when the section is complete."""
+        if self._picked_from is None:
+            self._picked_from = km
+            self.from_km.setValue(round(km, 2))
+            return False
+        self.to_km.setValue(round(km, 2))
+        self.pick.setChecked(False)
+        return True
 
     def set_hazards(self, hazards: list[sl.Hazard]) -> None:
         self.hazards = list(hazards)
