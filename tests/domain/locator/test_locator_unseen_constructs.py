@@ -1,0 +1,179 @@
+"""Constructs found missing by the held-out call set (data/unseen_calls.jsonl): station numbers,
+name variants, arrivals, decimal commas, pair labels, 'halfway to B', hours still to go, passing times."""
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from rescue_desk.domain.kora import load_kora
+from rescue_desk.domain.locator import locate
+from rescue_desk.domain.locator.coordinates import decimal_commas, find_coordinates
+from rescue_desk.domain.locator.parser import parse_description
+from rescue_desk.domain.locator.text import clean_text, convert_english_numbers
+
+KORA = load_kora()
+CALL = datetime.fromisoformat("2024-07-10T14:00:00+08:00")
+UNSEEN = Path(__file__).parent / "data" / "unseen_calls.jsonl"
+
+
+def clues(text, **kw):
+    return parse_description(text, KORA, kw.pop("call_time", CALL), **kw).clues
+
+
+def only(text, **kw):
+    cs = clues(text, **kw)
+    assert len(cs) == 1, cs
+    return cs[0]
+
+
+def km(landmark_id):
+    return KORA.gazetteer.get(landmark_id).chainage_km
+
+
+def read(text):
+    return find_coordinates(clean_text(text)[0])
+
+
+@pytest.mark.parametrize("text,landmark", [
+    ("我们现在在2号朝拜点", "second_prostration"), ("第2朝拜点这里有人摔伤了", "second_prostration"),
+    ("在二号朝拜点", "second_prostration"), ("快到第二个朝拜点了", "second_prostration"),
+    ("现在人在4号朝拜点旁边", "fourth_prostration"), ("在第三朝拜点休息", "third_prostration"),
+])
+def test_station_numbered_names(text, landmark):
+    assert only(text).landmark_id == landmark
+
+
+def test_a_date_with_hao_is_not_a_station_number():
+    assert clues("10月2号出发，现在迷路了") == []
+
+
+@pytest.mark.parametrize("text,landmark", [
+    ("passed the medicine buddha supply about 2 km ago", "medicine_buddha_supply"),
+    ("left the earth nail supply point", "phakna_rigzin_supply"),
+    ("we are approaching the Hayagriva, slowly", "tamdrin_drongkhang"),
+])
+def test_names_without_generic_words(text, landmark):
+    assert only(text).landmark_id == landmark
+
+
+@pytest.mark.parametrize("text,relation", [
+    ("刚到色雄补给点，有人抽搐", "at"), ("现在到岗加了，朋友不行了", "at"), ("快到岗加了", "almost"),
+    ("离岗加不远了", "almost"), ("Started at Zutul Phuk this morning", "left"),
+])
+def test_arrival_and_departure_words(text, relation):
+    assert only(text).relation == relation
+
+
+@pytest.mark.parametrize("text,landmark,relation,dist", [
+    ("we're 2 km from Gangjia still, getting dark", "gangjia", "before", 2.0),
+    ("Hayagriva station should be 1 km further on", "tamdrin_drongkhang", "before", 1.0),
+    ("We r 1 km bfore dolma la", "dolma_la", "before", 1.0),
+    ("过了 second prostration point, about 1 km", "second_prostration", "past", 1.0),
+    ("我们走过了曲古寺，大约1公里", "chuku_gompa", "past", 1.0),
+    ("快到卓玛拉了，还有500米", "dolma_la", "before", 0.5),
+])
+def test_distance_words(text, landmark, relation, dist):
+    c = only(text)
+    assert (c.landmark_id, c.relation, c.distance_km) == (landmark, relation, dist)
+
+
+@pytest.mark.parametrize("text,lat,lon", [
+    ("31,0647 81,2845", 31.0647, 81.2845), ("31,0399; 81,3771", 31.0399, 81.3771),
+    ("lat 31,06470 lon 81,28452", 31.0647, 81.28452), ("31,06 81,28", 31.06, 81.28),
+    ("N 31º5'57.5\" E 81º20'5.7\"", 31 + 5 / 60 + 57.5 / 3600, 81 + 20 / 60 + 5.7 / 3600),
+    ("31˚04.430' N 81˚16.942' E", 31 + 4.43 / 60, 81 + 16.942 / 60),
+    ("lat/lon: 30.99864 / 81.35785", 30.99864, 81.35785), ("lon/lat: 81.35785, 30.99864", 30.99864, 81.35785),
+    ("经纬度 81.35785,30.99864", 30.99864, 81.35785),
+])
+def test_more_coordinate_formats(text, lat, lon):
+    rs = [r for r in read(text) if r.problem is None]
+    assert len(rs) == 1, rs
+    assert rs[0].lat == pytest.approx(lat, abs=2e-6) and rs[0].lon == pytest.approx(lon, abs=2e-6)
+
+
+def test_thousands_commas_stay_heights_not_coordinates():
+    assert read("altitude 5,200 m, 3,4 people") == []
+    assert [c.elevation_m for c in clues("altimeter 5,200 m, going up") if c.kind == "elevation"] == [5200.0]
+
+
+@given(st.text(alphabet="0123456789,.; ab", max_size=40))
+def test_decimal_commas_keep_every_position(text):
+    out = decimal_commas(text)
+    assert len(out) == len(text)
+    assert [i for i, c in enumerate(out) if c != text[i]] == [i for i, c in enumerate(text) if c != out[i]]
+    assert all(text[i] == "," and out[i] == "." for i in range(len(text)) if text[i] != out[i])
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("We left Sershong an hour ago. Now about halfway to Chuku Gompa.", "sershong", "chuku_gompa"),
+    ("从岗加出发的，现在差不多走到卓玛拉的一半了", "gangjia", "dolma_la"),
+    ("Chuku bridge behind us. We are maybe half way to the 2nd prostration point", "chuku_bridge_supply",
+     "second_prostration"),
+])
+def test_halfway_to_a_place_after_an_earlier_one(text, a, b):
+    half = [c for c in clues(text) if c.relation == "halfway"]
+    assert [(c.landmark_id, c.other_id) for c in half] == [(a, b)]
+    r = locate(text, call_time=CALL)
+    assert abs(r.chainage_km - (km(a) + km(b)) / 2) < 0.4
+
+
+@pytest.mark.parametrize("text,landmark,hours", [
+    ("还有两个小时到马头明王驿站", "tamdrin_drongkhang", 2.0),
+    ("the guide says one more hour to the second prostration point", "second_prostration", 1.0),
+    ("还要一个半小时才到第二朝拜处", "second_prostration", 1.5),
+    ("about 2 hours still to walk to the iron bridge before Gangjia", "drira_bridge_fork", 2.0),
+    ("Gangjia is 3 hours away", "gangjia", 3.0),
+])
+def test_hours_still_to_go(text, landmark, hours):
+    t = [c for c in clues(text) if c.kind == "time"]
+    assert [(c.relation, c.landmark_id, c.elapsed_s) for c in t] == [("to_go", landmark, hours * 3600)]
+    r = locate(text, call_time=CALL)
+    behind = (km(landmark) - r.chainage_km) % KORA.length_km
+    assert 1.0 * hours < behind < 6.0 * hours  # 1-6 km per hour of walking, and before the place, not past it
+
+
+def test_more_time_to_go_means_further_back():
+    near = locate("one more hour to Gangjia", call_time=CALL).chainage_km
+    far = locate("three more hours to Gangjia", call_time=CALL).chainage_km
+    assert far < near < km("gangjia")
+
+
+def test_hours_ago_stay_a_time_since():
+    c = only("两个小时前经过色雄")
+    assert (c.kind, c.relation, c.landmark_id, c.elapsed_s) == ("time", "since", "sershong", 7200.0)
+
+
+def test_more_unit_word_order():
+    assert convert_english_numbers("2 more hours to go") == "2 hours more to go"
+    assert convert_english_numbers("1.5 more km") == "1.5 km more"
+
+
+@pytest.mark.parametrize("text,landmark,clock", [
+    ("10点20过的曲古桥", "chuku_bridge_supply", "10:20"), ("十二点十过的曲古桥，现在还在往前走", "chuku_bridge_supply", "12:10"),
+    ("crossed the Chuku bridge at 10:44, walking slowly since", "chuku_bridge_supply", "10:44"),
+    ("Tarboche at 9:54, since then walking up the valley", "tarboche", "09:54"),
+    ("上午11点25分到的色雄，一直在往前走", "sershong", "11:25"),
+    ("We began the kora in Darchen at 8.30, now we're tired", "darchen", "08:30"),
+])
+def test_passing_times(text, landmark, clock):
+    t = [c for c in clues(text) if c.kind == "time"]
+    assert [(c.landmark_id, c.event_time.strftime("%H:%M")) for c in t] == [(landmark, clock)]
+
+
+@pytest.mark.parametrize("text", ["help", "我们迷路了", "手机快没电了，快来", "somewhere on the kora, please come fast",
+                                  "在河边，朋友不行了", "Where are we?? please send someone", "在山上，下不去了"])
+def test_no_clue_stays_unplaceable(text):
+    assert locate(text, call_time=CALL).status == "unplaceable"
+
+
+def test_held_out_set_is_well_formed():
+    rows = [json.loads(x) for x in UNSEEN.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(rows) >= 150 and len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["expect"] in ("place", "unplaceable") and r["text"] and r["kind"]
+        assert (r["truth"] == {}) == (r["expect"] == "unplaceable")
+        if "time" in r:
+            assert datetime.fromisoformat(r["time"]).utcoffset() is not None
