@@ -177,3 +177,16 @@ def test_held_out_set_is_well_formed():
         assert (r["truth"] == {}) == (r["expect"] == "unplaceable")
         if "time" in r:
             assert datetime.fromisoformat(r["time"]).utcoffset() is not None
+
+
+@pytest.mark.parametrize("text,word", [("we passed Selung, my friend is sick", "selung"),
+                                       ("过了拉曲以后走了一公里", "拉曲"), ("在玛尼堆附近", "玛尼堆"),
+                                       ("we are near Kangri, past Sershong", "kangri")])
+def test_unknown_words_where_a_place_would_stand_are_reported(text, word):
+    assert word in parse_description(text, KORA, CALL).not_understood
+
+
+@pytest.mark.parametrize("text", ["我们早上8点半经过色雄，现在还在往前走。", "色雄过了一公里半，有人摔了",
+                                  "we are near the river, past the bridge at Chuku", "at least 2 km past Sershong"])
+def test_everyday_words_are_not_reported_as_unknown_places(text):
+    assert parse_description(text, KORA, CALL).not_understood == []
