@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget
 
@@ -38,7 +38,11 @@ class MainWindow(QMainWindow):
         self._link_map_and_profile()
         self._apply_layer_settings()
         ctx.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
-        ctx.bridge.incidentsChanged.connect(self.reload_incidents)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(250)
+        self._reload_timer.timeout.connect(self.reload_incidents)
+        ctx.bridge.incidentsChanged.connect(self._reload_timer.start)  # a burst of changes = one reload
         ctx.bridge.stationLayerChanged.connect(lambda: self.map.refresh_landmarks(self.ctx.kora))
         self.resize(1280, 820)
         if not ctx.settings.window_geometry.isEmpty():
@@ -217,8 +221,21 @@ class MainWindow(QMainWindow):
 
     # --- data ------------------------------------------------------------------------------
     def reload_incidents(self) -> None:
-        """Reload incident markers on the database worker."""
-        self.ctx.worker.submit(list_incidents, self.ctx.db, on_done=self.map.set_incidents)
+        """Reload incident markers on the database worker (one reload in flight at a time)."""
+        if getattr(self, "_reloading", False):
+            self._reload_timer.start()
+            return
+        self._reloading = True
+
+        def done(rows) -> None:
+            self._reloading = False
+            self.map.set_incidents(rows)
+
+        def failed(exc: BaseException) -> None:
+            self._reloading = False
+            self.statusBar().showMessage(str(exc), 10000)
+
+        self.ctx.worker.submit(list_incidents, self.ctx.db, on_done=done, on_error=failed)
 
     def closeEvent(self, event) -> None:
         self.ctx.settings.window_geometry = self.saveGeometry()

@@ -174,3 +174,17 @@ def test_fallback_translator_reads_ts_files_directly(qapp):
         assert QCoreApplication.translate("Map", "Mount Kailash {0} m") == "冈仁波齐峰 {0} 米"
     finally:
         qapp.removeTranslator(tr)
+
+
+def test_a_burst_of_change_notices_reloads_the_markers_once(window, qtbot, monkeypatch):
+    from rescue_desk.services import incidents as svc
+
+    calls = []
+    real = svc.list_incidents
+    monkeypatch.setattr("rescue_desk.ui.main_window.list_incidents", lambda db: calls.append(1) or real(db))
+    for i in range(5):
+        window.ctx.bridge.incident_changed(i + 1)
+    qtbot.waitUntil(lambda: bool(calls) and window.ctx.worker.pending == 0, timeout=3000)
+    qtbot.wait(400)
+    assert len(calls) == 1
+    assert len(window.map.incident_layer) > 0
