@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from rescue_desk.domain import roles
 from rescue_desk.domain.clock import format_beijing
@@ -19,6 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="event log: verify the hash chain, show a record's history")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     v = asub.add_parser("verify", help="walk the event log; report the first broken link or 'intact, N entries'")
+    v.add_argument("--anchor", metavar="ID:HASH", help="also check that entry ID still has this hash "
+                   "(as printed by an earlier verify): detects a log cut back or rewritten since")
+    v.add_argument("--against", metavar="BACKUP", type=Path, help="use the newest entry of this backup file "
+                   "as the anchor")
     v.set_defaults(handler=_verify)
     h = asub.add_parser("history", help="every change of one record, oldest first")
     h.add_argument("entity", help="incident, call, person, trip, checkin, officer, vehicle or user")
@@ -28,16 +33,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     h.set_defaults(handler=_history)
 
 
+def _anchor(args) -> tuple[int, str] | None:
+    if args.anchor:
+        ident, _, digest = args.anchor.partition(":")
+        if not ident.isdigit() or len(digest) != 64:
+            raise CliError("--anchor must look like ID:HASH (the 64-character hash printed by verify)")
+        return int(ident), digest.lower()
+    if args.against:
+        try:
+            return audit.anchor_of(args.against)
+        except ValidationError as exc:
+            raise CliError(str(exc)) from None
+    return None
+
+
 def _verify(args) -> int:
+    anchor = _anchor(args)
     db = open_db(args)
     try:
         report = audit.verify(db)
+        problem = audit.check_anchor(db, anchor) if anchor and report.intact else None
     finally:
         db.dispose()
-    if report.intact:
-        print(f"event log {report.sentence()}")
-        return 0
-    raise CliError(f"event log {report.sentence()}", code=1)
+    if not report.intact:
+        raise CliError(f"event log {report.sentence()}", code=1)
+    if problem:
+        raise CliError(f"event log chain intact, {report.checked} entries, but {problem}", code=1)
+    print(f"event log {report.sentence()}")
+    if report.head_id is not None:
+        print(f"newest entry #{report.head_id}, anchor {report.head_id}:{report.head_hash}")
+    if anchor:
+        print(f"anchor entry #{anchor[0]} unchanged")
+    return 0
 
 
 def _values(values) -> str:

@@ -33,6 +33,8 @@ class ChainReport:
     broken_id: int | None = None
     broken_at: datetime | None = None
     what: str = ""
+    head_id: int | None = None
+    head_hash: str = ""
 
     @property
     def intact(self) -> bool:
@@ -70,7 +72,7 @@ def verify(db: Database, batch: int = 5000) -> ChainReport:
         while True:
             rows = s.scalars(select(Event).where(Event.id > last_id).order_by(Event.id).limit(batch)).all()
             if not rows:
-                return ChainReport(checked)
+                return ChainReport(checked, head_id=last_id or None, head_hash=prev)
             for ev in rows:
                 row = dict(at=ev.at, actor=ev.actor, operation=ev.operation, entity=ev.entity,
                            entity_id=ev.entity_id, action=ev.action, incident_id=ev.incident_id,
@@ -82,6 +84,34 @@ def verify(db: Database, batch: int = 5000) -> ChainReport:
                     return ChainReport(checked, ev.id, ev.at, f"its content was altered after it was written "
                                        f"({ev.entity} {ev.entity_id}, {ev.operation} by {ev.actor})")
                 prev, last_id, checked = ev.hash, ev.id, checked + 1
+
+
+def anchor_of(path) -> tuple[int, str] | None:
+    """(id, hash) of the newest entry in a backup file (None when its log is empty): an anchor that
+    the live log must still contain unchanged."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise ValidationError(f"{path} cannot be read as a Rescue Desk database ({exc}).") from None
+    finally:
+        conn.close()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def check_anchor(db: Database, anchor: tuple[int, str]) -> str | None:
+    """None when entry ``anchor[0]`` still carries hash ``anchor[1]`` (so, the chain being intact, every
+    entry up to it is unchanged); otherwise a sentence saying what happened since."""
+    anchor_id, anchor_hash = anchor
+    with db.read() as s:
+        got = s.scalar(select(Event.hash).where(Event.id == anchor_id))
+    if got is None:
+        return f"entry {anchor_id} of the anchor is missing: the log was cut back or replaced"
+    if got != anchor_hash:
+        return f"entry {anchor_id} no longer has the anchor's hash: the log up to it was rewritten"
+    return None
 
 
 def entity_name(name: str) -> str:

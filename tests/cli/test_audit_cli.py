@@ -25,7 +25,8 @@ def _fill(url):
 def test_verify_intact_then_broken(any_db_url, capsys):
     _fill(any_db_url)
     assert run(["--db", any_db_url, "audit", "verify"]) == 0
-    assert capsys.readouterr().out.strip() == "event log intact, 4 entries"
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == "event log intact, 4 entries" and lines[1].startswith("newest entry #4, anchor 4:")
     db = open_database(any_db_url)
     with db.engine.begin() as conn:
         if db.engine.dialect.name == "postgresql":
@@ -70,3 +71,29 @@ def test_history_needs_audit_permission(sqlite_url, capsys):
         assert "王磊" in capsys.readouterr().out
     finally:
         sys.stdin = old
+
+
+def test_anchor_detects_a_log_cut_back(sqlite_url, tmp_path, capsys):
+    from rescue_desk.services.backups import make_backup
+
+    _fill(sqlite_url)
+    db = open_database(sqlite_url)
+    snap = make_backup(db.engine, tmp_path / "b")
+    incidents.log_call(db, "pasang", CallInput(received_at=T0, text="later"))
+    db.dispose()
+    assert run(["--db", sqlite_url, "audit", "verify"]) == 0
+    anchor = capsys.readouterr().out.strip().splitlines()[1].split("anchor ")[1]
+    assert run(["--db", sqlite_url, "audit", "verify", "--against", str(snap)]) == 0
+    assert "anchor entry #4 unchanged" in capsys.readouterr().out
+    # someone with file access drops the guard and removes the newest entries: the chain alone looks fine
+    db = open_database(sqlite_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER events_no_delete"))
+        conn.execute(text("DELETE FROM events WHERE id >= 4"))
+    db.dispose()
+    assert run(["--db", sqlite_url, "audit", "verify"]) == 0
+    capsys.readouterr()
+    assert run(["--db", sqlite_url, "audit", "verify", "--against", str(snap)]) == 1
+    assert "entry 4 of the anchor is missing" in capsys.readouterr().err
+    assert run(["--db", sqlite_url, "audit", "verify", "--anchor", anchor]) == 1
+    assert run(["--db", sqlite_url, "audit", "verify", "--anchor", "4:xyz"]) == 2
