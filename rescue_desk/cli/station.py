@@ -43,7 +43,11 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.file == "-":
-        print(json.dumps(doc, ensure_ascii=False, indent=1))
+        try:
+            print(json.dumps(doc, ensure_ascii=False, indent=1))
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. piped into head: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     target = Path(args.file)
     try:
