@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
     # --- data ------------------------------------------------------------------------------
     def reload_incidents(self) -> None:
         """Reload incident markers on the database worker (one reload in flight at a time)."""
+        if not self.ctx.worker.running:
+            return
         if getattr(self, "_reloading", False):
             self._reload_timer.start()
             return
@@ -238,6 +240,7 @@ class MainWindow(QMainWindow):
         self.ctx.worker.submit(list_incidents, self.ctx.db, on_done=done, on_error=failed)
 
     def closeEvent(self, event) -> None:
+        self._reload_timer.stop()
         self.ctx.settings.window_geometry = self.saveGeometry()
         self.ctx.settings.window_state = self.saveState()
         self.ctx.settings.sync()

@@ -76,6 +76,11 @@ class DbWorker(QObject):
             app.aboutToQuit.connect(self.shutdown)
 
     @property
+    def running(self) -> bool:
+        """False once ``shutdown`` has run: ``submit`` would raise."""
+        return self._thread.isRunning()
+
+    @property
     def pending(self) -> int:
         """Jobs submitted whose callbacks have not run yet."""
         return self._pending

@@ -188,3 +188,13 @@ def test_a_burst_of_change_notices_reloads_the_markers_once(window, qtbot, monke
     qtbot.wait(400)
     assert len(calls) == 1
     assert len(window.map.incident_layer) > 0
+
+
+def test_change_notices_after_closing_are_ignored(qtbot, demo_db_file):
+    w = create_main_window(f"sqlite:///{demo_db_file}", features=())
+    w.show()
+    w.ctx.bridge.incidentsChanged.emit()
+    w.close()
+    assert not w.ctx.worker.running
+    w.reload_incidents()
+    qtbot.wait(350)

@@ -14,7 +14,7 @@ from . import projection
 from .base_layers import KmTicksItem, RouteItem, access_line_items
 from .landmarks_layer import LandmarkItem, RoadEndItem, declutter, landmark_labels, short_title
 from .markers import IncidentMarkers
-from .overlays import EstimateItem, HazardItem, HeatStripItem, HighlightItem, PinItem, PlayheadItem, track_item
+from .overlays import EstimateItem, HazardItem, HazardLabelsItem, HeatStripItem, HighlightItem, PinItem, PlayheadItem, track_item
 from .style import STATUS_COLOURS, TRACK_COLOURS
 from .view import MapView
 
@@ -70,6 +70,8 @@ class MapController(QObject):
         self.scene.addItem(self.heat_item)
         self.hazard_item = HazardItem(kora)
         self.scene.addItem(self.hazard_item)
+        self.hazard_labels = HazardLabelsItem(self.hazard_item)
+        self.scene.addItem(self.hazard_labels)
         self.pin_item = PinItem(self._pin_dropped)
         self.pin_item.setVisible(False)
         self.scene.addItem(self.pin_item)
@@ -194,7 +196,9 @@ class MapController(QObject):
     def set_hazards(self, hazards: list[dict]) -> None:
         """Sections in warning colours: dicts with from_km, to_km, kind, label."""
         self.hazards = list(hazards or [])
+        self.hazard_labels.prepareGeometryChange()
         self.hazard_item.set_hazards(self.hazards)
+        self.hazard_labels.update()
 
     def refresh_landmarks(self, kora: Kora) -> None:
         """Redraw the landmark layer from ``kora`` (e.g. after the station edited its own landmarks)."""
@@ -219,7 +223,7 @@ class MapController(QObject):
     def set_layer_visible(self, layer: str, on: bool) -> None:
         """Layers: "km_ticks", "access", "incidents", "heat", "hazards", "landmarks"."""
         items = {"km_ticks": [self.km_ticks], "access": self.access_items + self.road_end_items,
-                 "incidents": list(self.incident_layer.layers), "heat": [self.heat_item], "hazards": [self.hazard_item],
+                 "incidents": list(self.incident_layer.layers), "heat": [self.heat_item], "hazards": [self.hazard_item, self.hazard_labels],
                  "landmarks": self.landmark_items}[layer]
         for item in items:
             item.setVisible(on)

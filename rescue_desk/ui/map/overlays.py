@@ -240,20 +240,34 @@ class HazardItem(QGraphicsItem):
         return self._bounds.adjusted(-2000, -2000, 2000, 2000)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        t = painter.worldTransform()
         for colour, path, _mid, _label in self.sections:
             pen = QPen(colour, 10, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
+
+
+class HazardLabelsItem(QGraphicsItem):
+    """The hazard labels, above the landmark labels (the bands stay under them)."""
+
+    def __init__(self, hazards: HazardItem):
+        super().__init__()
+        self.hazards = hazards
+        self.setZValue(79)
+
+    def boundingRect(self) -> QRectF:
+        return self.hazards.boundingRect()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        t = painter.worldTransform()
         painter.save()
         painter.resetTransform()
         font = QFont(painter.font())
         font.setPointSizeF(8)
         font.setBold(True)
         painter.setFont(font)
-        for colour, _path, mid, label in self.sections:
+        for colour, _path, mid, label in self.hazards.sections:
             if not label:
                 continue
             q = t.map(mid) + QPointF(0, -22)
