@@ -25,7 +25,7 @@ _COMPONENT = re.compile(
     rf"(?P<sign>[+-])?(?P<d>{_NUM})\s*(?:°|º|˚|度|deg(?![a-z]))\s*"
     rf"(?:(?P<m>{_MINSEC})\s*(?:'|′|分|min(?![a-z]))?\s*"
     rf"(?:(?P<s>{_MINSEC})\s*(?:\"|′′|''|″|秒|sec(?![a-z]))?)?)?"
-    rf"|(?P<d2>\d{{1,3}})(?:[\s:]+|-)(?P<m2>{_MINSEC})(?:['′]\s*|[\s:]+)?(?:(?P<s2>{_MINSEC})(?![\d.])(?:\"|′′|''|″)?)?"
+    rf"|(?P<d2>\d{{1,3}})(?:[\s:]+|-)(?P<m2>{_MINSEC})(?:['′]\s*|[\s:]+|-)?(?:(?P<s2>{_MINSEC})(?![\d.])(?:\"|′′|''|″)?)?"
     rf"|(?P<d3>\d{{1,3}})\s+(?P<m3>{_MINSEC})(?![\d.])\s*(?:'|′)?"
     r"|(?P<sign4>[+-])?(?P<dec>\d{1,3}\.\d+)\s*°?"
     r"|(?P<sign5>[+-])?(?P<dint>\d{1,3})(?![\d.])\s*°?"
@@ -35,14 +35,16 @@ _COMPONENT = re.compile(
 )
 _UTM = re.compile(
     r"(?:utm\s*)?(?:zone\s*)?(?:(?P<zone>\d{1,2})\s*(?P<band>[c-hj-np-x])?(?![a-z]))?\s*[,:;]?\s*"
-    r"(?:(?:e|easting|x)\s*[:=]?\s*)?(?P<e>\d{6}(?:\.\d+)?)\s*(?:m\s*)?(?:e|easting)?(?![a-z])\s*[,;/]?\s*"
+    r"(?:(?:e|easting|x)\s*[:=]?\s*)?(?P<e>0?\d{6}(?:\.\d+)?)\s*(?:m\s*)?(?:e|easting)?(?![a-z])\s*[,;/]?\s*"
     r"(?:(?:n|northing|y)\s*[:=]?\s*)?(?P<n>\d{7}(?:\.\d+)?)\s*(?:m(?![a-z]))?\s*(?:(?:n|northing)(?![a-z]))?"
 )
-_GAP_OK = re.compile(r"^\s*(?:[,;/&]|and|和|,?\s*(?:lat|lon|lng)\w*)?\s*$")
+_GAP_OK = re.compile(r"^\s*(?:[,;/&]|and|和|,?\s*(?:lat|lon|lng)\w*|,?\s*(?:东经|北纬|经度|纬度))?\s*$")
 _HEM_OF = {"北纬": "n", "南纬": "s", "东经": "e", "西经": "w", "纬度": "lat", "经度": "lon",
            "latitude": "lat", "lat": "lat", "longitude": "lon", "lon": "lon", "lng": "lon", "long": "lon",
            "北": "n", "南": "s", "东": "e", "西": "w"}
 _GPS_RADIUS_M = 50.0
+_DATUM_NAME = re.compile(r"(?<![a-z0-9])(?:wgs\s?-?84|bd\s?-?09|gcj\s?-?02|cgcs\s?2000)(?![0-9])")
+"""Datum names carry digits that are not coordinates ("wgs84 30.97,81.29")."""
 _PAIR_LABEL = re.compile(r"(?<![a-z])(?:lat(?:itude)?\s*[/,&-]\s*(?:lon|lng|long)(?:gitude)?|"
                          r"(?:lon|lng|long)(?:gitude)?\s*[/,&-]\s*lat(?:itude)?|经纬度|纬经度)(?![a-z])")
 """One label for both numbers ("lat/lon: a / b") says nothing about which is which: the values decide."""
@@ -201,7 +203,8 @@ def find_coordinates(text: str, datum: str = "wgs84",
                      home: tuple[float, float] = (81.31, 31.04)) -> list[CoordinateReading]:
     """Every coordinate pair in ``text`` (already cleaned: lower case, NFKC), converted from ``datum``
     to WGS84. ``home`` (lon, lat) decides the order of two unlabelled numbers that could be either."""
-    text = _PAIR_LABEL.sub(lambda m: " " * len(m.group(0)), decimal_commas(text))
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731 (keeps every position)
+    text = _DATUM_NAME.sub(blank, _PAIR_LABEL.sub(blank, decimal_commas(text)))
     readings = _find_utm(text)
     taken = [r.span for r in readings]
     comps: list[_Component] = []

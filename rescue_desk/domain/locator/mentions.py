@@ -39,6 +39,11 @@ _GENERIC_TAIL = re.compile(r"(?:\s+(?:supply\s+)?point|\s+supply|\s+guest\s?hous
                            re.I)
 _GENERIC_WORDS = frozenset("valley supply point station guesthouse guesthouses gompa monastery temple the of".split())
 _CJK_SUFFIX_TWINS = (("处", "点"),)  # "第二朝拜点" is said for "第二朝拜处"
+ORDINAL_SUPPLY = re.compile(
+    r"第([一二三四五六七八九])(?:个)?补给(?:点|站)|(?<![a-z])(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"\s+supply\s*(?:point|station|stop)?")
+_ORDINAL_VALUE = {w: i + 1 for i, w in enumerate("一二三四五六七八九")} | {
+    w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth".split())}
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 _SEPARATORS = re.compile(r"[\s\-'.,/()]+")
@@ -124,6 +129,7 @@ class MentionScanner:
                             (key, frozenset(key[i:i + 2] for i in range(len(key) - 1)), lid))
             elif len(n) >= 2:
                 entries.setdefault(re.escape(n), (lid, generic))
+        self._supplies = [lm.id for lm in gazetteer.by_chainage() if "supply" in lm.kinds]
         self._latin: dict[str, list[tuple[re.Pattern, str, bool, int]]] = {}
         self._cjk: dict[str, list[tuple[str, str, bool]]] = {}
         for pat, (lid, generic) in entries.items():
@@ -153,6 +159,10 @@ class MentionScanner:
                     if text.startswith(name, i):
                         hits.append((i, i + len(name), lid, generic))
                         break
+        for m in ORDINAL_SUPPLY.finditer(text):  # "第二个补给点": the 2nd supply point from Darchen, clockwise
+            lid = self.ordinal_supply(m.group(0))
+            if lid:
+                hits.append((m.start(), m.end(), lid, True))
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         found: list[Mention] = []
         end = -1
@@ -162,6 +172,16 @@ class MentionScanner:
                 end = e
         found += self._fuzzy(text, found)
         return sorted(found, key=lambda x: x.start)
+
+    def ordinal_supply(self, words: str, direction: str = "cw") -> str | None:
+        """The landmark "第N个补给点" / "Nth supply point" means: the Nth supply point met walking from
+        Darchen in ``direction`` (None if the words are not such a phrase or N is too large)."""
+        m = ORDINAL_SUPPLY.fullmatch(words.strip())
+        if not m:
+            return None
+        n = _ORDINAL_VALUE[m.group(1) or m.group(2)]
+        order = self._supplies if direction == "cw" else self._supplies[::-1]
+        return order[n - 1] if n <= len(order) else None
 
     def _remap(self, lid: str, text: str, end: int) -> str:
         if lid == "drira_phuk_gompa" and "gangjia" in self.gazetteer:

@@ -125,7 +125,14 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
         else:
             pd.clues.append(Clue("coordinates", r.text, coordinate=r))
     masked = _mark(clean, [(s, e, " " * (e - s)) for s, e, _ in spans])
-    mentions = scanner_for(kora.gazetteer).find(masked)
+    scanner = scanner_for(kora.gazetteer)
+    mentions = scanner.find(masked)
+    for k, m in enumerate(mentions):
+        lid = scanner.ordinal_supply(m.text, pd.direction)
+        if lid:
+            mentions[k] = replace(m, landmark_id=lid)
+            pd.warnings.append(f"'{m.text}' read as the supply point of that number from Darchen "
+                               f"({kora.gazetteer.get(lid).short_en}); check with the caller")
     for scene, start, end in find_scenes(masked):
         if scene.start_landmark not in kora.gazetteer or scene.end_landmark not in kora.gazetteer:
             continue

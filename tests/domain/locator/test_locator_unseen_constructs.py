@@ -190,3 +190,29 @@ def test_unknown_words_where_a_place_would_stand_are_reported(text, word):
                                   "we are near the river, past the bridge at Chuku", "at least 2 km past Sershong"])
 def test_everyday_words_are_not_reported_as_unknown_places(text):
     assert parse_description(text, KORA, CALL).not_understood == []
+
+
+@pytest.mark.parametrize("text,lat,lon", [
+    ("bd09: 31.017536, 81.386479", 31.017536, 81.386479), ("WGS84 30.973707,81.293193", 30.973707, 81.293193),
+    ("31-05-44.0N 81-17-41.3E", 31 + 5 / 60 + 44 / 3600, 81 + 17 / 60 + 41.3 / 3600),
+    ("北纬 N31°1′44″ 东经 E81°22′36″", 31 + 1 / 60 + 44 / 3600, 81 + 22 / 60 + 36 / 3600),
+])
+def test_datum_names_dashes_and_double_labels(text, lat, lon):
+    rs = [r for r in read(text) if r.problem is None]
+    assert len(rs) == 1, rs
+    assert rs[0].raw_lat == pytest.approx(lat, abs=2e-6) and rs[0].raw_lon == pytest.approx(lon, abs=2e-6)
+
+
+def test_utm_easting_with_a_leading_zero():
+    a, b = read("UTM 44R 0526894 3436720"), read("UTM 44R 526894 3436720")
+    assert len(a) == 1 and (a[0].lon, a[0].lat) == (b[0].lon, b[0].lat)
+
+
+def test_ordinal_supply_points_count_from_darchen_in_the_walking_direction():
+    supplies = [lm.id for lm in KORA.gazetteer.by_chainage() if "supply" in lm.kinds]
+    pd = parse_description("我们在第一个补给点和第二个补给点之间", KORA, CALL)
+    assert [(c.relation, c.landmark_id, c.other_id) for c in pd.clues] == [("between", supplies[0], supplies[1])]
+    assert any("check with the caller" in w for w in pd.warnings)
+    assert only("just past the second supply point").landmark_id == supplies[1]
+    assert only("反方向转山，刚过第一个补给点").landmark_id == supplies[-1]
+    assert clues("第十二个补给点") == []

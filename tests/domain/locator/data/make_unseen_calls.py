@@ -99,8 +99,8 @@ def elevation(text, h, side):
 # ---- tracks -----------------------------------------------------------------------------------
 TRACKS = kora_ref.tracks(SHARED / "data/kora/timing/calibration.csv.gz")
 SUMMARY = kora_ref.summary(SHARED / "data/kora/timing/summary.csv")
-STARTERS = sorted(t for t, s in SUMMARY.items()
-                  if float(s["start_chainage_km"]) < 0.5 and float(s["max_gap_min"]) < 15 and float(s["side_trip_min"]) == 0)
+STARTERS = sorted(t for t, s in SUMMARY.items() if float(s["start_chainage_km"]) < 0.5)
+# (no filter on side trips or gaps: dropping them would keep only the faster, tidier walkers)
 
 
 def _pos(track, t_s):
@@ -216,6 +216,11 @@ def coord(fmt, km, offset_m=0.0, datum="wgs84", kind="coordinates"):
     shown = {"wgs84": (lon, lat), "gcj02": gcj(lon, lat), "bd09": bd(lon, lat)}[datum]
     text = fmt(*shown)
     _add(text, kind, {"lon": lon, "lat": lat}, lang_of(text))
+
+
+def kora_xy(lon, lat):
+    x, y = kora_ref.TO_UTM.transform(lon, lat)
+    return int(round(x)), int(round(y))
 
 
 def noclue(text):
@@ -464,12 +469,44 @@ def build():
     coord(lambda x, y: "东经{}°{}′{:.0f}″ 北纬{}°{}′{:.0f}″".format(*dms(x, 0), *dms(y, 0)), 18.2)
     coord(lambda x, y: f"{y:.6f},{x:.6f} (WGS84)", 1.2)
     coord(lambda x, y: f"高德坐标 {x:.6f},{y:.6f}", 13.5, 0, "gcj02")
+    # --- round 3: more typos, number words, ordinal supply points, coordinate spellings
+    at("we r at Tarbochey, old lady fell", "tarboche")
+    at("Chukku bridge, waiting", "chuku_bridge_supply")
+    at("at the Hayagreeva station", "tamdrin_drongkhang")
+    at("Gangja guesthouse, room 12", "gangjia")
+    at("Shivatsal, many clothes here", "shiva_tsal")
+    at("we stay at Zutrulpuk tonight, friend sick", "zutul_phuk")
+    at("Dromla pass, top, prayer flags", "dolma_la")
+    at("a km and a half past Sershong", "sershong", "distance_past", 1.5)
+    at("1 and a half kilometers after the Chuku bridge", "chuku_bridge_supply", "distance_past", 1.5)
+    at("过了曲古桥走了有三百米", "chuku_bridge_supply", "distance_past", 0.3)
+    at("1500m past the Hayagriva station", "tamdrin_drongkhang", "distance_past", 1.5)
+    at("离卓玛拉大概还有个一公里", "dolma_la", "distance_before", 1.0, -1)
+    at("过了 Gangja 1km", "gangjia", "mixed", 1.0)
+    at("在 shiva tsal 附近, friend cannot walk", "shiva_tsal", "mixed")
+    almost("we are 快到 Dolma La", "dolma_la", "mixed")
+    at("walking the kora the Bon way, just passed Zutul Phuk", "zutul_phuk", "counter_clockwise", 0.3, -1)
+    between("我们在第一个补给点和第二个补给点之间", "sershong", "chuku_bridge_supply", "ordinal_supply")
+    at("just arrived at the third supply point", "tamdrin_drongkhang", "ordinal_supply")
+    between("We are somewhere after Sershong but before Chuku bridge", "sershong", "chuku_bridge_supply")
+    elevation("altimeter 17,500 ft, climbing slowly", 17500 * 0.3048, "up")
+    coord(lambda x, y: f"{y:.5f},{x:.5f}", 7.1)
+    coord(lambda x, y: f"bd09: {y:.6f}, {x:.6f}", 34.2, 0, "bd09")
+    coord(lambda x, y: f"腾讯：{y:.6f}，{x:.6f}", 22.3, 0, "gcj02")
+    coord(lambda x, y: "{}-{:02d}-{:04.1f}N {}-{:02d}-{:04.1f}E".format(*dms(y), *dms(x)), 15.8)
+    coord(lambda x, y: f"+{y:.5f} +0{x:.5f}", 38.4)
+    coord(lambda x, y: f"{y:.4f}°N {x:.4f}°E", 43.1)
+    coord(lambda x, y: "UTM 44R {:07d} {:d}".format(*kora_xy(x, y)), 11.9)
+    coord(lambda x, y: "UTM: 44 {:d}E {:d}N".format(*kora_xy(x, y)), 27.7)
+    coord(lambda x, y: "北纬 N{}°{}′{:.0f}″ 东经 E{}°{}′{:.0f}″".format(*dms(y, 0), *dms(x, 0)), 32.5)
+    coord(lambda x, y: f"WGS84 {y:.6f},{x:.6f}", 45.5)
     # --- no clue at all
     for t in ("help", "我们迷路了", "手机快没电了，快来", "somewhere on the kora, please come fast", "HELP!!! my friend is dying",
               "救命，有人晕倒了", "We are lost in the fog, can't see anything", "不知道在哪里，到处都是石头",
               "on the trail, lots of yaks around", "我们在路上，快来人", "在河边，朋友不行了", "we are on the kora path near a river",
               "my phone battery is at 3%", "Where are we?? please send someone", "we are tired and cold, it is snowing",
-              "在山上，下不去了", "I don't know the names of places here"):
+              "在山上，下不去了", "I don't know the names of places here", "call the police please",
+              "我朋友高反了很严重", "it is dark and we have no torch"):
         noclue(t)
 
 
