@@ -57,56 +57,56 @@
         <translation>导入历史台账…</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="22" />
+        <location filename="../reports/charts.py" line="21" />
         <source>Still open</source>
         <translation>尚未结案</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="67" />
+        <location filename="../reports/charts.py" line="66" />
         <source>Incidents and people rescued by month</source>
         <translation>每月警情数与获救人数</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="69" />
-        <location filename="../reports/charts.py" line="95" />
+        <location filename="../reports/charts.py" line="68" />
+        <location filename="../reports/charts.py" line="94" />
         <location filename="../reports/figures.py" line="14" />
         <source>Incidents</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="70" />
+        <location filename="../reports/charts.py" line="69" />
         <location filename="../reports/figures.py" line="16" />
         <source>People rescued</source>
         <translation>获救人数</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="86" />
+        <location filename="../reports/charts.py" line="85" />
         <source>Incidents by week</source>
         <translation>每周警情数</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="98" />
+        <location filename="../reports/charts.py" line="97" />
         <source>d MMM</source>
         <comment>date format of the week axis (Qt QDateTime)</comment>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="136" />
+        <location filename="../reports/charts.py" line="135" />
         <source>Incidents by cause</source>
         <translation>警情原因</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="142" />
+        <location filename="../reports/charts.py" line="150" />
         <source>Incidents by section of the kora (clockwise)</source>
         <translation>转山路各路段警情数（顺时针）</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="176" />
+        <location filename="../reports/charts.py" line="161" />
         <source>Incidents by outcome</source>
         <translation>警情结果</translation>
     </message>
     <message>
-        <location filename="../reports/charts.py" line="181" />
+        <location filename="../reports/charts.py" line="166" />
         <source>People helped by origin</source>
         <translation>被救助人员来源</translation>
     </message>
@@ -186,7 +186,7 @@
         <translation>统计出警次数</translation>
     </message>
     <message>
-        <location filename="../reports/heat.py" line="170" />
+        <location filename="../reports/heat.py" line="179" />
         <source>Incidents per km of the kora (clockwise from Darchen)</source>
         <translation>转山路每公里警情数（自塔钦顺时针）</translation>
     </message>
@@ -244,107 +244,107 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../reports/dashboard.py" line="94" />
+        <location filename="../reports/dashboard.py" line="96" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="95" />
+        <location filename="../reports/dashboard.py" line="97" />
         <source>Years from</source>
         <translation>年份范围</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="112" />
+        <location filename="../reports/dashboard.py" line="114" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="114" />
+        <location filename="../reports/dashboard.py" line="116" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="116" />
+        <location filename="../reports/dashboard.py" line="118" />
         <source>Import logbook…</source>
         <translation>导入历史台账…</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="121" />
+        <location filename="../reports/dashboard.py" line="123" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="139" />
+        <location filename="../reports/dashboard.py" line="141" />
         <source>Response times (minutes)</source>
         <translation>响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="145" />
+        <location filename="../reports/dashboard.py" line="147" />
         <source>Where: incidents along the kora</source>
         <translation>地点：转山路沿线警情分布</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="152" />
+        <location filename="../reports/dashboard.py" line="154" />
         <source>Busiest days (rescue trips that left)</source>
         <translation>最繁忙的日子（出警次数）</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="226" />
+        <location filename="../reports/dashboard.py" line="228" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="243" />
+        <location filename="../reports/dashboard.py" line="252" />
         <source>Could not load the statistics: %1</source>
         <translation>无法加载统计数据：%1</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="259" />
+        <location filename="../reports/dashboard.py" line="268" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="259" />
+        <location filename="../reports/dashboard.py" line="268" />
         <source>Trips</source>
         <translation>出警</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="261" />
+        <location filename="../reports/dashboard.py" line="270" />
         <source>%1 trip(s): %2 day(s)</source>
         <translation>出警 %1 次：%2 天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports/dashboard.py" line="265" />
+        <location filename="../reports/dashboard.py" line="274" />
         <source>%n incident(s) without a position are not on the map.</source>
         <translation><numerusform>另有 %n 起警情没有位置，未在图上显示。</numerusform></translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="269" />
+        <location filename="../reports/dashboard.py" line="278" />
         <source>%1 · Beijing time · drills excluded</source>
         <translation>%1 · 北京时间 · 不含演练</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="299" />
+        <location filename="../reports/dashboard.py" line="308" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="307" />
+        <location filename="../reports/dashboard.py" line="316" />
         <source>PDF written to %1</source>
         <translation>PDF 已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="315" />
+        <location filename="../reports/dashboard.py" line="324" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="321" />
+        <location filename="../reports/dashboard.py" line="330" />
         <source>CSV written to %1</source>
         <translation>CSV 已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="329" />
+        <location filename="../reports/dashboard.py" line="338" />
         <source>Import logbook</source>
         <translation>导入历史台账</translation>
     </message>

@@ -5,16 +5,15 @@ returns a ready ``QChart`` (fonts from ``font``, labels in ``lang``); the dashbo
 from __future__ import annotations
 
 from PySide6.QtCharts import (QAreaSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QDateTimeAxis,
-                              QHorizontalBarSeries, QLineSeries, QPieSeries, QPieSlice, QValueAxis)
+                              QHorizontalBarSeries, QLineSeries, QValueAxis)
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMargins, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.stats import Report
 
-PALETTE = ["#1b6ca8", "#e07b39", "#3a9d5d", "#c0392b", "#8e6bbf", "#8c564b", "#d4a017", "#17becf", "#7f7f7f",
-           "#bcbd22", "#e377c2", "#2c3e50"]
-BLUE, ORANGE, GREY = QColor("#1b6ca8"), QColor("#e07b39"), QColor("#9aa5b1")
+BLUE, ORANGE, GREEN, PURPLE = QColor("#1b6ca8"), QColor("#e07b39"), QColor("#3a9d5d"), QColor("#8e6bbf")
+SECTION_NAME_MAX = 18  # characters of each landmark name in a section label
 
 
 def outcome_label(code: str, lang: str) -> str:
@@ -136,49 +135,35 @@ def causes_chart(report: Report, lang: str, font: QFont) -> QChart:
     return _hbar(QCoreApplication.translate("Reports", "Incidents by cause"), items, font)
 
 
+def _short(name: str) -> str:
+    return name if len(name) <= SECTION_NAME_MAX else name[:SECTION_NAME_MAX - 1].rstrip() + "…"
+
+
+def section_label(label: str) -> str:
+    """"A → B" with each long landmark name shortened, so the axis stays readable."""
+    return " → ".join(_short(part.strip()) for part in label.split("→"))
+
+
 def sections_chart(report: Report, lang: str, font: QFont) -> QChart:
     """Sections in route order (Darchen at the top)."""
-    items = [(s.label_zh if lang == "zh" else s.label_en, s.count) for s in report.by_section]
+    items = [(section_label(s.label_zh if lang == "zh" else s.label_en), s.count) for s in report.by_section]
     return _hbar(QCoreApplication.translate("Reports", "Incidents by section of the kora (clockwise)"),
                  items, font, ORANGE)
 
 
-def _pie(title: str, items: list[tuple[str, int]], font: QFont, compact: bool = False) -> QChart:
-    chart = _base(title, font)
-    series = QPieSeries()
+def _with_share(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
     total = sum(v for _k, v in items) or 1
-    for i, (name, v) in enumerate(items):
-        if v <= 0:
-            continue
-        sl = series.append(f"{name} {v}", float(v))
-        sl.setColor(QColor(PALETTE[i % len(PALETTE)]))
-        share = v / total
-        if share >= 0.08:  # the share inside the slice; the legend keeps name and count
-            sl.setLabel(f"{100 * share:.0f}%")
-            sl.setLabelVisible(True)
-            sl.setLabelPosition(QPieSlice.LabelPosition.LabelInsideHorizontal)
-            sl.setLabelColor(QColor("white"))
-            sl.setLabelFont(font)
-    legend_names = [f"{name} {v}" for name, v in items if v > 0]
-    series.setPieSize(0.8 if compact else 0.58)
-    chart.addSeries(series)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-    chart.legend().setFont(font)
-    for marker, name in zip(chart.legend().markers(series), legend_names):
-        marker.setLabel(name)
-    widest = max([QFontMetrics(font).horizontalAdvance(n) for n in legend_names] or [0])
-    chart.legend().setMinimumWidth(widest + 36)  # else QtCharts elides the counts
-    return chart
+    return [(f"{k} ({100 * v / total:.0f}%)", v) for k, v in items]
 
 
-def outcomes_chart(report: Report, lang: str, font: QFont, compact: bool = False) -> QChart:
+def outcomes_chart(report: Report, lang: str, font: QFont) -> QChart:
     items = [(outcome_label(k, lang), v) for k, v in report.by_outcome.items()]
-    return _pie(QCoreApplication.translate("Reports", "Incidents by outcome"), items, font, compact)
+    return _hbar(QCoreApplication.translate("Reports", "Incidents by outcome"), _with_share(items), font, GREEN)
 
 
-def origins_chart(report: Report, lang: str, font: QFont, compact: bool = False) -> QChart:
+def origins_chart(report: Report, lang: str, font: QFont) -> QChart:
     items = [(codes.label(codes.ORIGINS, k, lang), v) for k, v in report.by_origin.items()]
-    return _pie(QCoreApplication.translate("Reports", "People helped by origin"), items, font, compact)
+    return _hbar(QCoreApplication.translate("Reports", "People helped by origin"), _with_share(items), font, PURPLE)
 
 
 CHARTS = {"months": months_chart, "weeks": weeks_chart, "causes": causes_chart, "outcomes": outcomes_chart,

@@ -25,11 +25,18 @@ def heat_colour(value: float, top: float) -> QColor:
                            a.blueF() + (b.blueF() - a.blueF()) * t)
 
 
+LABEL_MAX = 20
+
+
 def _label(kora: Kora, landmark_id: str, lang: str) -> tuple[float, str] | None:
+    """(chainage, a short name): the part before " / " of a double name, at most LABEL_MAX characters."""
     lm = kora.gazetteer.get(landmark_id) if landmark_id in kora.gazetteer else None
     if lm is None:
         return None
-    return lm.chainage_km, (lm.short_zh if lang == "zh" else lm.short_en)
+    name = (lm.short_zh if lang == "zh" else lm.short_en).split(" / ")[0].strip()
+    if len(name) > LABEL_MAX:
+        name = name[:LABEL_MAX - 1].rstrip() + "…"
+    return lm.chainage_km, name
 
 
 def paint_strip(p: QPainter, rect: QRectF, heat: list[int], kora: Kora, lang: str, font: QFont) -> None:
@@ -57,7 +64,7 @@ def paint_strip(p: QPainter, rect: QRectF, heat: list[int], kora: Kora, lang: st
         p.drawText(QRectF(x - 40 * fm_h, bar.bottom() + fm_h * 0.3, 80 * fm_h, fm_h),
                    Qt.AlignmentFlag.AlignHCenter, f"{km}")
     p.setPen(QPen(QColor("#222222")))
-    y = bar.bottom() + fm_h * 1.4
+    ends = [rect.left() - 1e9, rect.left() - 1e9]  # right edge of the last name on each of two rows
     for lid in STRIP_LANDMARKS:
         found = _label(kora, lid, lang)
         if found is None:
@@ -66,8 +73,10 @@ def paint_strip(p: QPainter, rect: QRectF, heat: list[int], kora: Kora, lang: st
         x = bar.left() + km * scale
         w = p.fontMetrics().horizontalAdvance(name) + 4
         left = min(max(rect.left(), x - w / 2), rect.right() - w)
+        row = 0 if left > ends[0] + fm_h * 0.5 else 1  # a second row when names would touch
+        ends[row] = left + w
         p.drawLine(QPointF(x, bar.top()), QPointF(x, bar.bottom()))
-        p.drawText(QRectF(left, y, w, fm_h), Qt.AlignmentFlag.AlignHCenter, name)
+        p.drawText(QRectF(left, bar.bottom() + fm_h * (1.4 + row), w, fm_h), Qt.AlignmentFlag.AlignHCenter, name)
     p.restore()
 
 
@@ -83,7 +92,12 @@ def paint_route(p: QPainter, rect: QRectF, heat: list[int], kora: Kora, lang: st
     xy = kora.route_utm
     x0, y0 = xy.min(axis=0)
     x1, y1 = xy.max(axis=0)
-    s = min(rect.width() / (x1 - x0), rect.height() / (y1 - y0)) * 0.9
+    p.setFont(font)
+    names = [found for lid in STRIP_LANDMARKS if (found := _label(kora, lid, lang)) is not None]
+    pad = max([p.fontMetrics().horizontalAdvance(n) for _c, n in names] or [0]) + 12
+    pad = min(pad, rect.width() * 0.3)  # room for the names left and right of the loop
+    rect = rect.adjusted(pad, 0, -pad, 0)
+    s = min(rect.width() / (x1 - x0), rect.height() / (y1 - y0)) * 0.92
     ox = rect.left() + (rect.width() - (x1 - x0) * s) / 2
     oy = rect.top() + (rect.height() - (y1 - y0) * s) / 2
 
@@ -115,13 +129,8 @@ def paint_route(p: QPainter, rect: QRectF, heat: list[int], kora: Kora, lang: st
         p.setPen(QPen(heat_colour(v, top), base * (1.5 + 2.5 * v / top), Qt.PenStyle.SolidLine,
                       Qt.PenCapStyle.RoundCap))
         p.drawPath(path)
-    p.setFont(font)
     fm_h = p.fontMetrics().height()
-    for lid in STRIP_LANDMARKS:
-        found = _label(kora, lid, lang)
-        if found is None:
-            continue
-        c, name = found
+    for c, name in names:
         q = pt(*kora.utm_at(c))
         p.setPen(QPen(QColor("#222222"), 1))
         p.setBrush(QColor("#222222"))
@@ -131,7 +140,7 @@ def paint_route(p: QPainter, rect: QRectF, heat: list[int], kora: Kora, lang: st
         left = q.x() + base * 3 if outside_right else q.x() - base * 3 - w
         p.drawText(QRectF(left, q.y() - fm_h / 2, w, fm_h), Qt.AlignmentFlag.AlignVCenter, name)
     # north arrow
-    n = QPointF(rect.right() - fm_h, rect.top() + fm_h * 2)
+    n = QPointF(rect.right() + pad - fm_h, rect.top() + fm_h * 2)
     p.setPen(QPen(QColor("#444444"), 1))
     p.drawLine(n, n + QPointF(0, -fm_h * 1.2))
     p.drawText(QRectF(n.x() - fm_h, n.y() - fm_h * 2.4, fm_h * 2, fm_h), Qt.AlignmentFlag.AlignHCenter, "N")

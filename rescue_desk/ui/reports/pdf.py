@@ -81,7 +81,7 @@ class _Page:
 
     def table(self, rows: list[list[str]], widths: list[float], header: bool = True) -> None:
         """Rows of cells; ``widths`` are fractions of the page width; first column left-aligned."""
-        self.p.setFont(self.font(0.62))
+        self.p.setFont(self.font(0.95))
         line_h = self.p.fontMetrics().height() * 1.45
         xs = [0.0]
         for w in widths:
@@ -119,7 +119,7 @@ class _Page:
         """Two charts side by side, each half the page wide (``aspect`` of each half)."""
         half = self.rect.width() / 2
         h = half * aspect
-        lw = CHART_W * 0.62  # laid out a little wider than half, so legends keep their numbers
+        lw = CHART_W * 0.62  # laid out a little wider than half: axis labels keep their room
         self.room(h)
         for i, chart in enumerate((left, right)):
             scene = QGraphicsScene()
@@ -183,12 +183,12 @@ def write_report_pdf(report: Report, path: Path | str, lang: str = "zh", station
         pg.table(figure_rows(report), [0.34, 0.2, 0.2, 0.26])
         pg.text(QCoreApplication.translate("Reports", "Response times (minutes)"), 1.3, bold=True)
         pg.table(response_rows(report), [0.4, 0.2, 0.2, 0.2])
-        pg.chart(charts.months_chart(report, lang, chart_font), 0.42)
-        pg.chart(charts.causes_chart(report, lang, chart_font), 0.45)
-        pg.chart_pair(charts.outcomes_chart(report, lang, chart_font, compact=True),
-                      charts.origins_chart(report, lang, chart_font, compact=True), 0.62)
+        pg.chart(charts.months_chart(report, lang, chart_font), 0.38)
+        pg.chart(charts.causes_chart(report, lang, chart_font), 0.36)
+        pg.chart_pair(charts.outcomes_chart(report, lang, chart_font),
+                      charts.origins_chart(report, lang, chart_font), 0.62)
         pg.text(QCoreApplication.translate("Reports", "Where: incidents along the kora"), 1.3, bold=True)
-        pg.drawing(pg.rect.width() * 0.09, lambda r: paint_strip(painter, r, report.heat_per_km, kora, lang,
+        pg.drawing(pg.rect.width() * 0.11, lambda r: paint_strip(painter, r, report.heat_per_km, kora, lang,
                                                                  pg.font(0.85)))
         pg.drawing(pg.rect.width() * 0.55, lambda r: paint_route(painter, r, report.heat_per_km, kora, lang,
                                                                  pg.font(0.9)))
