@@ -9,7 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCompleter, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from rescue_desk.domain import codes
 from rescue_desk.services.drafts import DraftStore, default_draft_path
@@ -146,7 +146,8 @@ class IntakeForm(QWidget):
         form.addRow(self.tr("Party size"), self.party)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Severity"), self.severity)
-        lay = QVBoxLayout(self)
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
         lay.addWidget(self.draft_banner)
         lay.addLayout(form)
         lay.addWidget(QLabel(self.tr("Caller's words")))
@@ -164,13 +165,22 @@ class IntakeForm(QWidget):
         src_row.addRow(self.tr("Link to"), self.link)
         lay.addLayout(src_row)
         lay.addWidget(self.link_label)
-        lay.addWidget(self.message)
+        lay.addStretch(1)
         btns = QHBoxLayout()
+        btns.setContentsMargins(6, 0, 6, 4)
         btns.addWidget(clear_btn)
         btns.addStretch(1)
         btns.addWidget(self.save_btn)
-        lay.addLayout(btns)
-        lay.addStretch(0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.message)  # the message and Save stay in sight however long the form
+        outer.addLayout(btns)
+        self.setMinimumWidth(320)
 
         self._locate_timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._locate_timer.timeout.connect(self._run_locator)
@@ -226,7 +236,9 @@ class IntakeForm(QWidget):
         self.map.show_estimate(best, r.corridor(), radius)
         if not self.map.view.visible_scene_rect().contains(self.map.scene_pos_of(*best)):
             self.map.center_on(*best)
-        self.estimate_label.setText(self.summary(r) + "\n" + r.explanation())
+        details = r.explanation().split("\n")
+        self.estimate_label.setText("\n".join([self.summary(r)] + details[1:]))
+        self.estimate_label.setToolTip(r.explanation())
         self.accept_btn.setEnabled(True)
         if not self.position_fixed:
             self._set_position(best, _estimate_source(r))

@@ -244,7 +244,7 @@
     </message>
     <message>
         <location filename="../desk/intake.py" line="115" />
-        <location filename="../desk/intake.py" line="332" />
+        <location filename="../desk/intake.py" line="344" />
         <source>New incident</source>
         <translation>新警情</translation>
     </message>
@@ -309,103 +309,103 @@
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="152" />
+        <location filename="../desk/intake.py" line="153" />
         <source>Caller's words</source>
         <translation>报警人原话</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="163" />
+        <location filename="../desk/intake.py" line="164" />
         <source>Position from</source>
         <translation>位置来源</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="164" />
+        <location filename="../desk/intake.py" line="165" />
         <source>Link to</source>
         <translation>关联到</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="220" />
+        <location filename="../desk/intake.py" line="230" />
         <source>Cannot place yet: %1</source>
         <translation>暂无法定位：%1</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="239" />
+        <location filename="../desk/intake.py" line="251" />
         <source>Estimate: a point %1 m off the trail (± %2 m)</source>
         <translation>估计位置：偏离转山路 %1 米的一点（± %2 米）</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="242" />
+        <location filename="../desk/intake.py" line="254" />
         <source>Estimate: km %1 (%2); 90 % within %3 km</source>
         <translation>估计位置：第 %1 公里（%2）；90% 概率在 %3 公里范围内</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="245" />
+        <location filename="../desk/intake.py" line="257" />
         <source> — the clues disagree, check with the caller</source>
         <translation> — 线索互相矛盾，请向报警人核实</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="263" />
+        <location filename="../desk/intake.py" line="275" />
         <source>No position yet: type the caller's words, pick a landmark or click the map.</source>
         <translation>尚无位置：输入报警人原话、选择地标或在地图上点击。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="269" />
+        <location filename="../desk/intake.py" line="281" />
         <source>Position %1, %2 — km %3 near %4</source>
         <translation>位置 %1, %2 — 第 %3 公里，靠近%4</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="272" />
+        <location filename="../desk/intake.py" line="284" />
         <source>(%1 m off the trail)</source>
         <translation>（偏离转山路 %1 米）</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="303" />
+        <location filename="../desk/intake.py" line="315" />
         <source>Unknown landmark “%1”: choose one from the list.</source>
         <translation>未知地标“%1”：请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="336" />
+        <location filename="../desk/intake.py" line="348" />
         <source>Incident #%1 (%2%3)</source>
         <translation>警情 #%1（%2%3）</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="342" />
+        <location filename="../desk/intake.py" line="354" />
         <source>An open incident is nearby: is this the same emergency? Choose it under “Link to” to add this call to it.</source>
         <translation>附近有未结案警情：是否同一事件？在“关联到”中选择即可把本次来电并入该警情。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="368" />
+        <location filename="../desk/intake.py" line="380" />
         <source>Type the caller's words or place the incident before saving.</source>
         <translation>保存前请填写报警人原话或确定位置。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="374" />
+        <location filename="../desk/intake.py" line="386" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="383" />
+        <location filename="../desk/intake.py" line="395" />
         <source>Saved: incident #%1.</source>
         <translation>已保存：警情 #%1。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="395" />
-        <location filename="../desk/intake.py" line="402" />
+        <location filename="../desk/intake.py" line="407" />
+        <location filename="../desk/intake.py" line="414" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="399" />
+        <location filename="../desk/intake.py" line="411" />
         <source>The received time is in the future; correct it.</source>
         <translation>接警时间晚于当前时间，请更正。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="401" />
+        <location filename="../desk/intake.py" line="413" />
         <source>Party size must be at least 1.</source>
         <translation>人数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="436" />
+        <location filename="../desk/intake.py" line="448" />
         <source>A call was being taken and not saved: “%1”. Restore it?</source>
         <translation>有一条接警记录未保存：“%1”。是否恢复？</translation>
     </message>
