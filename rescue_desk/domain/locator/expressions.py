@@ -31,7 +31,7 @@ _CLOCK = re.compile(
     r"|(?P<h3>\d{1,2})\s*[点時时](?:\s*(?P<half>半)|\s*(?P<q>一刻|1刻|三刻|3刻)|\s*(?P<mi3>\d{1,2})\s*分?)?"
     r"|(?P<noon>\bnoon\b|\bmidday\b)"
     r"|(?:(?<=\bat )|(?<=\baround ))(?P<h5>\d{1,2})\.(?P<mi5>\d{2})(?!\d)(?!\s*(?:km|kilomet|k\b|m\b|meter|metre|hour|hr|h\b|min))"
-    r"|(?<=\bat )(?P<h4>\d{1,2})(?![\d.:,]|\s*(?:km|kilomet|k\b|m\b|meter|metre|hour|hr|h\b|min|米|公里|小时)))")
+    r"|(?<=\bat )(?P<h4>\d{1,2})(?![\d.:]|,\d|\s*(?:km|kilomet|k\b|m\b|meter|metre|hour|hr|h\b|min|米|公里|小时)))")
 _ELEV_CONTEXT = re.compile(
     r"(?:海拔|高度|高程|altitude|elevation|altimeter|height|alt\.?)(?:[^\d⟦⟧⟨⟩]{0,16}?)"
     r"(?P<v>\d{3,5}(?:\.\d+)?)\s*(?P<u>m(?![a-z])|meters?|metres?|米|ft|feet|英尺)?")

@@ -19,6 +19,7 @@ GENERIC_NAMES: dict[str, tuple[str, ...]] = {
     "dolma_la": ("the pass", "pass", "top of the pass", "垭口", "山口", "卓玛拉", "dolma"),
     "gangjia": ("drira phuk", "dirapuk", "dira-puk", "diraphuk", "driraphuk", "dira puk", "deraphuk",
                 "drira puk", "直热", "止热", "芝热"),
+    "gauri_kund": ("the lake", "湖边", "那个湖"),  # the only lake beside the trail
     "zutul_phuk": ("zuthulphuk", "zutrulphuk", "zutulphuk"),
     "darchen": ("town", "县城", "镇上", "tarchen town"),
     "kora_gate": ("检票口", "检票处", "售票处", "ticket gate", "entrance gate", "kora gate", "景区门口", "景区大门"),
@@ -70,7 +71,7 @@ def _latin_pattern(name: str) -> str | None:
     parts = re.findall(r"[a-z0-9]+", name.lower())
     if not parts or sum(len(p) for p in parts) < 4:
         return None
-    return r"(?<![a-z0-9])" + r"[\s\-'.,/()]*".join(re.escape(p) for p in parts) + r"(?![a-z0-9])"
+    return r"(?<![a-z0-9])" + r"[\s\-'.,/()]*".join(re.escape(p) for p in parts) + r"(?:s|es)?(?![a-z0-9])"
 
 
 def _variants(names: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:

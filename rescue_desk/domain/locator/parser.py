@@ -364,7 +364,12 @@ def _time_to_go(pd: ParsedDescription, dur, clause: str, pos: int, mentions: lis
     cands = [int(x.group(1)) for x in re.finditer(r"⟦(\d+)⟧", clause)]
     cands = [i for i in cands if i not in used] or cands
     if not cands:
-        pd.warnings.append(f"'{dur.text}' to go, but to where is not said; not used")
+        ahead = next((c for c in reversed(pd.clues) if c.kind == "landmark" and c.relation in ("before", "almost")), None)
+        if ahead is None:
+            pd.warnings.append(f"'{dur.text}' to go, but to where is not said; not used")
+            return
+        pd.clues.append(Clue("time", f"{ahead.text} in {dur.text}", relation="to_go", landmark_id=ahead.landmark_id,
+                             elapsed_s=dur.seconds, event_time=call_time))  # "快到宗堆了，还有一个小时"
         return
     if dur.seconds > MAX_ELAPSED_S:
         pd.problems.append(f"'{dur.text}' is longer than a walking day; not used")

@@ -23,6 +23,10 @@ _ORDINAL = re.compile(r"(?<![a-z0-9])(1st|2nd|3rd|4th)(?![a-z0-9])")
 _ZH_ORDINAL = re.compile(r"第\s*([1-9])(?!\d)")
 _ZH_NUMBERED = re.compile(r"(?<![\d.月])([1-9一二三四五六七八九])\s*号(?=[\u4e00-\u9fff])")
 _ZH_ORDINAL_COUNTER = re.compile(r"第([一二三四五六七八九])个")
+_ZH_SHARED_NOUN = re.compile(r"第([一二三四五六七八九])\s*(和|与|跟|到|至|、)\s*第([一二三四五六七八九])"
+                             r"((?:朝拜|补给)(?:处|点|站))")
+_EN_SHARED_NOUN = re.compile(r"\b(first|second|third|fourth)\s+(and|&|to)\s+(first|second|third|fourth)\s+"
+                             r"((?:prostration|supply)\s+(?:points?|stations?))")
 _DEGREE_LOOKALIKES = str.maketrans({"º": "°", "˚": "°", "⁰": "°"})  # NFKC would turn these into "o" / " ̊" / "0"
 _DAYPARTS = ("早上", "上午", "中午", "下午", "晚上", "凌晨", "傍晚", "早晨", "清晨")
 _FOLD = str.maketrans({"ö": "o", "ü": "u", "é": "e", "è": "e", "ā": "a", "ī": "i", "ū": "u", "ô": "o",
@@ -49,6 +53,8 @@ def clean_text(text: object) -> tuple[str, list[str]]:
     text = _ZH_ORDINAL.sub(lambda m: "第" + "零一二三四五六七八九"[int(m.group(1))], text)
     text = _ZH_NUMBERED.sub(lambda m: "第" + _zh_digit(m.group(1)), text)  # "2号朝拜点" = "第二朝拜点"
     text = _ZH_ORDINAL_COUNTER.sub(r"第\1", text)  # "第二个补给点" = "第二补给点"
+    text = _ZH_SHARED_NOUN.sub(r"第\1\4\2第\3\4", text)  # "第二和第三朝拜点" = "第二朝拜点和第三朝拜点"
+    text = _EN_SHARED_NOUN.sub(r"\1 \4 \2 \3 \4", text)  # "second and third prostration points"
     return re.sub(r"[ \t\r\n]+", " ", text).strip(), warnings
 
 

@@ -216,3 +216,34 @@ def test_ordinal_supply_points_count_from_darchen_in_the_walking_direction():
     assert only("just past the second supply point").landmark_id == supplies[1]
     assert only("反方向转山，刚过第一个补给点").landmark_id == supplies[-1]
     assert clues("第十二个补给点") == []
+
+
+def test_a_bare_hour_before_a_comma_is_a_clock_time():
+    t = [c for c in clues("We spent the night at Dirapuk and left at 7, now in trouble",
+                          call_time=datetime.fromisoformat("2024-07-10T10:30:00+08:00")) if c.kind == "time"]
+    assert [(c.landmark_id, c.elapsed_s) for c in t] == [("gangjia", 3.5 * 3600)]
+
+
+def test_on_the_side_of_a_place_means_between():
+    c = only("we're below the pass on the Zutul Phuk side")
+    assert (c.kind, c.landmark_id, c.other_id) == ("between", "dolma_la", "zutul_phuk")
+
+
+def test_time_to_go_in_its_own_clause_refers_to_the_place_ahead():
+    t = [c for c in clues("快到宗堆了，还有一个小时") if c.kind == "time"]
+    assert [(c.relation, c.landmark_id, c.elapsed_s) for c in t] == [("to_go", "zongdui_supply", 3600.0)]
+
+
+@pytest.mark.parametrize("text,a,b", [("在2号和3号朝拜点之间", "second_prostration", "third_prostration"),
+                                      ("between the 2nd and 3rd prostration points", "second_prostration",
+                                       "third_prostration"),
+                                      ("在第一和第二补给点之间", "sershong", "chuku_bridge_supply")])
+def test_a_noun_shared_by_two_numbered_places(text, a, b):
+    c = only(text)
+    assert (c.relation, c.landmark_id, c.other_id) == ("between", a, b)
+
+
+@pytest.mark.parametrize("text,relation", [("two km before the lake", "before"), ("我们在湖边休息", "at")])
+def test_the_lake_is_gauri_kund(text, relation):
+    c = only(text)
+    assert (c.landmark_id, c.relation) == ("gauri_kund", relation)
