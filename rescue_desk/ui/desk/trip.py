@@ -3,6 +3,8 @@ ETA and sunset warning, trip times, check-ins, persons found, the GPX track, clo
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
@@ -241,8 +243,9 @@ class TripPanel(QWidget):
         status = codes.label(codes.STATUSES, d.status, lang)
         if d.outcome:
             status += " · " + codes.label(codes.INCIDENT_OUTCOMES, d.outcome, lang)
+        words = html.escape(" / ".join(t for t in d.texts if t)[:200])
         self.header.setText(f"<b>#{d.id}</b> · {codes.label(codes.CATEGORIES, d.category, lang)} · {status} · "
-                            f"{where}<br>{' / '.join(t for t in d.texts if t)[:200]}")
+                            f"{where}<br>{words}")
         trip = self.trip
         self.dispatch_box.setVisible(trip is None or trip.returned_at is not None)
         self.trip_box.setVisible(trip is not None)
