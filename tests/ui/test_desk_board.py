@@ -90,7 +90,8 @@ def test_selecting_a_trip_shows_overdue_checkin_and_imports_gpx(qtbot, sqlite_ur
     broken = tmp_path / "broken.gpx"
     broken.write_text("<gpx><trk><trkseg><trkpt lat='31'", encoding="utf-8")
     trip.import_gpx(str(broken))
-    assert trip.trip_msg.isVisible() and "not valid XML" in trip.trip_msg.text()
+    qtbot.waitUntil(lambda: "not valid XML" in trip.trip_msg.text(), timeout=3000)
+    assert trip.trip_msg.isVisible() and trip.trip_msg.text().startswith("GPX not imported")
     elsewhere = tmp_path / "beijing.gpx"
     elsewhere.write_text(_gpx([(116.4 + i / 1000, 39.9) for i in range(5)], utc_now() - timedelta(minutes=60)))
     trip.import_gpx(str(elsewhere))

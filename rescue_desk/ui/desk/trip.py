@@ -25,6 +25,11 @@ from .widgets import MessageLabel, TimeEdit, code_combo, format_duration
 STEPS = ("departed_at", "on_scene_at", "evacuating_at", "returned_at")
 
 
+def _read_and_attach_track(db, actor: str, trip_id: int, path: str) -> int:
+    """Database thread: parse the GPX file and store it on the trip."""
+    return attach_track(db, actor, trip_id, read_gpx(path))
+
+
 def _load_panel(db, incident_id: int):
     """Incident detail, the roster and today's station hazards, in one trip to the database thread."""
     return incident_detail(db, incident_id), roster(db), active_hazards(db, utc_now())
@@ -415,12 +420,8 @@ class TripPanel(QWidget):
             self.import_gpx(path)
 
     def import_gpx(self, path: str) -> None:
-        """Read the file here (fast, no database); store it on the trip via the worker."""
+        """Read, check and store the team's track on the database worker (files can be large);
+        a broken file or a track from elsewhere comes back as an inline message."""
         if self.trip is None:
             return
-        try:
-            track = read_gpx(path)
-        except GpxError as exc:
-            self.trip_msg.show_error(self.tr("GPX not imported: %1").replace("%1", str(exc)))
-            return
-        self._submit(attach_track, self.trip.id, track, message=self.trip_msg)
+        self._submit(_read_and_attach_track, self.trip.id, path, message=self.trip_msg)
