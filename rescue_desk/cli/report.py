@@ -48,7 +48,7 @@ def _write(path: str, write) -> None:
         tmp.replace(target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise CliError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise CliError(f"cannot write {target}: {exc.strerror or 'the file cannot be created there'}") from None
 
 
 def _report(args) -> int:

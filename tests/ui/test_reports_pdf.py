@@ -62,6 +62,12 @@ def test_dashboard_pdf_contains_the_figures(window, tmp_path):
     assert 0.02 < share < 0.6 and blue > 50  # tables and the blue month bars are drawn
 
 
+def test_export_to_a_missing_folder_says_so(window, tmp_path):
+    page = window.reports_page
+    assert page.export_pdf(str(tmp_path / "no" / "such" / "r.pdf")) is None
+    assert "Could not write the PDF" in page.status.text()
+
+
 def test_cli_pdf_in_chinese(station_url, tmp_path, capsys):  # noqa: F811
     out = tmp_path / "年报.pdf"
     assert run(["--db", station_url, "--lang", "zh", "report", "--year", "2025", "--pdf", str(out)]) == 0

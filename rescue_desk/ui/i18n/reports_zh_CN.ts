@@ -196,47 +196,47 @@
         <translation>%1 年度报告</translation>
     </message>
     <message>
-        <location filename="../reports/pdf.py" line="176" />
+        <location filename="../reports/pdf.py" line="182" />
         <source>Darchen (Tarchen) mountain-rescue station · Beijing time · drill records excluded · printed %1</source>
         <translation>塔钦山地救援站 · 北京时间 · 不含演练记录 · 打印于 %1</translation>
     </message>
     <message>
-        <location filename="../reports/pdf.py" line="180" />
+        <location filename="../reports/pdf.py" line="186" />
         <source>SYNTHETIC DEMO DATA — not real rescues</source>
         <translation>合成演示数据 — 并非真实救援</translation>
     </message>
     <message>
-        <location filename="../reports/pdf.py" line="182" />
+        <location filename="../reports/pdf.py" line="188" />
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../reports/pdf.py" line="184" />
+        <location filename="../reports/pdf.py" line="190" />
         <source>Response times (minutes)</source>
         <translation>响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../reports/pdf.py" line="190" />
+        <location filename="../reports/pdf.py" line="196" />
         <source>Where: incidents along the kora</source>
         <translation>地点：转山路沿线警情分布</translation>
     </message>
     <message>
-        <location filename="../reports/pdf.py" line="201" />
+        <location filename="../reports/pdf.py" line="207" />
         <source>Busiest days (rescue trips that left)</source>
         <translation>最繁忙的日子（出警次数）</translation>
     </message>
     <message>
-        <location filename="../reports/pdf.py" line="202" />
+        <location filename="../reports/pdf.py" line="208" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../reports/pdf.py" line="202" />
+        <location filename="../reports/pdf.py" line="208" />
         <source>Trips</source>
         <translation>出警</translation>
     </message>
     <message>
-        <location filename="../reports/pdf.py" line="205" />
+        <location filename="../reports/pdf.py" line="211" />
         <source>%1 trip(s): %2 day(s)</source>
         <translation>出警 %1 次：%2 天</translation>
     </message>
@@ -329,22 +329,32 @@
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="316" />
+        <location filename="../reports/dashboard.py" line="318" />
+        <source>Could not write the PDF: %1</source>
+        <translation>无法保存 PDF：%1</translation>
+    </message>
+    <message>
+        <location filename="../reports/dashboard.py" line="320" />
         <source>PDF written to %1</source>
         <translation>PDF 已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="324" />
+        <location filename="../reports/dashboard.py" line="328" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="330" />
+        <location filename="../reports/dashboard.py" line="336" />
+        <source>Could not write the CSV: %1</source>
+        <translation>无法保存 CSV：%1</translation>
+    </message>
+    <message>
+        <location filename="../reports/dashboard.py" line="338" />
         <source>CSV written to %1</source>
         <translation>CSV 已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../reports/dashboard.py" line="338" />
+        <location filename="../reports/dashboard.py" line="346" />
         <source>Import logbook</source>
         <translation>导入历史台账</translation>
     </message>

@@ -312,7 +312,11 @@ class ReportsPage(QWidget):
 
         from .pdf import write_report_pdf
 
-        write_report_pdf(self.report, path, self.lang, synthetic=is_synthetic(self.ctx.db), kora=self.ctx.kora)
+        try:
+            write_report_pdf(self.report, path, self.lang, synthetic=is_synthetic(self.ctx.db), kora=self.ctx.kora)
+        except OSError as exc:
+            self.status.setText(self.tr("Could not write the PDF: %1").replace("%1", str(exc)))
+            return None
         self.status.setText(self.tr("PDF written to %1").replace("%1", path))
         return path
 
@@ -326,7 +330,11 @@ class ReportsPage(QWidget):
                 return
 
         def done(text: str) -> None:
-            Path(path).write_text(text, encoding="utf-8-sig")
+            try:
+                Path(path).write_text(text, encoding="utf-8-sig")
+            except OSError as exc:
+                self.status.setText(self.tr("Could not write the CSV: %1").replace("%1", str(exc)))
+                return
             self.status.setText(self.tr("CSV written to %1").replace("%1", path))
 
         self.ctx.worker.submit(period_csv, self.ctx.db, self.report.period, self.station, self.lang, on_done=done,

@@ -157,7 +157,11 @@ def _title(report: Report, station: str | None) -> str:
 def write_report_pdf(report: Report, path: Path | str, lang: str = "zh", station: str | None = None,
                      synthetic: bool = False, kora: Kora | None = None) -> None:
     """Write the report as an A4 PDF at ``path`` (overwritten). GUI thread; labels come from the
-    translators installed on the running application, code labels from ``lang``."""
+    translators installed on the running application, code labels from ``lang``. OSError when the
+    file cannot be created."""
+    folder = Path(path).resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise OSError(f"cannot write {path}: the folder {folder} does not exist or is read-only")
     ensure_application()
     kora = kora or load_kora()
     base = pdf_font(10.0)
@@ -168,7 +172,9 @@ def write_report_pdf(report: Report, path: Path | str, lang: str = "zh", station
                                      QMarginsF(16, 14, 16, 14), QPageLayout.Unit.Millimeter))
     writer.setTitle(_title(report, station))
     writer.setCreator("Rescue Desk")
-    painter = QPainter(writer)
+    painter = QPainter()
+    if not painter.begin(writer):  # folder missing or not writable
+        raise OSError(f"cannot write {path}: the file cannot be created there")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     try:
         pg = _Page(writer, painter, base)
