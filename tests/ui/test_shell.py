@@ -160,6 +160,11 @@ def test_shell_translations_are_complete_and_compile(tmp_path):
     qm = i18n.compiled_qm(ts, tmp_path)
     assert qm is not None and qm.stat().st_size > 0
     assert i18n.compiled_qm(ts, tmp_path) == qm  # cached by content
+    edited = tmp_path / "shell_zh_CN.ts"
+    edited.write_text(text.replace("<translation>地图</translation>", "<translation>地图 </translation>", 1),
+                      encoding="utf-8")
+    other = i18n.compiled_qm(edited, tmp_path)
+    assert other != qm and other.exists() and not qm.exists()  # the stale build is removed
 
 
 def test_fallback_translator_reads_ts_files_directly(qapp):

@@ -60,6 +60,9 @@ def compiled_qm(ts: Path, out_dir: Path | None = None) -> Path | None:
     try:
         subprocess.run([*cmd, "-silent", str(ts), "-qm", str(tmp)], check=True, capture_output=True, timeout=60)
         tmp.replace(qm)
+        for stale in out_dir.glob(f"{ts.stem}-*.qm"):
+            if stale != qm:
+                stale.unlink(missing_ok=True)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not compile %s: %s", ts.name, exc)
         return None
