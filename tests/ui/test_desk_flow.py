@@ -57,7 +57,7 @@ def _run_the_rescue(qtbot, w, incident_id):
     assert trip.plan is not None and trip.plan.best.eta_p50_s > 0
     assert "P50" in trip.approach.text() and "P90" in trip.approach.text()
     trip.roster.item(0).setCheckState(Qt.CheckState.Checked)
-    trip.vehicle.setCurrentIndex(1)
+    assert trip.vehicle.currentData() == 1  # the station's free vehicle is offered
     click(qtbot, w, "dispatchTrip")
     qtbot.waitUntil(lambda: trip.trip is not None, timeout=3000)
     assert trip.trip_box.isVisible() and not trip.dispatch_box.isVisible()

@@ -168,6 +168,7 @@ class TripPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self._stopped = False
+        self._auto_vehicle = True
         self._tick = QTimer(self, interval=30_000)
         self._tick.timeout.connect(self._update_checkin_status)
         self._tick.start()
@@ -183,6 +184,8 @@ class TripPanel(QWidget):
     def show_incident(self, incident_id: int | None) -> None:
         if self._stopped:
             return
+        if incident_id != self.incident_id:
+            self._auto_vehicle = True
         self.incident_id = incident_id
         if incident_id is None:
             self._show(None)
@@ -226,6 +229,10 @@ class TripPanel(QWidget):
             label = f"{v.name} {v.plate}".strip() + (f" ({self.tr('out')})" if v.out else "")
             self.vehicle.addItem(label, v.id)
         i = self.vehicle.findData(current)
+        if self._auto_vehicle:  # a newly selected incident: offer the first vehicle at the station
+            free = next((v.id for v in vehicles if not v.out), None)
+            i = self.vehicle.findData(free) if free is not None else 0
+            self._auto_vehicle = False
         self.vehicle.setCurrentIndex(max(i, 0))
 
     def _show(self, d) -> None:
@@ -331,6 +338,12 @@ class TripPanel(QWidget):
         text += "\n" + self.tr("ETA P50 %1 (arrive %2), P90 %3 (arrive %4)") \
             .replace("%1", format_duration(b.eta_p50_s)).replace("%2", format_beijing(b.arrival_p50, False)) \
             .replace("%3", format_duration(b.eta_p90_s)).replace("%4", format_beijing(b.arrival_p90, False))
+        others = [o for o in self.plan.options[1:3]]
+        if others:
+            text += "\n" + self.tr("Other ways: %1").replace("%1", "; ".join(
+                f"{o.access_name_zh if self.ctx.lang == 'zh' else o.access_name_en} "
+                f"{self.tr('clockwise') if o.direction == 'cw' else self.tr('counter-clockwise')} "
+                f"{format_duration(o.eta_p50_s)}" for o in others))
         if self.plan.hazard_notes:
             text += "\n" + self.tr("Hazards: %1").replace("%1", "; ".join(self.plan.hazard_notes))
         self.approach.setText(text)

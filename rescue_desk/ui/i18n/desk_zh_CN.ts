@@ -413,259 +413,263 @@
 <context>
     <name>TripPanel</name>
     <message>
-        <location filename="../desk/trip.py" line="45" />
-        <location filename="../desk/trip.py" line="233" />
+        <location filename="../desk/trip.py" line="52" />
+        <location filename="../desk/trip.py" line="240" />
         <source>Select an incident on the board.</source>
         <translation>请在警情看板中选择一条警情。</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="49" />
+        <location filename="../desk/trip.py" line="56" />
         <source>Dispatch a team</source>
         <translation>派出救援队</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="52" />
-        <location filename="../desk/trip.py" line="217" />
+        <location filename="../desk/trip.py" line="59" />
+        <location filename="../desk/trip.py" line="224" />
         <source>No vehicle (on foot)</source>
         <translation>不用车（步行）</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="56" />
+        <location filename="../desk/trip.py" line="63" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="61" />
+        <location filename="../desk/trip.py" line="68" />
         <source>Dispatch</source>
         <translation>出警</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="65" />
+        <location filename="../desk/trip.py" line="72" />
         <source>Officers</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="66" />
+        <location filename="../desk/trip.py" line="73" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="67" />
+        <location filename="../desk/trip.py" line="74" />
         <source>Check in every</source>
         <translation>联络间隔</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="68" />
+        <location filename="../desk/trip.py" line="75" />
         <source>Plan to leave at</source>
         <translation>计划出发时间</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="76" />
+        <location filename="../desk/trip.py" line="83" />
         <source>Trip</source>
         <translation>出警记录</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="82" />
-        <location filename="../desk/trip.py" line="270" />
+        <location filename="../desk/trip.py" line="89" />
+        <location filename="../desk/trip.py" line="278" />
         <source>Departed</source>
         <translation>已出发</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="82" />
-        <location filename="../desk/trip.py" line="270" />
+        <location filename="../desk/trip.py" line="89" />
+        <location filename="../desk/trip.py" line="278" />
         <source>On scene</source>
         <translation>已到达</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="83" />
-        <location filename="../desk/trip.py" line="270" />
+        <location filename="../desk/trip.py" line="90" />
+        <location filename="../desk/trip.py" line="278" />
         <source>Evacuating</source>
         <translation>转运中</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="83" />
-        <location filename="../desk/trip.py" line="271" />
+        <location filename="../desk/trip.py" line="90" />
+        <location filename="../desk/trip.py" line="279" />
         <source>Returned</source>
         <translation>已返回</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="90" />
+        <location filename="../desk/trip.py" line="97" />
         <source>What the team reported</source>
         <translation>救援队报告内容</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="91" />
+        <location filename="../desk/trip.py" line="98" />
         <source>Add check-in</source>
         <translation>登记联络</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="96" />
+        <location filename="../desk/trip.py" line="103" />
         <source>Import GPX track…</source>
         <translation>导入 GPX 轨迹…</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="109" />
+        <location filename="../desk/trip.py" line="116" />
         <source>Persons found</source>
         <translation>找到的人员</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="114" />
+        <location filename="../desk/trip.py" line="121" />
         <source>age unknown</source>
         <translation>年龄不详</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="120" />
+        <location filename="../desk/trip.py" line="127" />
         <source>Condition (e.g. conscious, hypoxic)</source>
         <translation>身体状况（如：意识清醒、缺氧）</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="122" />
+        <location filename="../desk/trip.py" line="129" />
         <source>Add person</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="132" />
+        <location filename="../desk/trip.py" line="139" />
         <source>Condition</source>
         <translation>状况</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="133" />
+        <location filename="../desk/trip.py" line="140" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="138" />
+        <location filename="../desk/trip.py" line="145" />
         <source>Close the incident</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="140" />
+        <location filename="../desk/trip.py" line="147" />
         <source>Close incident</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="205" />
+        <location filename="../desk/trip.py" line="212" />
         <source>out</source>
         <translation>外出</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="205" />
+        <location filename="../desk/trip.py" line="212" />
         <source>at station</source>
         <translation>在所</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="206" />
+        <location filename="../desk/trip.py" line="213" />
         <source>%1 — %2, %3 h in the field today</source>
         <translation>%1 — %2，今日外勤 %3 小时</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="240" />
+        <location filename="../desk/trip.py" line="247" />
         <source>not placed</source>
         <translation>未定位</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="277" />
+        <location filename="../desk/trip.py" line="285" />
         <source>Planned: %1, ETA %2</source>
         <translation>计划：%1，预计用时 %2</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="280" />
+        <location filename="../desk/trip.py" line="288" />
         <source>GPS track: %1 points</source>
         <translation>GPS 轨迹：%1 个点</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="293" />
+        <location filename="../desk/trip.py" line="301" />
         <source>Check-in every %1 min; next due %2</source>
         <translation>每 %1 分钟联络一次；下次应在 %2</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="296" />
+        <location filename="../desk/trip.py" line="304" />
         <source>OVERDUE: </source>
         <translation>已超时：</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="308" />
+        <location filename="../desk/trip.py" line="316" />
         <source>Place the incident to get a suggested approach.</source>
         <translation>确定警情位置后才能给出建议路线。</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="318" />
+        <location filename="../desk/trip.py" line="326" />
         <source>clockwise</source>
         <translation>顺时针</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="318" />
+        <location filename="../desk/trip.py" line="326" />
         <source>counter-clockwise</source>
         <translation>逆时针</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="319" />
+        <location filename="../desk/trip.py" line="327" />
         <source>Suggested: drive %1 km to %2, then walk %3 km %4.</source>
         <translation>建议：驾车 %1 公里到%2，再%4步行 %3 公里。</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="323" />
+        <location filename="../desk/trip.py" line="331" />
         <source>ETA P50 %1 (arrive %2), P90 %3 (arrive %4)</source>
         <translation>预计到达 P50 %1（%2 到达），P90 %3（%4 到达）</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="327" />
+        <location filename="../desk/trip.py" line="336" />
+        <source>Other ways: %1</source>
+        <translation>其他路线：%1</translation>
+    </message>
+    <message>
+        <location filename="../desk/trip.py" line="341" />
         <source>Hazards: %1</source>
         <translation>危险路段：%1</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="332" />
+        <location filename="../desk/trip.py" line="346" />
         <source>Arrival in the dark (sunset %1): take head torches, plan for the dark.</source>
         <translation>到达时天已黑（日落 %1）：带头灯，按夜间行动准备。</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="335" />
+        <location filename="../desk/trip.py" line="349" />
         <source>A slow team may arrive in the dark (sunset %1).</source>
         <translation>行进较慢时可能天黑后到达（日落 %1）。</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="337" />
+        <location filename="../desk/trip.py" line="351" />
         <source>Sunset %1</source>
         <translation>日落 %1</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="357" />
-        <location filename="../desk/trip.py" line="421" />
+        <location filename="../desk/trip.py" line="371" />
         <source>GPX not imported: %1</source>
         <translation>GPX 未导入：%1</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="360" />
+        <location filename="../desk/trip.py" line="374" />
         <source>That time is in the future; correct it.</source>
         <translation>该时间晚于当前时间，请更正。</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="362" />
+        <location filename="../desk/trip.py" line="376" />
         <source>That time is before an earlier step (%1).</source>
         <translation>该时间早于前一步骤（%1）。</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="364" />
+        <location filename="../desk/trip.py" line="378" />
         <source>That time is after a later step (%1).</source>
         <translation>该时间晚于后一步骤（%1）。</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="365" />
+        <location filename="../desk/trip.py" line="379" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="376" />
+        <location filename="../desk/trip.py" line="390" />
         <source>Choose at least one officer.</source>
         <translation>请至少选择一名民警。</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="410" />
+        <location filename="../desk/trip.py" line="424" />
         <source>Team GPX track</source>
         <translation>救援队 GPX 轨迹</translation>
     </message>
     <message>
-        <location filename="../desk/trip.py" line="410" />
+        <location filename="../desk/trip.py" line="424" />
         <source>GPX files (*.gpx)</source>
         <translation>GPX 文件 (*.gpx)</translation>
     </message>
