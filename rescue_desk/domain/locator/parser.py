@@ -25,13 +25,13 @@ _CCW = re.compile(r"counter[\s-]?clock\s?wise|anti[\s-]?clock\s?wise|\bccw\b|rev
                   r"the other way (?:round|around)|\bbon(?:po)?\b|逆时针|反着转|反向|反方向|倒着转|苯教")
 _CW = re.compile(r"(?<!counter)(?<!counter-)(?<!counter )(?<!anti)(?<!anti-)(?<!anti )clock\s?wise|顺时针")
 _CLAUSE = re.compile(r"(?<!\d)\.(?!\d)|[!?;,\n]|(?<=\s)(?:and then|then|but|so)\b")
-_DEPART = re.compile(r"\bleft\b|\bleave|\bstart(?:ed)?\b|\bbeg[au]n\b|\bset (?:off|out)|\bdepart|\bsetting off|"
+_DEPART = re.compile(r"\bleft\b|\bleave|\b(?:walk(?:ed|ing)?|hik(?:ed|ing)|came|coming) from\b|\bstart(?:ed)?\b|\bbeg[au]n\b|\bset (?:off|out)|\bdepart|\bsetting off|"
                      r"出发|离开|动身|开始走|开始转|走的")
 _PASS = re.compile(r"\bpass(?:ed)?\b|\bwent (?:past|by)|\bwere at\b|\bwas at\b|\breach(?:ed)?\b|\barrived?\b|"
                    r"\bcross(?:ed)?\b|\bgot to\b|\bcame (?:through|to|past|by)|经过|路过|过了|到了|到达|抵达|在|"
                    r"[过到]的|⟦\d+⟧\s*(?:at|@)\s*⟨t\d+⟩")
-_DURATION_CUE = re.compile(r"\bago\b|\bsince\b|\bfor\b|\bwalk(?:ed|ing)?\b|\bhik(?:ed|ing)\b|\bafter\b|\bpast\b|"
-                           r"\bbeyond\b|走了|已经|前|以来|之后|后|过了")
+_DURATION_CUE = re.compile(r"\bago\b|\bsince\b|\bfor\b|\bfrom\b|\bwalk(?:ed|ing)?\b|\bhik(?:ed|ing)\b|\bafter\b|\bpast\b|"
+                           r"\bbeyond\b|\bstarted\b|\bset off\b|走了|已经|前|以来|之后|后|过了|出发|动身")
 _CLIMB = re.compile(r"\bclimb|\bascend|\bgoing up|\buphill|\bup to(?:wards?)? the pass|\btowards? the pass|"
                     r"上坡|往上|爬坡|向上|上山|在爬|爬升|往垭口")
 _DESCEND = re.compile(r"\bdescend|\bgoing down|\bdownhill|\bcoming down|\bdown from|下坡|往下|下山|下降|下来|下撤")
@@ -45,6 +45,7 @@ _START_VERB = re.compile(r"\bstart(?:ed)?\b|\bbeg[au]n\b|\bset (?:off|out)|\bdep
 _TO_GO = re.compile(r"还有|还要|还差|还得|再走|⟨u\d+⟩\s*(?:left|more|to go|remaining|away|ahead|further|still)|"
                     r"\b(?:more|still|another)\s+⟨u\d+⟩|\bstill\b[^⟦]*\bto (?:walk|go|reach)\b")
 _SINCE = re.compile(r"\bago\b|\bsince\b|前|以来|之后|以后|走了")
+_WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone\b|走了|已经走|转了")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|还有|还差|还要")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
 _UNKNOWN_EN = re.compile(r"\b([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:monastery|gompa|temple|bridge|camp|"
@@ -280,10 +281,22 @@ def _nearest_mention(clause: str, pos: int, ids: list[int]) -> int | None:
     return best
 
 
+def _drop_vague_behind(pd: ParsedDescription, lid: str) -> None:
+    """A time since leaving a place says more than "left X" / "past X" without a distance: keep one."""
+    pd.clues[:] = [c for c in pd.clues if not (c.kind == "landmark" and c.landmark_id == lid and c.distance_km is None
+                                               and c.relation in ("left", "past", "just_past"))]
+
+
 def _orphan_distance(pd: ParsedDescription, ex: Expressions, clause: str, k: int) -> None:
     """"…almost at Dolma La, 500 m to go" / "…Hayagriva, 200 m past it": a distance in a clause of its
     own refines the last landmark clue when the clause says which way."""
     last = next((i for i in range(len(pd.clues) - 1, -1, -1) if pd.clues[i].kind == "landmark"), None)
+    if last is None and _WALKED.search(clause) and not pd.clues:
+        d = ex.distances[k]  # "大约走了8公里", "8 km into the kora": from the start in Darchen
+        pd.clues.append(Clue("landmark", f"(start of the kora) … {d.text}", relation="past", landmark_id="darchen",
+                             distance_km=d.km, distance_qualifier=d.qualifier))
+        pd.warnings.append("no start place said; the distance is counted from Darchen")
+        return
     if last is None or pd.clues[last].distance_km is not None:
         return
     if _ORPHAN_BEFORE.search(clause):
@@ -344,8 +357,10 @@ def _time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: 
             lid, words = mentions[i].landmark_id, mentions[i].text
         elif last_depart is not None:
             lid, words = mentions[last_depart].landmark_id, mentions[last_depart].text
+            _drop_vague_behind(pd, lid)
         elif history:
             lid, words = mentions[history[-1]].landmark_id, mentions[history[-1]].text
+            _drop_vague_behind(pd, lid)
         elif _START_VERB.search(clause) or (kind == "t" and depart):
             lid, words = "darchen", "(start of the kora)"
             pd.warnings.append("no start place said; the walk is taken to start in Darchen")

@@ -16,6 +16,7 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "俩": 2,
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
 _CN_NUMBER = re.compile(f"[{_NUMERAL_CHARS}]+(?:[点.][{''.join(_DIGITS)}]+)?")
+_MORE_THAN_HOURS = re.compile(r"(?<![\d.])(\d+)\s*个多(小时|钟头)")
 _HALF_AFTER = re.compile(r"(\d+)\s*个?半")
 _LONE_HALF = re.compile(r"(?<![\d.])半(?=个?(?:小时|钟头|公里|千米|里))")
 _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
@@ -137,6 +138,7 @@ def convert_chinese_numerals(text: str) -> str:
     Ordinals (第一) and idioms with a bare 一 are left alone."""
     out = _CN_NUMBER.sub(_replace_numeral, text)
     out = _HALF_AFTER.sub(lambda m: f"{m.group(1)}.5", out)
+    out = _MORE_THAN_HOURS.sub(lambda m: f"{int(m.group(1)) + 0.3:g}个{m.group(2)}", out)  # "三个多小时": 3 h and some
     return _LONE_HALF.sub("0.5", out)
 
 

@@ -247,3 +247,29 @@ def test_a_noun_shared_by_two_numbered_places(text, a, b):
 def test_the_lake_is_gauri_kund(text, relation):
     c = only(text)
     assert (c.landmark_id, c.relation) == ("gauri_kund", relation)
+
+
+@pytest.mark.parametrize("text,landmark,hours", [
+    ("we walked from Darchen since 7am", "darchen", 3.5), ("出发三个多小时了", "darchen", 3.3),
+    ("we are 2 hrs from Tarboche", "tarboche", 2.0),
+])
+def test_more_ways_to_say_a_time_since(text, landmark, hours):
+    t = [c for c in clues(text, call_time=datetime.fromisoformat("2024-07-10T10:30:00+08:00")) if c.kind == "time"]
+    assert [(c.relation, c.landmark_id) for c in t] == [("since", landmark)]
+    assert t[0].elapsed_s == pytest.approx(hours * 3600)
+
+
+def test_a_time_since_leaving_replaces_the_vague_left_clue():
+    cs = clues("第二天，早上从岗加出发，走了三个小时")
+    assert [(c.kind, c.relation, c.landmark_id, c.elapsed_s) for c in cs] == [("time", "since", "gangjia", 3 * 3600.0)]
+
+
+@pytest.mark.parametrize("text,dist", [("we're 8 km into the kora", 8.0), ("大约走了6公里", 6.0)])
+def test_distance_walked_without_a_place_counts_from_darchen(text, dist):
+    pd = parse_description(text, KORA, CALL)
+    assert [(c.relation, c.landmark_id, c.distance_km) for c in pd.clues] == [("past", "darchen", dist)]
+    assert any("Darchen" in w for w in pd.warnings)
+
+
+def test_a_distance_alone_is_still_no_clue():
+    assert locate("我们迷路了，大概8公里", call_time=CALL).status == "unplaceable"

@@ -500,6 +500,24 @@ def build():
     coord(lambda x, y: "UTM: 44 {:d}E {:d}N".format(*kora_xy(x, y)), 27.7)
     coord(lambda x, y: "北纬 N{}°{}′{:.0f}″ 东经 E{}°{}′{:.0f}″".format(*dms(y, 0), *dms(x, 0)), 32.5)
     coord(lambda x, y: f"WGS84 {y:.6f},{x:.6f}", 45.5)
+    # --- round 4: probes from ad-hoc testing (kept as regression cases once fixed)
+    time_since_landmark(lambda p, c: f"We're roughly {5 * round((c - p).total_seconds() / 300):d} minutes past Sershong",
+                        "sershong", (0.4, 1.2))
+    time_since_landmark(lambda p, c: "半个小时前过的色雄", "sershong", (0.5, 0.5))
+    time_since_start(lambda s, c: f"we walked from Darchen since {rounded(s, 60)[0]}am")
+    time_since_start(lambda s, c: "出发三个多小时了", (3.0, 3.6))
+    time_since_landmark(lambda p, c: f"we are {round((c - p).total_seconds() / 1800) / 2:g} hrs from Tarboche", "tarboche")
+    time_to_go(lambda c: "Hayagriva station is behind us, we continue to the iron bridge, maybe 1 hour more",
+               "drira_bridge_fork", 1.0)
+    at("Tarboche 1.2km behind", "tarboche", "distance_past", 1.2)
+    at("we're 8 km into the kora", "darchen", "distance_past", 8.0)
+    at("大约走了6公里", "darchen", "distance_past", 6.0)
+    between("我们在色雄到曲古之间", "sershong", "chuku_bridge_supply")
+    between("在2号和3号朝拜点之间", "second_prostration", "third_prostration")
+    between("between the 2nd and 3rd prostration points", "second_prostration", "third_prostration")
+    at("two km before the lake", "gauri_kund", "distance_before", 2.0, -1)
+    at("我们在湖边休息", "gauri_kund")
+    between("we're below the pass on the Zutul Phuk side", "dolma_la", "zutul_phuk")
     # --- no clue at all
     for t in ("help", "我们迷路了", "手机快没电了，快来", "somewhere on the kora, please come fast", "HELP!!! my friend is dying",
               "救命，有人晕倒了", "We are lost in the fog, can't see anything", "不知道在哪里，到处都是石头",
