@@ -106,8 +106,8 @@ def hand_sql(db, station: str, year: int) -> dict:
                 f"{minutes.format(a='min(t.departed_at)', b='min(t.on_scene_at)')} "
                 f"FROM trips t JOIN incidents i ON i.id = t.incident_id WHERE {scope} AND t.departed_at IS NOT NULL "
                 "GROUP BY i.id, i.created_at"), p).all()
-            dep = [r[0] for r in rows if r[0] is not None]
-            total = [r[0] + r[1] for r in rows if r[0] is not None and r[1] is not None]
+            dep = [float(r[0]) for r in rows if r[0] is not None]  # PostgreSQL gives Decimal
+            total = [float(r[0] + r[1]) for r in rows if r[0] is not None and r[1] is not None]
             out["response"] = {"call_to_departure": (quantile(dep, .5), quantile(dep, .9)),
                                "call_to_scene": (quantile(total, .5), quantile(total, .9))}
     return out
