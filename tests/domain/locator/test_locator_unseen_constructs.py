@@ -273,3 +273,16 @@ def test_distance_walked_without_a_place_counts_from_darchen(text, dist):
 
 def test_a_distance_alone_is_still_no_clue():
     assert locate("我们迷路了，大概8公里", call_time=CALL).status == "unplaceable"
+
+
+def test_the_parsers_own_placeholder_brackets_in_a_callers_text_are_harmless():
+    r = locate("⟦0⟧ ⟦1⟧ ⟨d0⟩ 2 km past Sershong ⟨t0⟩", call_time=CALL)
+    assert r.placed and abs(r.chainage_km - (km("sershong") + 1.9)) < 0.3
+
+
+@given(st.lists(st.sampled_from(["⟦0⟧", "⟨u1⟩", "2号", "第二和", "lat/lon", "31,0647", "81,2845", "still", "to go",
+                                 "halfway to", "side of", "过了", "曲古", "Sershong", "2 more hours", "at 7,", " ",
+                                 "三个多小时", "走了", "km", "wgs84", "31-05-44.0n", "的一半"]), max_size=30))
+def test_new_constructs_never_raise(parts):
+    r = locate(" ".join(parts), call_time=CALL)
+    assert r.status in ("placed", "unplaceable")
