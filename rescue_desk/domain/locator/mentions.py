@@ -19,7 +19,7 @@ GENERIC_NAMES: dict[str, tuple[str, ...]] = {
     "dolma_la": ("the pass", "pass", "top of the pass", "垭口", "山口", "卓玛拉", "dolma"),
     "gangjia": ("drira phuk", "dirapuk", "dira-puk", "diraphuk", "driraphuk", "dira puk", "deraphuk",
                 "drira puk", "直热", "止热", "芝热"),
-    "gauri_kund": ("the lake", "湖边", "那个湖"),  # the only lake beside the trail
+    "gauri_kund": ("the lake", "湖边", "那个湖", "湖那", "湖旁"),  # the only lake beside the trail
     "zutul_phuk": ("zuthulphuk", "zutrulphuk", "zutulphuk"),
     "darchen": ("town", "县城", "镇上", "tarchen town"),
     "chuku_bridge_supply": ("曲古",),  # the Chuku area, said without 寺 or 桥: the trail point

@@ -46,6 +46,7 @@ _TO_GO = re.compile(r"还有|还要|还差|还得|再走|⟨u\d+⟩\s*(?:left|mo
                     r"\b(?:more|still|another)\s+⟨u\d+⟩|\bstill\b[^⟦]*\bto (?:walk|go|reach)\b")
 _SINCE = re.compile(r"\bago\b|\bsince\b|前|以来|之后|以后|走了")
 _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone\b|走了|已经走|转了")
+_MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|还有|还差|还要")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
 _UNKNOWN_EN = re.compile(r"\b([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:monastery|gompa|temple|bridge|camp|"
@@ -190,6 +191,8 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
         for rel, a, b, span in pair_relations(clause):
             if a in used or b in used or mentions[a].landmark_id == mentions[b].landmark_id:
                 continue
+            if rel == "between" and _MIDDLE.search(clause + " " + (clauses[n + 1] if n + 1 < len(clauses) else "")):
+                rel = "halfway"  # "在A和B中间，大概一半的位置"
             used.update((a, b))
             d = next((k for k, pos in dists), None) if rel == "toward" else None
             if rel == "toward" and d is None:

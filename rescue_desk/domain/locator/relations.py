@@ -12,13 +12,13 @@ import re
 M = r"⟦(?P<{0}>\d+)⟧"
 
 _LEFT_CUES = [
-    ("just_past", r"\bjust (?:past|passed|after|crossed|over|beyond|left|gone past)|\brecently passed|"
+    ("just_past", r"\bjust (?:past|passed|after|crossed|over|beyond|left|gone past)|\brecently passed|刚刚?从|"
                   r"刚刚?(?:过了?|经过了?|翻过了?|越过了?|离开了?|走过了?)"),
     ("almost", r"\b(?:almost|nearly) (?:at|to|reach(?:ed)?|there at)?|\bapproaching|\babout to reach|"
                r"\bclose to reaching|\bjust before|\bjust below|\bnot far (?:before|from reaching)|"
                r"快到了?|马上(?:就)?到|就要到|快要到|即将到(?:达)?|接近"),
     ("past", r"\bpast|\bpass?ed|\bafter|\bbeyond|\bcrossed|\bover|\bwent by|\bleaving|\bleft|\bsince|"
-             r"过了|经过了?|翻过了?|越过了?|走过了?|离开了?|出了|过"),
+             r"过了|经过了?|翻过了?|越过了?|走过了?|离开了?|出了|下了|过"),
     ("before", r"\bbefore|\bbfore|\bbefor\b|\bb4|\bshort of|\bnot yet (?:at|reached?|to)?|\b(?:have|has)n'?t (?:yet )?reached|"
                r"\bhave not (?:yet )?reached|\bnot reached|\bto go (?:to|until|before)|\buntil|\btill|"
                r"\btowards?|\bheading (?:to|for|towards?)|\bon (?:the|our) way (?:up )?to|\bway to|"

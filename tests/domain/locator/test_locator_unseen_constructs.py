@@ -286,3 +286,17 @@ def test_the_parsers_own_placeholder_brackets_in_a_callers_text_are_harmless():
 def test_new_constructs_never_raise(parts):
     r = locate(" ".join(parts), call_time=CALL)
     assert r.status in ("placed", "unplaceable")
+
+
+@pytest.mark.parametrize("text,landmark,relation,dist", [
+    ("我们刚从卓玛拉下来", "dolma_la", "just_past", None), ("下了垭口走了大概两公里", "dolma_la", "past", 2.0),
+])
+def test_coming_down_from_a_place(text, landmark, relation, dist):
+    c = only(text)
+    assert (c.landmark_id, c.relation, c.distance_km) == (landmark, relation, dist)
+
+
+def test_between_said_to_be_in_the_middle_is_halfway():
+    c = only("我们在卓玛拉和尊珠寺中间，大概一半的位置")
+    assert (c.relation, c.landmark_id, c.other_id) == ("halfway", "dolma_la", "zutul_phuk")
+    assert only("在卓玛拉和尊珠寺中间").relation == "between"
