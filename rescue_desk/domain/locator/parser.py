@@ -30,14 +30,14 @@ _DEPART = re.compile(r"\bleft\b|\bleave|\b(?:walk(?:ed|ing)?|hik(?:ed|ing)|came|
 _PASS = re.compile(r"\bpass(?:ed)?\b|\bwent (?:past|by)|\bwere at\b|\bwas at\b|\breach(?:ed)?\b|\barrived?\b|"
                    r"\bcross(?:ed)?\b|\bgot to\b|\bcame (?:through|to|past|by)|经过|路过|过了|到了|到达|抵达|在|"
                    r"[过到]的|⟦\d+⟧\s*(?:at|@)\s*⟨t\d+⟩")
-_DURATION_CUE = re.compile(r"\bago\b|\bsince\b|\bfor\b|\bfrom\b|\bwalk(?:ed|ing)?\b|\bhik(?:ed|ing)\b|\bafter\b|\bpast\b|"
+_DURATION_CUE = re.compile(r"\bago\b|\bback\b|\bearlier\b|\bsince\b|\bfor\b|\bfrom\b|\bwalk(?:ed|ing)?\b|\bhik(?:ed|ing)\b|\bafter\b|\bpast\b|"
                            r"\bbeyond\b|\bstarted\b|\bset off\b|走了|已经|前|以来|之后|后|过了|出发|动身")
 _CLIMB = re.compile(r"\bclimb|\bascend|\bgoing up|\buphill|\bup to(?:wards?)? the pass|\btowards? the pass|"
                     r"上坡|往上|爬坡|向上|上山|在爬|爬升|往垭口")
 _DESCEND = re.compile(r"\bdescend|\bgoing down|\bdownhill|\bcoming down|\bdown from|下坡|往下|下山|下降|下来|下撤")
-_ORPHAN_BEFORE = re.compile(r"\bto go\b|\bleft\b|\bmore\b|\bremaining|\baway\b|\bbefore it|\bshort of it|"
+_ORPHAN_BEFORE = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?:before|short)\b|\bto go\b|\bleft\b|\bmore\b|\bremaining|\baway\b|\bbefore it|\bshort of it|"
                             r"\bstill\b|还有|还差|没到")
-_ORPHAN_PAST = re.compile(r"\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走")
+_ORPHAN_PAST = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?:after|past|beyond|further)\b|\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走")
 _NOW = re.compile(r"\bnow\b|\bcurrently\b|\bright now\b|\bat the moment\b|现在|目前|此刻|这会儿")
 _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspent the night|\bovernight\b|"
                       r"昨天|昨晚|前天|住在|住了|过夜|睡在")

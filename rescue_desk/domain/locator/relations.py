@@ -17,7 +17,7 @@ _LEFT_CUES = [
     ("almost", r"\b(?:almost|nearly) (?:at|to|reach(?:ed)?|there at)?|\bapproaching|\babout to reach|"
                r"\bclose to reaching|\bjust before|\bjust below|\bnot far (?:before|from reaching)|"
                r"快到了?|马上(?:就)?到|就要到|快要到|即将到(?:达)?|接近"),
-    ("past", r"\bpast|\bpass?ed|\bafter|\bbeyond|\bcrossed|\bover|\bwent by|\bleaving|\bleft|\bsince|"
+    ("past", r"\bpast|\bpass?ed|\bahead of|\bafter|\bbeyond|\bcrossed|\bover|\bwent by|\bleaving|\bleft|\bsince|"
              r"过了|经过了?|翻过了?|越过了?|走过了?|离开了?|出了|下了|过"),
     ("before", r"\bbefore|\bbfore|\bbefor\b|\bb4|\bshort of|\bnot yet (?:at|reached?|to)?|\b(?:have|has)n'?t (?:yet )?reached|"
                r"\bhave not (?:yet )?reached|\bnot reached|\bto go (?:to|until|before)|\buntil|\btill|"

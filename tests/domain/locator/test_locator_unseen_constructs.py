@@ -300,3 +300,19 @@ def test_between_said_to_be_in_the_middle_is_halfway():
     c = only("我们在卓玛拉和尊珠寺中间，大概一半的位置")
     assert (c.relation, c.landmark_id, c.other_id) == ("halfway", "dolma_la", "zutul_phuk")
     assert only("在卓玛拉和尊珠寺中间").relation == "between"
+
+
+@pytest.mark.parametrize("text,landmark,relation,dist", [
+    ("About 2 kms ahead of Sershong", "sershong", "past", 2.0),
+    ("Gangjia is about 1.5 km ahead of us", "gangjia", "before", 1.5),
+    ("We r near shiva tsal, 1 km before", "shiva_tsal", "before", 1.0),
+    ("at Sershong, maybe 2 km after", "sershong", "past", 2.0),
+])
+def test_ahead_of_and_bare_before_after(text, landmark, relation, dist):
+    c = only(text)
+    assert (c.landmark_id, c.relation, c.distance_km) == (landmark, relation, dist)
+
+
+def test_an_hour_back_is_an_hour_ago():
+    c = only("We crossed the Drolma La an hour back")
+    assert (c.kind, c.landmark_id, c.elapsed_s) == ("time", "dolma_la", 3600.0)
