@@ -12,7 +12,7 @@ from rescue_desk.domain.kora import Kora
 from .periods import Period, beijing_date, week_start
 from .quantiles import Spread
 from .records import CallRecord, IncidentRecord
-from .report import RESPONSE_KINDS, Report, SectionCount, Totals
+from .report import Report, SectionCount, Totals
 
 BUSIEST_DAYS = 10
 
@@ -86,18 +86,25 @@ def heat_per_km(incidents: list[IncidentRecord], length_km: float) -> list[int]:
 def response_times(incidents: list[IncidentRecord]) -> dict[str, Spread]:
     """Minutes from first call to the first trip's departure, departure to on scene, and call to on
     scene; an incident contributes to each interval whose two times are known and in order."""
-    values: dict[str, list[float]] = {k: [] for k in RESPONSE_KINDS}
+    to_dep: list[float] = []
+    to_scene: list[float] = []
+    total: list[float] = []
     for i in incidents:
-        t = i.first_trip()
-        if t is None:
+        t = i.trips[0] if len(i.trips) == 1 else i.first_trip()
+        if t is None or t.departed_at is None:
             continue
-        spans = {"call_to_departure": (i.received_at, t.departed_at),
-                 "departure_to_scene": (t.departed_at, t.on_scene_at),
-                 "call_to_scene": (i.received_at, t.on_scene_at)}
-        for kind, (a, b) in spans.items():
-            if a is not None and b is not None and b >= a:
-                values[kind].append((b - a).total_seconds() / 60.0)
-    return {k: Spread.of(v) for k, v in values.items()}
+        a = (t.departed_at - i.received_at).total_seconds() / 60.0
+        if a >= 0:
+            to_dep.append(a)
+        if t.on_scene_at is not None:
+            b = (t.on_scene_at - t.departed_at).total_seconds() / 60.0
+            if b >= 0:
+                to_scene.append(b)
+            c = (t.on_scene_at - i.received_at).total_seconds() / 60.0
+            if c >= 0:
+                total.append(c)
+    return {"call_to_departure": Spread.of(to_dep), "departure_to_scene": Spread.of(to_scene),
+            "call_to_scene": Spread.of(total)}
 
 
 def trips_per_day(incidents: list[IncidentRecord], period: Period) -> Counter[date]:

@@ -10,7 +10,10 @@ from typing import Iterable
 def quantile(values: Iterable[float], q: float) -> float | None:
     """The ``q`` quantile (0..1) by linear interpolation between closest ranks (numpy's default):
     position ``q·(n−1)`` in the sorted sample. None for an empty sample."""
-    data = sorted(values)
+    return _sorted_quantile(sorted(values), q)
+
+
+def _sorted_quantile(data: list[float], q: float) -> float | None:
     if not data:
         return None
     if not 0.0 <= q <= 1.0:
@@ -31,8 +34,8 @@ class Spread:
 
     @classmethod
     def of(cls, values: Iterable[float]) -> "Spread":
-        data = list(values)
-        return cls(len(data), quantile(data, 0.5), quantile(data, 0.9))
+        data = sorted(values)
+        return cls(len(data), _sorted_quantile(data, 0.5), _sorted_quantile(data, 0.9))
 
     def to_json(self) -> dict:
         r = lambda v: None if v is None else round(v, 1)  # noqa: E731
