@@ -192,6 +192,10 @@ def _find_utm(text: str) -> list[CoordinateReading]:
     return out
 
 
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))  # keeps every position
+
+
 def decimal_commas(text: str) -> str:
     """European decimal commas as points, keeping every position: "31,0647 81,2845" -> "31.0647 81.2845".
     Commas followed by 4+ digits are decimal commas; with 2-3 digits only in a pair of such numbers."""
@@ -203,8 +207,7 @@ def find_coordinates(text: str, datum: str = "wgs84",
                      home: tuple[float, float] = (81.31, 31.04)) -> list[CoordinateReading]:
     """Every coordinate pair in ``text`` (already cleaned: lower case, NFKC), converted from ``datum``
     to WGS84. ``home`` (lon, lat) decides the order of two unlabelled numbers that could be either."""
-    blank = lambda m: " " * len(m.group(0))  # noqa: E731 (keeps every position)
-    text = _DATUM_NAME.sub(blank, _PAIR_LABEL.sub(blank, decimal_commas(text)))
+    text = _DATUM_NAME.sub(_blank, _PAIR_LABEL.sub(_blank, decimal_commas(text)))
     readings = _find_utm(text)
     taken = [r.span for r in readings]
     comps: list[_Component] = []

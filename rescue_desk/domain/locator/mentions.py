@@ -37,6 +37,8 @@ right road said says see she should since so some south still stop such supply t
 these they this those though through to today too toward towards trail tried under up us very walk walked walking
 want was water way we well went were west what when where which while who why will with woman would yes yet you
 your""".split())
+STOP_WORDS = _STOP
+"""Everyday English words that never start or end a place name."""
 _GENERIC_TAIL = re.compile(r"(?:\s+(?:supply\s+)?point|\s+supply|\s+guest\s?houses?|(?:\s+iron)?\s+bridge|补给点|处)$",
                            re.I)
 _GENERIC_WORDS = frozenset("valley supply point station guesthouse guesthouses gompa monastery temple the of".split())

@@ -11,11 +11,11 @@ from ..kora import Kora
 from .clues import Clue, ParsedDescription
 from .coordinates import datum_from_words, find_coordinates
 from .expressions import ClockTime, Expressions, find_expressions
-from .mentions import _STOP as _EN_COMMON
 from .mentions import Mention, scanner_for
 from .relations import left_relation, pair_relations, right_relation, says_halfway_to
 from .scenes import find_scenes
 from .text import clean_text, convert_chinese_numerals, convert_english_numbers
+from .unknown_words import unknown_words
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 MAX_ELAPSED_S = 16 * 3600.0
@@ -25,19 +25,23 @@ _CCW = re.compile(r"counter[\s-]?clock\s?wise|anti[\s-]?clock\s?wise|\bccw\b|rev
                   r"the other way (?:round|around)|\bbon(?:po)?\b|逆时针|反着转|反向|反方向|倒着转|苯教")
 _CW = re.compile(r"(?<!counter)(?<!counter-)(?<!counter )(?<!anti)(?<!anti-)(?<!anti )clock\s?wise|顺时针")
 _CLAUSE = re.compile(r"(?<!\d)\.(?!\d)|[!?;,\n]|(?<=\s)(?:and then|then|but|so)\b")
-_DEPART = re.compile(r"\bleft\b|\bleave|\b(?:walk(?:ed|ing)?|hik(?:ed|ing)|came|coming) from\b|\bstart(?:ed)?\b|\bbeg[au]n\b|\bset (?:off|out)|\bdepart|\bsetting off|"
+_DEPART = re.compile(r"\bleft\b|\bleave|\b(?:walk(?:ed|ing)?|hik(?:ed|ing)|came|coming) from\b|\bstart(?:ed)?\b|"
+                     r"\bbeg[au]n\b|\bset (?:off|out)|\bdepart|\bsetting off|"
                      r"出发|离开|动身|开始走|开始转|走的")
 _PASS = re.compile(r"\bpass(?:ed)?\b|\bwent (?:past|by)|\bwere at\b|\bwas at\b|\breach(?:ed)?\b|\barrived?\b|"
                    r"\bcross(?:ed)?\b|\bgot to\b|\bcame (?:through|to|past|by)|经过|路过|过了|到了|到达|抵达|在|"
                    r"[过到]的|⟦\d+⟧\s*(?:at|@)\s*⟨t\d+⟩")
-_DURATION_CUE = re.compile(r"\bago\b|\bback\b|\bearlier\b|\bsince\b|\bfor\b|\bfrom\b|\bwalk(?:ed|ing)?\b|\bhik(?:ed|ing)\b|\bafter\b|\bpast\b|"
+_DURATION_CUE = re.compile(r"\bago\b|\bback\b|\bearlier\b|\bsince\b|\bfor\b|\bfrom\b|\bwalk(?:ed|ing)?\b|"
+                           r"\bhik(?:ed|ing)\b|\bafter\b|\bpast\b|"
                            r"\bbeyond\b|\bstarted\b|\bset off\b|走了|已经|前|以来|之后|后|过了|出发|动身")
 _CLIMB = re.compile(r"\bclimb|\bascend|\bgoing up|\buphill|\bup to(?:wards?)? the pass|\btowards? the pass|"
                     r"上坡|往上|爬坡|向上|上山|在爬|爬升|往垭口")
 _DESCEND = re.compile(r"\bdescend|\bgoing down|\bdownhill|\bcoming down|\bdown from|下坡|往下|下山|下降|下来|下撤")
-_ORPHAN_BEFORE = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?:before|short)\b|\bto go\b|\bleft\b|\bmore\b|\bremaining|\baway\b|\bbefore it|\bshort of it|"
+_ORPHAN_BEFORE = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?:before|short)\b|"
+                            r"\bto go\b|\bleft\b|\bmore\b|\bremaining|\baway\b|\bbefore it|\bshort of it|"
                             r"\bstill\b|还有|还差|没到")
-_ORPHAN_PAST = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?:after|past|beyond|further)\b|\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走")
+_ORPHAN_PAST = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?:after|past|beyond|further)\b|"
+                          r"\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走")
 _NOW = re.compile(r"\bnow\b|\bcurrently\b|\bright now\b|\bat the moment\b|现在|目前|此刻|这会儿")
 _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspent the night|\bovernight\b|"
                       r"昨天|昨晚|前天|住在|住了|过夜|睡在")
@@ -49,24 +53,7 @@ _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone
 _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|还有|还差|还要")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
-_UNKNOWN_EN = re.compile(r"\b([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:monastery|gompa|temple|bridge|camp|"
-                         r"guesthouse|guest house|village|lodge|hotel|supply point|station|chorten|stupa)\b")
-_UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:寺|湖|桥|补给点|驿站|村|宾馆|客栈|营地|朝拜处|天葬台|山口|垭口)")
-_CUED_EN = re.compile(r"\b(?:at|near|past|passed|after|before|beyond|towards?|reached|reaching|approaching)\s+"
-                      r"(?:the\s+)?([a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]{3,})?)")
-_CUED_ZH = re.compile(r"(?:过了|经过|快到|到了)([\u4e00-\u9fff]{2,4}?)(?:附近|旁边|门口|之后|以后|了|,|\.|$)|"
-                      r"(?:在|离)([\u4e00-\u9fff]{2,4}?)(?:附近|旁边|门口|那里|这里)")
-_NOT_NAME_ZH = re.compile(r"[一二三四五六七八九十两半公里米小时个有往的了在走爬下上]")
-_COMMON_WORDS = frozenset("""least last first home night once times time moment while night ones everything something
-nothing anything someone everyone least noon midnight dawn dusk sunset sunrise lunch breakfast dinner morning evening
-afternoon hours minutes least because them this that these those which what where other another kora trail path road
-river lake mountain pass valley camp hill summit top bottom side edge middle half halfway bridge monastery temple rock
-rocks stones snow water tent tents yaks horse horses walking climbing going coming looking feeling being getting
-taking having around about maybe really very""".split())
-_COMMON_ZH = frozenset("我们 我 他们 他 她 路上 山上 河边 这里 那里 这儿 那儿 现在 半路 中间 路边 山下 山顶 下面 上面 前面 后面 "
-                       "附近 旁边 一起 一直 哪里 哪儿 什么 地方 帐篷 车上 家里 县城 途中 往前 垭口 山口".split())
-_EN_STOP = re.compile(r"^(?:the|a|an|this|that|big|small|old|new|iron|first|second|third|fourth|next|last|our|"
-                      r"near|at|by|to|from|past|some|any|one|other|another)(?:\s|$)")
+
 
 
 def _resolve_clock(c: ClockTime, call_time: datetime) -> tuple[datetime | None, str | None]:
@@ -149,7 +136,7 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
     skeleton = convert_english_numbers(convert_chinese_numerals(skeleton))
     ex = find_expressions(skeleton)
     _relations(pd, ex, mentions, kora, call_time)
-    _unknown_words(pd, _mark(clean, spans))
+    unknown_words(pd, _mark(clean, spans))
     if not pd.direction_said:
         _infer_direction(pd, kora)
     return pd
@@ -396,25 +383,3 @@ def _time_to_go(pd: ParsedDescription, dur, clause: str, pos: int, mentions: lis
     used.add(i)
     pd.clues.append(Clue("time", f"{mentions[i].text} in {dur.text}", relation="to_go",
                          landmark_id=mentions[i].landmark_id, elapsed_s=dur.seconds, event_time=call_time))
-
-
-def _unknown_words(pd: ParsedDescription, marked: str) -> None:
-    for m in _UNKNOWN_EN.finditer(marked):
-        words = m.group(1).split()
-        while words and _EN_STOP.match(words[0]):
-            words.pop(0)
-        if words and "⟦" not in m.group(0):
-            pd.not_understood.append(" ".join(words) + m.group(0)[len(m.group(1)):])
-    for m in _UNKNOWN_ZH.finditer(marked):
-        if "⟦" not in m.group(0) and "⟨" not in m.group(0):
-            pd.not_understood.append(m.group(0))
-    # words where a place would stand ("we passed Selung", "过了拉曲") that no landmark name matched
-    for m in _CUED_EN.finditer(marked):
-        words = [w for w in m.group(1).split() if w not in _EN_COMMON and w not in _COMMON_WORDS]
-        phrase = " ".join(words)
-        if words and m.group(1).startswith(words[0]) and not any(phrase in w for w in pd.not_understood):
-            pd.not_understood.append(phrase)
-    for m in _CUED_ZH.finditer(marked):
-        w = m.group(1) or m.group(2)
-        if w not in _COMMON_ZH and not _NOT_NAME_ZH.search(w) and not any(w in x or x in w for x in pd.not_understood):
-            pd.not_understood.append(w)
