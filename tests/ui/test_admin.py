@@ -167,3 +167,19 @@ def test_trainer_window_reads_masked(qtbot, sqlite_url, tmp_path):
         assert "13912345678" not in got[0][0].text and "卓玛拉" in got[0][0].text
     finally:
         w.close()
+
+
+def test_station_layer_change_at_another_desk(qtbot, sqlite_url, tmp_path):
+    from rescue_desk.services.station_hazards import add_hazard
+
+    w = _window(qtbot, sqlite_url, tmp_path)
+    other = open_database(sqlite_url)
+    try:
+        kinds = []
+        w.ctx.bridge.dataChanged.connect(kinds.append)
+        with qtbot.waitSignal(w.ctx.bridge.stationLayerChanged, timeout=2000):
+            add_hazard(other, "chief", "snow", 20.0, 22.5)
+        assert "station_hazards" in kinds
+    finally:
+        other.dispose()
+        w.close()

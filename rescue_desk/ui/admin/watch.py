@@ -15,7 +15,7 @@ from rescue_desk.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 POLL_MS = 1000
-STATION_ENTITIES = ("landmarks", "landmark_aliases", "hazards", "walked_routes", "station_versions")
+STATION_PREFIX = "station_"  # station-layer tables: landmarks, aliases, versions, hazards, walks
 
 
 class ConnectionBanner(QToolBar):
@@ -93,7 +93,7 @@ class ChangeWatcher(QObject):
             bridge.incidentChanged.emit(incident_id)
         if batch.incident_ids:
             bridge.incidentsChanged.emit()
-        if any(e in STATION_ENTITIES for e in batch.entities):
+        if any(e.startswith(STATION_PREFIX) for e in batch.entities):
             bridge.stationLayerChanged.emit()
         for entity in sorted(batch.entities):
             bridge.dataChanged.emit(entity)
