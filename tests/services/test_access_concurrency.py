@@ -39,3 +39,23 @@ def test_two_desks_same_incident(any_db_url):
         desk_a.dispose()
         desk_b.dispose()
 
+
+
+@pytest.mark.postgres
+def test_overlapping_transactions_on_postgres(pg_url):
+    """Desk B has the incident loaded in an open transaction while desk A commits a change: B's save is
+    refused by the version column even without expected_version (SQLite serialises writers instead)."""
+    from rescue_desk.storage.models import Incident
+
+    desk_a, desk_b = open_database(pg_url), open_database(pg_url)
+    try:
+        _c, inc = incidents.log_call(desk_a, "a", CallInput(received_at=T0))
+        with pytest.raises(ConcurrentChange):
+            with desk_b.write("b", "set_status") as s:
+                stale = s.get(Incident, inc)
+                incidents.set_status(desk_a, "a", inc, "dispatched")  # commits while B's transaction is open
+                stale.status = "on_scene"
+        assert incidents.get_incident(desk_a, inc).status == "dispatched"
+    finally:
+        desk_a.dispose()
+        desk_b.dispose()
