@@ -29,12 +29,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Rescue Desk — Darchen mountain rescue station"))
         self.map = MapController(ctx.kora, ctx.lang, self, show_tibetan=ctx.settings.show_tibetan)
         self.profile = ProfileView(ctx.kora, ctx.lang)
+        self.profile.setObjectName("profileView")
         self._build_central()
         self._menus: dict[str, QMenu] = {}
         self._build_menus()
         self.cursor_label = QLabel()
         self.cursor_label.setObjectName("cursorReadout")
-        self.statusBar().addWidget(self.cursor_label, 1)
+        self.statusBar().addPermanentWidget(self.cursor_label)  # never hidden by (or under) status messages
         self._link_map_and_profile()
         self._apply_layer_settings()
         ctx.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10000))

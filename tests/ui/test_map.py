@@ -284,10 +284,34 @@ def test_landmark_labels_do_not_overlap(window):
     view = window.map.view
     rects = []
     for item in window.map.landmark_items:
-        if item.placement:
-            origin = view.mapFromScene(item.scenePos())
+        origin = view.mapFromScene(item.scenePos())
+        if item.placement and view.viewport().rect().contains(origin):
             rects.append(item.label_rect().translated(QPointF(origin)))
     assert len(rects) >= 15
     for i, a in enumerate(rects):
         for b in rects[i + 1:]:
             assert not a.adjusted(1, 1, -1, -1).intersects(b.adjusted(1, 1, -1, -1))
+
+
+def test_a_second_view_of_the_scene_gets_its_own_label_layout(window, qtbot):
+    from rescue_desk.ui.map.view import MapView
+
+    window.map.fit_route()
+    main_layout = [i.placement for i in window.map.landmark_items]
+    other = MapView(window.map.scene)
+    qtbot.addWidget(other)
+    other.resize(420, 380)
+    other.show()
+    other.fit_scene_rect(window.map.route_rect)
+    key = id(other.viewport())
+    assert [i.placement for i in window.map.landmark_items] == main_layout
+    rects = []
+    for item in window.map.landmark_items:
+        placement = item.view_placements.get(key)
+        if placement and other.viewport().rect().contains(other.mapFromScene(item.scenePos())):
+            rects.append(item.label_rect(placement).translated(QPointF(other.mapFromScene(item.scenePos()))))
+    assert 3 <= len(rects) < len(main_layout)
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            assert not a.adjusted(1, 1, -1, -1).intersects(b.adjusted(1, 1, -1, -1))
+    assert other.objectName() != "mapView"

@@ -3,7 +3,7 @@ features call its methods and listen to its signals, never to the items."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -43,7 +43,9 @@ class MapController(QObject):
         rb = self.route.boundingRect()
         self.route_rect = rb
         self.scene.setSceneRect(rb.adjusted(-15000, -15000, 15000, 15000))
+        self.scene.relayout_labels = self._relayout_view  # MapViews of this scene call it on zoom/resize
         self.view = MapView(self.scene)
+        self.view.setObjectName("mapView")
         self.view.north_label = QCoreApplication.translate("Map", "N")
         self.view.legend = self._legend()
         self.scene.addItem(self.route)
@@ -88,11 +90,9 @@ class MapController(QObject):
         self.playhead: tuple[float, float] | None = None
         self.heat: list[float] = []
         self.hazards: list[dict] = []
-        self.view.scaleChanged.connect(lambda _s: self.relayout_labels())
         self.view.cursorMoved.connect(self._cursor_moved)
         self.view.cursorLeft.connect(self._cursor_left)
         self.view.clicked.connect(self._clicked)
-        self.view.viewport().installEventFilter(self)
 
     def _legend(self) -> list[tuple[str, object, str]]:
         rows: list[tuple[str, object, str]] = [("dot", STATUS_COLOURS[s], codes.label(codes.STATUSES, s, self.lang))
@@ -240,7 +240,12 @@ class MapController(QObject):
         self.highlight_item.setVisible(True)
 
     def relayout_labels(self) -> None:
-        declutter(self.view, self.landmark_items)
+        """Re-place the landmark labels in every map view of the scene."""
+        for view in self.scene.views():
+            self._relayout_view(view)
+
+    def _relayout_view(self, view) -> None:
+        declutter(view, self.landmark_items, main=view is self.view)
 
     # --- cursor --------------------------------------------------------------------------
     def readout(self, x: float, y: float) -> str:
@@ -277,7 +282,3 @@ class MapController(QObject):
         lon, lat = projection.scene_to_lonlat(x, y)
         self.mapClicked.emit(lon, lat)
 
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.relayout_labels()
-        return False

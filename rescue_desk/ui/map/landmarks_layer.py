@@ -85,7 +85,8 @@ class LandmarkItem(QGraphicsItem):
         super().__init__()
         self.spec = spec
         self.show_tibetan = show_tibetan
-        self.placement: str | None = "right"
+        self.placement: str | None = "right"  # in the main map view
+        self.view_placements: dict[int, str | None] = {}  # other views of the scene, by viewport id
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setPos(projection.lonlat_to_scene(spec.lon, spec.lat))
         self.setZValue(70 + spec.priority / 100)
@@ -134,23 +135,31 @@ class LandmarkItem(QGraphicsItem):
         r = SYMBOL_R + 2
         return QRectF(-r, -r, 2 * r, 2 * r)
 
-    def set_placement(self, placement: str | None) -> None:
-        if placement != self.placement:
-            self.prepareGeometryChange()
+    def set_placement(self, placement: str | None, viewport_key: int | None = None) -> None:
+        """Where the label goes in the main view (``viewport_key`` None) or in another view of the scene."""
+        current = self.placement if viewport_key is None else self.view_placements.get(viewport_key, "none")
+        if placement == current:
+            return
+        self.prepareGeometryChange()
+        if viewport_key is None:
             self.placement = placement
-            self.update()
+        else:
+            self.view_placements[viewport_key] = placement
+        self.update()
 
     def boundingRect(self) -> QRectF:
         rect = self.symbol_rect()
-        if self.placement:
-            rect = rect.united(self.label_rect())
+        for placement in {self.placement, *self.view_placements.values()}:
+            if placement:
+                rect = rect.united(self.label_rect(placement))
         return rect.adjusted(-2, -2, 2, 2)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         draw_symbol(painter, self.spec.symbol)
-        if not self.placement:
+        placement = self.view_placements.get(id(widget), self.placement) if widget is not None else self.placement
+        if not placement:
             return
-        rect = self.label_rect()
+        rect = self.label_rect(placement)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 215))
         painter.drawRect(rect)
@@ -238,11 +247,13 @@ class RoadEndItem(QGraphicsItem):
         draw_symbol(painter, "road_end")
 
 
-def declutter(view: QGraphicsView, items: list[LandmarkItem]) -> None:
-    """Place labels so none overlaps another label or symbol; labels that cannot be placed are hidden.
-
-    Items are taken in priority order; each tries right, left, above, below."""
-    placed: list[QRectF] = []
+def declutter(view: QGraphicsView, items: list[LandmarkItem], main: bool = True) -> None:
+    """Place labels so none overlaps another label or symbol in ``view``; labels that cannot be placed
+    are hidden. Items are taken in priority order; each tries eight positions around its symbol.
+    ``main`` False stores the result for that view only (a second view of the same scene)."""
+    key = None if main else id(view.viewport())
+    placed: list[QRectF] = list(getattr(view, "overlay_rects", lambda: [])())
+    bounds = QRectF(view.viewport().rect())
     visible = [it for it in items if it.isVisible()]
     origins = {}
     for it in visible:
@@ -252,12 +263,19 @@ def declutter(view: QGraphicsView, items: list[LandmarkItem]) -> None:
         placed.append(it.symbol_rect().translated(origin))
     for it in sorted(visible, key=lambda i: -i.spec.priority):
         origin = origins[id(it)]
-        choice = None
+        if not bounds.contains(origin):  # off screen: a plain label until the next layout
+            it.set_placement("right", key)
+            continue
+        choice, fallback = None, None
         for placement in PLACEMENTS:
             rect = it.label_rect(placement).translated(origin).adjusted(-1, -1, 1, 1)
-            own = it.symbol_rect().translated(origin)
-            if not any(rect.intersects(r) for r in placed if r != own):
+            if any(rect.intersects(r) for r in placed):
+                continue
+            if bounds.contains(rect):
                 choice = placement
-                placed.append(rect)
                 break
-        it.set_placement(choice)
+            fallback = fallback or placement
+        choice = choice or fallback
+        if choice:
+            placed.append(it.label_rect(choice).translated(origin).adjusted(-1, -1, 1, 1))
+        it.set_placement(choice, key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
@@ -24,7 +24,6 @@ class MapView(QGraphicsView):
 
     def __init__(self, scene: QGraphicsScene, parent=None):
         super().__init__(scene, parent)
-        self.setObjectName("mapView")
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
@@ -40,6 +39,25 @@ class MapView(QGraphicsView):
         self.north_label = "N"
         self.legend: list[tuple[str, object, str]] = []  # (kind "dot"|"symbol", colour or symbol name, text)
         self.show_legend = True
+        self.scaleChanged.connect(self.relayout_labels)
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(120)
+        self._relayout_timer.timeout.connect(self.relayout_labels)
+
+    def relayout_labels(self) -> None:
+        """Re-place the landmark labels for this view (the scene's ``relayout_labels(view)`` hook, if any)."""
+        hook = getattr(self.scene(), "relayout_labels", None)
+        if hook is not None:
+            hook(self)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._relayout_timer.start()  # labels settle shortly after panning stops
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.relayout_labels()
 
     # --- zoom and pan -------------------------------------------------------------------
     def scale_px_per_m(self) -> float:
@@ -174,6 +192,25 @@ class MapView(QGraphicsView):
             painter.setPen(QColor("#222"))
             painter.drawText(QRectF(x0 + 26, cy - row_h / 2, width - 28, row_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+
+    def overlay_rects(self) -> list[QRectF]:
+        """Viewport areas the overlays cover (north arrow, scale bar, legend): labels keep out of them."""
+        w, h = self.viewport().width(), self.viewport().height()
+        rects = [QRectF(w - 50, 8, 46, 64), QRectF(4, h - 36, 230, 34)]
+        if self.show_legend and self.legend:
+            rects.append(self._legend_rect())
+        return rects
+
+    def _legend_rect(self) -> QRectF:
+        font = QFont(self.font())
+        font.setPointSizeF(8)
+        from PySide6.QtGui import QFontMetrics
+
+        fm = QFontMetrics(font)
+        row_h = max(16, fm.height() + 2)
+        width = 30 + max(fm.horizontalAdvance(text) for _k, _v, text in self.legend)
+        height = row_h * len(self.legend) + 8
+        return QRectF(self.viewport().width() - width - 10, self.viewport().height() - height - 10, width, height)
 
     def scale_bar_length_m(self) -> int:
         """The round length (m) the scale bar shows: the largest nice length under ~140 px."""

@@ -24,7 +24,6 @@ class ProfileView(QWidget):
 
     def __init__(self, kora: Kora, lang: str = "zh", parent=None):
         super().__init__(parent)
-        self.setObjectName("profileView")
         self.setMouseTracking(True)
         self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
