@@ -98,3 +98,14 @@ def test_walk_import_far_away_track(db):
            '<trkpt lat="0" lon="0"/><trkpt lat="0.1" lon="0"/></trkseg></trk></gpx>')
     with pytest.raises(ValidationError):
         import_walk(db, "chief", "巴桑", gpx, "holiday.gpx")
+
+
+@pytest.mark.xfail(strict=True, raises=Exception, reason="a layer landmark at 0,0 passes preview, then apply crashes")
+def test_station_layer_far_away_landmark(db):
+    from rescue_desk.services.errors import ValidationError
+    from rescue_desk.services.station_exchange import apply_import, preview_import
+
+    far = {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {
+        "type": "Point", "coordinates": [0.0, 0.0]}, "properties": {"feature_type": "landmark", "name_en": "Far"}}]}
+    with pytest.raises((LayerFormatError, ValidationError)):
+        apply_import(db, "chief", preview_import(db, json.dumps(far)))
