@@ -11,6 +11,7 @@ import bisect
 import csv
 import io
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,8 +98,19 @@ class Kora:
         return km % self.length_km
 
     def chainage_of(self, lon: float, lat: float) -> tuple[float, float]:
-        """(chainage km of the nearest route point, distance from the route in m)."""
-        p = Point(lonlat_to_utm(lon, lat))
+        """(chainage km of the nearest route point, distance from the route in m), for any lon/lat.
+
+        Far from UTM zone 44 the projection gives no finite answer; there the nearest route vertex
+        by geodesic distance stands in (such points are thousands of km away: callers refuse them)."""
+        if not (-90 <= lat <= 90 and math.isfinite(lon)):
+            raise ValueError(f"not a position on Earth: latitude {lat}, longitude {lon}")
+        x, y = lonlat_to_utm(lon, lat)
+        if not (math.isfinite(x) and math.isfinite(y)):
+            n = len(self.route_lonlat)
+            _az, _baz, dist = GEOD.inv(np.full(n, lon), np.full(n, lat), self.route_lonlat[:, 0], self.route_lonlat[:, 1])
+            i = int(np.argmin(dist))
+            return self.line.project(Point(self.route_utm[i])) / 1000.0, float(dist[i])
+        p = Point(x, y)
         return self.line.project(p) / 1000.0, self.line.distance(p)
 
     def chainage_of_utm(self, x: float, y: float) -> tuple[float, float]:

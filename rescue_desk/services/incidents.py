@@ -19,6 +19,7 @@ from rescue_desk.storage.models import Call, CheckIn, Incident, Officer, Person,
 from .errors import NotFound, ValidationError
 
 FUTURE_SLACK = timedelta(minutes=5)
+STATION_AREA_KM = 60.0  # 4,086 km² around the kora: nothing the station serves lies farther
 
 
 @dataclass
@@ -123,6 +124,10 @@ def _validate_position(pos: Position) -> None:
         raise ValidationError("The position is not a valid latitude/longitude.", "position")
     if pos.source not in codes.POSITION_SOURCES:
         raise ValidationError(f"Unknown position source {pos.source!r}.", "position")
+    _km, offset_m = pos.chainage()
+    if offset_m > STATION_AREA_KM * 1000:
+        raise ValidationError(f"The position is {offset_m / 1000:,.0f} km from the kora, outside the station's "
+                              "area; check the coordinates and their datum.", "position")
 
 
 def _apply_estimate(incident: Incident, estimate: dict[str, Any] | None) -> None:

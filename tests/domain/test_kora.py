@@ -102,3 +102,16 @@ def test_lookup_unknown_is_none(kora, name):
 def test_nearest_landmark(kora):
     assert kora.nearest_landmark(23.9).id == "dolma_la"
     assert math.isfinite(kora.nearest_landmark(46.1).chainage_km)
+
+
+@pytest.mark.parametrize("lon, lat", [(0.0, 0.0), (-120.0, 45.0), (81.3, -89.9), (179.9, 0.0)])
+def test_far_away_points_get_an_honest_distance_not_an_exception(kora, lon, lat):
+    km, offset = kora.chainage_of(lon, lat)
+    assert 0 <= km <= kora.length_km
+    assert offset > 1_000_000  # thousands of km: callers refuse such points by their distance
+
+
+@pytest.mark.parametrize("lon, lat", [(81.3, 95.0), (float("nan"), 31.0), (81.3, float("nan"))])
+def test_impossible_points_raise_value_error(kora, lon, lat):
+    with pytest.raises(ValueError, match="not a position on Earth"):
+        kora.chainage_of(lon, lat)
