@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from rescue_desk.domain import roles
@@ -53,8 +54,12 @@ def _verify(args) -> int:
     try:
         report = audit.verify(db)
         problem = audit.check_anchor(db, anchor) if anchor and report.intact else None
+        unguarded = audit.missing_guards(db)
     finally:
         db.dispose()
+    if unguarded:
+        print(f"WARNING: the append-only guard of the event log was removed or disabled ({', '.join(unguarded)}); "
+              "run 'rescue-desk db check' and look for who had the database owner's rights", file=sys.stderr)
     if not report.intact:
         raise CliError(f"event log {report.sentence()}", code=1)
     if problem:
@@ -64,7 +69,7 @@ def _verify(args) -> int:
         print(f"newest entry #{report.head_id}, anchor {report.head_id}:{report.head_hash}")
     if anchor:
         print(f"anchor entry #{anchor[0]} unchanged")
-    return 0
+    return 1 if unguarded else 0
 
 
 def _values(values) -> str:

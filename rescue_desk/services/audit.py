@@ -86,6 +86,25 @@ def verify(db: Database, batch: int = 5000) -> ChainReport:
                 prev, last_id, checked = ev.hash, ev.id, checked + 1
 
 
+GUARDS = {"sqlite": {"events_no_update", "events_no_delete"},
+          "postgresql": {"events_no_update_delete", "events_no_truncate"}}
+
+
+def missing_guards(db: Database) -> list[str]:
+    """Names of the append-only triggers on ``events`` that are missing or disabled ([] = all there)."""
+    dialect = db.engine.dialect.name
+    with db.engine.connect() as conn:
+        if dialect == "sqlite":
+            present = set(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").scalars())
+        elif dialect == "postgresql":
+            present = set(conn.exec_driver_sql(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'events'::regclass AND tgenabled <> 'D'").scalars())
+        else:
+            return []
+    return sorted(GUARDS[dialect] - present)
+
+
 def anchor_of(path) -> tuple[int, str] | None:
     """(id, hash) of the newest entry in a backup file (None when its log is empty): an anchor that
     the live log must still contain unchanged."""

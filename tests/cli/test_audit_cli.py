@@ -38,6 +38,7 @@ def test_verify_intact_then_broken(any_db_url, capsys):
     assert run(["--db", any_db_url, "audit", "verify"]) == 1
     err = capsys.readouterr().err
     assert "broken at entry 2" in err and "altered" in err and "1 entries before it" in err
+    assert "append-only guard of the event log was removed or disabled" in err
 
 
 def test_history(sqlite_url, capsys):
@@ -91,8 +92,8 @@ def test_anchor_detects_a_log_cut_back(sqlite_url, tmp_path, capsys):
         conn.execute(text("DROP TRIGGER events_no_delete"))
         conn.execute(text("DELETE FROM events WHERE id >= 4"))
     db.dispose()
-    assert run(["--db", sqlite_url, "audit", "verify"]) == 0
-    capsys.readouterr()
+    assert run(["--db", sqlite_url, "audit", "verify"]) == 1  # chain fine, but the guard is gone
+    assert "events_no_delete" in capsys.readouterr().err
     assert run(["--db", sqlite_url, "audit", "verify", "--against", str(snap)]) == 1
     assert "entry 4 of the anchor is missing" in capsys.readouterr().err
     assert run(["--db", sqlite_url, "audit", "verify", "--anchor", anchor]) == 1

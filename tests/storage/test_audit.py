@@ -42,6 +42,12 @@ def _drop_guard(db):
             conn.execute(text("DROP TRIGGER events_no_delete"))
 
 
+def test_guards_reported_when_dropped(any_db):
+    assert audit.missing_guards(any_db) == []
+    _drop_guard(any_db)
+    assert audit.missing_guards(any_db) != []
+
+
 def test_verify_finds_first_altered_entry(any_db):
     _history(any_db)
     report = audit.verify(any_db)
