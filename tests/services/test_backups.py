@@ -2,7 +2,6 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import text
 
 from rescue_desk.cli import run
 from rescue_desk.services import backups, incidents
@@ -123,8 +122,6 @@ def test_cli_restore(sqlite_url, tmp_path, capsys):
     incidents.log_call(db, "a", CallInput(received_at=T0))
     good = backups.make_backup(db.engine, tmp_path / "b")
     incidents.log_call(db, "a", CallInput(received_at=T0))
-    with db.engine.begin() as conn:
-        conn.execute(text("SELECT 1"))
     db.dispose()
     junk = tmp_path / "junk.bin"
     junk.write_bytes(b"\x00" * 100)
