@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from rescue_desk.domain.kora import Kora
@@ -91,6 +91,13 @@ class KmTicksItem(QGraphicsItem):
         xs, ys = a[:, 0], -a[:, 1]
         self._bounds = QRectF(QPointF(xs.min(), ys.min()), QPointF(xs.max(), ys.max())).adjusted(-2000, -2000, 2000, 2000)
         self.setZValue(32)
+        self.font = QFont()
+        self.font.setPointSizeF(7.5)
+        self.labels = {}
+        for km in kms:
+            st = QStaticText(f"{int(km)}")
+            st.prepare(font=self.font)
+            self.labels[int(km)] = st
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -103,9 +110,7 @@ class KmTicksItem(QGraphicsItem):
         painter.resetTransform()
         pen = QPen(QColor("#333"), 1.5)
         painter.setPen(pen)
-        font = QFont(painter.font())
-        font.setPointSizeF(7.5)
-        painter.setFont(font)
+        painter.setFont(self.font)
         for km, p, n in zip(self.kms, self.pts, self.normals):
             q = t.map(p)
             major = int(km) % 5 == 0
@@ -115,7 +120,9 @@ class KmTicksItem(QGraphicsItem):
                 label = QPointF(q.x() - n.x() * 16, q.y() - n.y() * 16)
                 rect = QRectF(label.x() - 14, label.y() - 7, 28, 14)
                 painter.fillRect(rect.adjusted(6, 1, -6, -1), QColor(255, 255, 255, 170))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{int(km)}")
+                st = self.labels[int(km)]
+                size = st.size()
+                painter.drawStaticText(QPointF(label.x() - size.width() / 2, label.y() - size.height() / 2), st)
         painter.restore()
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from rescue_desk.domain.kora import Kora
@@ -97,6 +97,15 @@ class LandmarkItem(QGraphicsItem):
         self.bo_font = QFont()
         self.bo_font.setPointSizeF(7)
         self._label_size = self._measure()
+        self._title_text = self._static(spec.title, self.title_font)
+        self._bo_text = self._static(spec.tibetan, self.bo_font) if spec.tibetan else None
+
+    @staticmethod
+    def _static(text: str, font: QFont) -> QStaticText:
+        st = QStaticText(text)
+        st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+        st.prepare(font=font)
+        return st
 
     def _measure(self) -> tuple[float, float, float]:
         fm = QFontMetricsF(self.title_font)
@@ -166,13 +175,13 @@ class LandmarkItem(QGraphicsItem):
         w, h, bo_h = self._label_size
         painter.setPen(QColor("#1a1a1a"))
         painter.setFont(self.title_font)
-        painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), h), Qt.AlignmentFlag.AlignCenter,
-                         self.spec.title)
-        if bo_h:
+        tw = self._title_text.size().width()
+        painter.drawStaticText(QPointF(rect.left() + (rect.width() - tw) / 2, rect.top()), self._title_text)
+        if bo_h and self._bo_text is not None:
             painter.setPen(QColor("#5d4037"))
             painter.setFont(self.bo_font)
-            painter.drawText(QRectF(rect.left(), rect.top() + h, rect.width(), bo_h), Qt.AlignmentFlag.AlignCenter,
-                             self.spec.tibetan)
+            bw = self._bo_text.size().width()
+            painter.drawStaticText(QPointF(rect.left() + (rect.width() - bw) / 2, rect.top() + h), self._bo_text)
 
 
 def draw_symbol(painter: QPainter, symbol: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QPolygonF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem
 
 from . import projection
@@ -21,6 +21,18 @@ CLOSED = STATUS_ORDER.index("closed")
 
 
 _SPRITES: dict[tuple[int, int], QPixmap] = {}
+_COUNT_TEXTS: dict[str, QStaticText] = {}
+
+
+def count_text(text: str, font: QFont) -> QStaticText:
+    """A laid-out count label, reused across paints (drawing text is the slow part of a cluster)."""
+    st = _COUNT_TEXTS.get(text)
+    if st is None:
+        st = QStaticText(text)
+        st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+        st.prepare(font=font)
+        _COUNT_TEXTS[text] = st
+    return st
 
 
 def cluster_sprite(status_idx: int, radius: int) -> QPixmap:
@@ -149,6 +161,7 @@ class IncidentLayer(QGraphicsItem):
         font.setPointSizeF(7)
         font.setBold(True)
         painter.setFont(font)
+        white, dark = QColor("white"), QColor("#212121")
         order = np.argsort(-urgent, kind="stable")  # closed clusters first, urgent ones drawn on top
         for x, y, c, s in zip(xs[order].tolist(), ys[order].tolist(), counts[order].tolist(), urgent[order].tolist()):
             r = min(13.0, 6.0 + 1.8 * float(np.log2(c)))
@@ -158,9 +171,10 @@ class IncidentLayer(QGraphicsItem):
             sprite = cluster_sprite(s, r)
             painter.drawPixmap(QPointF(x - r - 2, y - r - 2), sprite)
             if r >= 8:
-                painter.setPen(QColor("white") if s != 2 else QColor("#212121"))
-                painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
-                                 str(c) if c < 1000 else f"{c // 1000}k")
+                painter.setPen(white if s != 2 else dark)
+                st = count_text(str(c) if c < 1000 else f"{c // 1000}k", font)
+                size = st.size()
+                painter.drawStaticText(QPointF(x - size.width() / 2, y - size.height() / 2), st)
 
 
 class IncidentMarkers:
