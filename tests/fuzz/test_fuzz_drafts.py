@@ -2,7 +2,7 @@
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import FUZZ, json_values
+from fuzz_strategies import FUZZ, json_values
 
 from rescue_desk.services.drafts import DraftStore
 

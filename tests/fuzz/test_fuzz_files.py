@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import FUZZ, json_values
+from fuzz_strategies import FUZZ, json_values
 
 from rescue_desk.domain.geojson_layer import LayerFormatError, read_layer
 from rescue_desk.domain.gpx import GpxError, check_near_kora, check_times, parse_gpx

@@ -7,7 +7,7 @@ import io
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import FUZZ, caller_text
+from fuzz_strategies import FUZZ, caller_text
 
 from rescue_desk.cli import run
 from rescue_desk.domain.kora import load_kora

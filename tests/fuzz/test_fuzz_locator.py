@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from shapely.errors import GEOSException
 from hypothesis import strategies as st
-from strategies import FUZZ, caller_text
+from fuzz_strategies import FUZZ, caller_text
 
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.domain.locator import DATUMS, LocateResult, locate, parse_description
