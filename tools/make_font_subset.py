@@ -71,6 +71,7 @@ def make_cjk(src: Path, dest: Path, chars: set[str]) -> None:
     sub = subset.Subsetter(_options(False))
     sub.populate(unicodes=sorted({ord(c) for c in chars}))
     sub.subset(font)
+    font.recalcTimestamp = False  # same input, same bytes
     font.save(str(dest))
 
 
@@ -79,6 +80,7 @@ def make_tibetan(src: Path, dest: Path) -> None:
     sub = subset.Subsetter(_options(True))
     sub.populate(unicodes=list(range(0x0F00, 0x1000)) + [0x20, 0xA0, 0x25CC, 0x200B, 0x200C, 0x200D])
     sub.subset(font)
+    font.recalcTimestamp = False  # same input, same bytes
     font.save(str(dest))
 
 
