@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
+from typing import Callable
 
 from rescue_desk.storage import Database, StorageError, open_database, resolve_url
 
@@ -43,3 +45,35 @@ def open_app_database(args: argparse.Namespace) -> str | None:
 
 def print_json(value) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def run_jsonl_batch(in_path: str, out_path: str | None, record: Callable[[str, int], dict]) -> Counter:
+    """Write ``record(line, lineno)`` as one JSON line for every non-blank input line.
+
+    ``in_path`` "-" reads stdin; ``out_path`` None writes stdout. ``record`` must not raise for a bad
+    line (it returns an error record instead). Returns the count of records by ``status`` ("ok" when
+    a record has none). CliError when a file cannot be opened."""
+    try:
+        src = sys.stdin if in_path == "-" else open(in_path, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise CliError(f"cannot read {in_path}: {exc.strerror or exc}") from None
+    try:
+        dst = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout
+    except OSError as exc:
+        if src is not sys.stdin:
+            src.close()
+        raise CliError(f"cannot write {out_path}: {exc.strerror or exc}") from None
+    counts: Counter = Counter()
+    try:
+        for lineno, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            rec = record(line, lineno)
+            counts[rec.get("status", "ok")] += 1
+            dst.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    finally:
+        if src is not sys.stdin:
+            src.close()
+        if dst is not sys.stdout:
+            dst.close()
+    return counts

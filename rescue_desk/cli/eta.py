@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from rescue_desk.domain.clock import format_beijing, parse_time
 
 from . import CliError
+from .common import run_jsonl_batch
 
 MAX_LINE_CHARS = 10_000
 
@@ -198,35 +199,19 @@ def _readable(kora, q: EtaQuery, est) -> str:
     return "\n".join(lines)
 
 
+def _batch_record(model, line: str) -> dict:
+    try:
+        qid, q = parse_batch_line(line, model.kora)
+        return {"id": qid, **estimate(model, q).as_dict()}
+    except BatchLineError as exc:
+        return {"id": exc.qid, "status": "error", "message": str(exc)}
+    except ValueError as exc:
+        return {"id": None, "status": "error", "message": str(exc)}
+
+
 def _run_batch(args) -> int:
     model = _model(args)
-    try:
-        src = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise CliError(f"cannot read {args.batch}: {exc.strerror or exc}") from None
-    try:
-        dst = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
-    except OSError as exc:
-        raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from None
-    n_ok = n_err = 0
-    try:
-        for line in src:
-            if not line.strip():
-                continue
-            try:
-                qid, q = parse_batch_line(line, model.kora)
-                rec = {"id": qid, **estimate(model, q).as_dict()}
-                n_ok += 1
-            except BatchLineError as exc:
-                rec, n_err = {"id": exc.qid, "status": "error", "message": str(exc)}, n_err + 1
-            except ValueError as exc:
-                rec, n_err = {"id": None, "status": "error", "message": str(exc)}, n_err + 1
-            dst.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    finally:
-        if src is not sys.stdin:
-            src.close()
-        if dst is not sys.stdout:
-            dst.close()
+    counts = run_jsonl_batch(args.batch, args.out, lambda line, _lineno: _batch_record(model, line))
     if args.out:
-        print(f"{n_ok} estimates, {n_err} errors -> {args.out}", file=sys.stderr)
+        print(f"{counts['ok']} estimates, {counts['error']} errors -> {args.out}", file=sys.stderr)
     return 0

@@ -18,6 +18,7 @@ from rescue_desk.domain.locator import DATUMS, LocateResult, locate
 from rescue_desk.domain.locator.estimate import describe
 
 from . import CliError
+from .common import run_jsonl_batch
 from .station import station_koras
 
 _ERROR_FIELDS = {"lon": None, "lat": None, "chainage_km": None, "intervals_km": [], "radius_m": None, "clues": []}
@@ -134,29 +135,8 @@ def batch_record(line: str, lineno: int, kora, datum: str | None, now: datetime)
 def _run_batch(args) -> int:
     kora = station_koras(args)
     now = _call_time(args.time)
-    try:
-        src = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise CliError(f"cannot read {args.batch}: {exc.strerror or exc}") from None
-    try:
-        dst = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
-    except OSError as exc:
-        if src is not sys.stdin:
-            src.close()
-        raise CliError(f"cannot write {args.out}: {exc.strerror or exc}") from None
-    counts = {"placed": 0, "unplaceable": 0, "error": 0}
-    try:
-        for lineno, line in enumerate(src, 1):
-            if not line.strip():
-                continue
-            rec = batch_record(line, lineno, kora, args.datum, now)
-            counts[rec["status"]] = counts.get(rec["status"], 0) + 1
-            dst.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    finally:
-        if src is not sys.stdin:
-            src.close()
-        if dst is not sys.stdout:
-            dst.close()
+    counts = run_jsonl_batch(args.batch, args.out,
+                             lambda line, lineno: batch_record(line, lineno, kora, args.datum, now))
     if args.out:
         print(f"{counts['placed']} placed, {counts['unplaceable']} unplaceable, {counts['error']} errors -> {args.out}",
               file=sys.stderr)
