@@ -1,9 +1,9 @@
 """Build the fonts shipped in ``assets/fonts`` (dev tool; needs fontTools: ``pip install fonttools``).
 
-* ``NotoSansSC-RescueDesk.otf``: Noto Sans CJK SC Regular (Debian ``fonts-noto-cjk``) cut down to
+* ``NotoSansSC-RescueDesk.otf`` (family "Rescue Desk Sans SC"): Noto Sans CJK SC Regular (Debian ``fonts-noto-cjk``) cut down to
   ASCII/Latin-1, general and CJK punctuation, GB2312, and every character the UI and data use
   (translations, code lists, shipped landmarks and access data).
-* ``NotoSerifTibetan-RescueDesk.ttf``: Noto Serif Tibetan Regular (Debian ``fonts-noto-core``), the
+* ``NotoSerifTibetan-RescueDesk.ttf`` (family "Rescue Desk Serif Tibetan"): Noto Serif Tibetan Regular (Debian ``fonts-noto-core``), the
   Tibetan block with its shaping features.
 
 Both fonts are under the SIL Open Font License 1.1 (``assets/fonts/OFL.txt``, ``CREDITS.md``).
@@ -25,6 +25,8 @@ CJK_TTC = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 TIBETAN_TTF = Path("/usr/share/fonts/truetype/noto/NotoSerifTibetan-Regular.ttf")
 TEXT_SOURCES = ("assets/kora/*.csv", "assets/kora/*.geojson", "assets/kora/*.md", "rescue_desk/domain/codes.py",
                 "rescue_desk/ui/i18n/*.ts", "rescue_desk/ui/**/*.py", "rescue_desk/services/*.py")
+CJK_FAMILY = "Rescue Desk Sans SC"
+TIBETAN_FAMILY = "Rescue Desk Serif Tibetan"
 EXTRA = "·—–…‘’“”•←→↑↓↔°±×÷≤≥≈℃№①②③④⑤⑥⑦⑧⑨⑩▲▼◆●○■□★☆✓✔✕✗⚠"
 
 
@@ -65,12 +67,31 @@ def _options(layout_all: bool) -> subset.Options:
     return opts
 
 
+def rename(font: TTFont, family: str) -> None:
+    """Give the subset its own family name, so it never mixes with a full system copy of the font."""
+    name = font["name"]
+    style = name.getDebugName(2) or "Regular"
+    for rec in list(name.names):
+        if rec.nameID in (1, 16):
+            rec.string = family
+        elif rec.nameID == 4:
+            rec.string = f"{family} {style}" if style != "Regular" else family
+        elif rec.nameID == 6:
+            rec.string = family.replace(" ", "") + "-" + style
+        elif rec.nameID == 3:
+            rec.string = f"{family.replace(' ', '')}-{style};rescue-desk-subset"
+    if "CFF " in font:
+        cff = font["CFF "].cff
+        cff.fontNames = [family.replace(" ", "") + "-" + style]
+
+
 def make_cjk(src: Path, dest: Path, chars: set[str]) -> None:
     coll = TTCollection(str(src))
     font = next(f for f in coll.fonts if "Noto Sans CJK SC" in f["name"].getDebugName(1))
     sub = subset.Subsetter(_options(False))
     sub.populate(unicodes=sorted({ord(c) for c in chars}))
     sub.subset(font)
+    rename(font, CJK_FAMILY)
     font.recalcTimestamp = False  # same input, same bytes
     font.save(str(dest))
 
@@ -80,6 +101,7 @@ def make_tibetan(src: Path, dest: Path) -> None:
     sub = subset.Subsetter(_options(True))
     sub.populate(unicodes=list(range(0x0F00, 0x1000)) + [0x20, 0xA0, 0x25CC, 0x200B, 0x200C, 0x200D])
     sub.subset(font)
+    rename(font, TIBETAN_FAMILY)
     font.recalcTimestamp = False  # same input, same bytes
     font.save(str(dest))
 

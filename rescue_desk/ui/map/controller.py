@@ -199,6 +199,7 @@ class MapController(QObject):
         self.hazard_labels.prepareGeometryChange()
         self.hazard_item.set_hazards(self.hazards)
         self.hazard_labels.update()
+        self.relayout_labels()
 
     def refresh_landmarks(self, kora: Kora) -> None:
         """Redraw the landmark layer from ``kora`` (e.g. after the station edited its own landmarks)."""
@@ -245,7 +246,9 @@ class MapController(QObject):
             self._relayout_view(view)
 
     def _relayout_view(self, view) -> None:
-        declutter(view, self.landmark_items, main=view is self.view)
+        hazard_labels = getattr(self, "hazard_labels", None)  # not yet there while the map is being built
+        keep_out = hazard_labels.view_boxes(view) if hazard_labels is not None and hazard_labels.isVisible() else []
+        declutter(view, self.landmark_items, main=view is self.view, keep_out=keep_out)
 
     # --- cursor --------------------------------------------------------------------------
     def readout(self, x: float, y: float) -> str:

@@ -136,8 +136,9 @@ class LandmarkItem(QGraphicsItem):
             return QRectF(-w / 2, -gap - total, w, total)
         if placement == "below":
             return QRectF(-w / 2, gap, w, total)
-        dx = gap * 0.7 if placement.endswith("right") else -gap * 0.7 - w
-        dy = -gap * 0.7 - total if placement.startswith("above") else gap * 0.7
+        corner = SYMBOL_R + 3  # just clear of the symbol's box
+        dx = corner if placement.endswith("right") else -corner - w
+        dy = -corner - total if placement.startswith("above") else corner
         return QRectF(dx, dy, w, total)
 
     def symbol_rect(self) -> QRectF:
@@ -256,20 +257,24 @@ class RoadEndItem(QGraphicsItem):
         draw_symbol(painter, "road_end")
 
 
-def declutter(view: QGraphicsView, items: list[LandmarkItem], main: bool = True) -> None:
+def declutter(view: QGraphicsView, items: list[LandmarkItem], main: bool = True,
+              keep_out: list[QRectF] = ()) -> None:
     """Place labels so none overlaps another label or symbol in ``view``; labels that cannot be placed
     are hidden. Items are taken in priority order; each tries eight positions around its symbol.
-    ``main`` False stores the result for that view only (a second view of the same scene)."""
+    ``main`` False stores the result for that view only (a second view of the same scene); labels
+    also keep out of the ``keep_out`` rectangles (view pixels, e.g. hazard labels)."""
     key = None if main else id(view.viewport())
-    placed: list[QRectF] = list(getattr(view, "overlay_rects", lambda: [])())
+    placed: list[QRectF] = list(getattr(view, "overlay_rects", lambda: [])()) + list(keep_out)
     bounds = QRectF(view.viewport().rect())
     visible = [it for it in items if it.isVisible()]
     origins = {}
+    own: dict[int, QRectF] = {}
     for it in visible:
         p = view.mapFromScene(it.scenePos())
         origin = QPointF(p.x(), p.y())
         origins[id(it)] = origin
-        placed.append(it.symbol_rect().translated(origin))
+        own[id(it)] = it.symbol_rect().translated(origin)
+        placed.append(own[id(it)])
     for it in sorted(visible, key=lambda i: -i.spec.priority):
         origin = origins[id(it)]
         if not bounds.contains(origin):  # off screen: a plain label until the next layout
@@ -278,7 +283,7 @@ def declutter(view: QGraphicsView, items: list[LandmarkItem], main: bool = True)
         choice, fallback = None, None
         for placement in PLACEMENTS:
             rect = it.label_rect(placement).translated(origin).adjusted(-1, -1, 1, 1)
-            if any(rect.intersects(r) for r in placed):
+            if any(rect.intersects(r) for r in placed if r is not own[id(it)]):
                 continue
             if bounds.contains(rect):
                 choice = placement

@@ -7,7 +7,7 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from rescue_desk.domain.kora import Kora
@@ -259,21 +259,35 @@ class HazardLabelsItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self.hazards.boundingRect()
 
+    @staticmethod
+    def label_font() -> QFont:
+        font = QFont()
+        font.setPointSizeF(8)
+        font.setBold(True)
+        return font
+
+    def boxes(self, to_view) -> list[tuple[QColor, QRectF, str]]:
+        """(colour, box in view pixels, text) of each label; ``to_view`` maps a scene QPointF to view pixels."""
+        fm = QFontMetricsF(self.label_font())
+        out = []
+        for colour, _path, mid, label in self.hazards.sections:
+            if not label:
+                continue
+            q = to_view(mid) + QPointF(0, -22)
+            w, h = fm.horizontalAdvance(label), fm.height()
+            out.append((colour, QRectF(q.x() - w / 2 - 4, q.y() - h / 2 - 2, w + 8, h + 4), label))
+        return out
+
+    def view_boxes(self, view) -> list[QRectF]:
+        """The label boxes in ``view``'s viewport pixels (landmark labels keep out of them)."""
+        return [box for _c, box, _l in self.boxes(lambda p: QPointF(view.mapFromScene(p)))]
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         t = painter.worldTransform()
         painter.save()
         painter.resetTransform()
-        font = QFont(painter.font())
-        font.setPointSizeF(8)
-        font.setBold(True)
-        painter.setFont(font)
-        for colour, _path, mid, label in self.hazards.sections:
-            if not label:
-                continue
-            q = t.map(mid) + QPointF(0, -22)
-            rect = painter.fontMetrics().boundingRect(label).toRectF()
-            box = QRectF(q.x() - rect.width() / 2 - 4, q.y() - rect.height() / 2 - 2, rect.width() + 8,
-                         rect.height() + 4)
+        painter.setFont(self.label_font())
+        for colour, box, label in self.boxes(t.map):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(colour))
             painter.drawRoundedRect(box, 3, 3)
