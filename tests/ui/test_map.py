@@ -315,3 +315,24 @@ def test_a_second_view_of_the_scene_gets_its_own_label_layout(window, qtbot):
         for b in rects[i + 1:]:
             assert not a.adjusted(1, 1, -1, -1).intersects(b.adjusted(1, 1, -1, -1))
     assert other.objectName() != "mapView"
+
+
+def test_dragging_the_map_pans_it_and_is_not_a_click(window):
+    view = window.map.view
+    window.map.set_incidents([])
+    window.map.center_on(*window.ctx.kora.point_at(40.0), zoom=0.2)
+    QApplication.processEvents()
+    clicks = []
+    window.map.mapClicked.connect(lambda lo, la: clicks.append((lo, la)))
+    vp = view.viewport()
+    c0 = view.visible_scene_rect().center()
+    start = QPoint(vp.width() // 2 + 150, vp.height() // 2 + 120)  # empty ground east of the route
+    send_mouse(vp, QEvent.Type.MouseButtonPress, start)
+    for step in range(1, 6):
+        send_mouse(vp, QEvent.Type.MouseMove, start + QPoint(-20 * step, -10 * step), button=Qt.MouseButton.NoButton)
+    send_mouse(vp, QEvent.Type.MouseButtonRelease, start + QPoint(-100, -50), buttons=Qt.MouseButton.NoButton)
+    c1 = view.visible_scene_rect().center()
+    px = 1 / view.scale_px_per_m()
+    assert c1.x() - c0.x() == pytest.approx(100 * px, abs=3 * px)  # content follows the hand: view moves east
+    assert c1.y() - c0.y() == pytest.approx(50 * px, abs=3 * px)
+    assert clicks == []
