@@ -34,7 +34,7 @@ def register_fonts() -> list[str]:
 
 
 def cjk_family() -> str | None:
-    return next((f for f in register_fonts() if "SC" in f or "CJK" in f), None)
+    return next((f for f in register_fonts() if f.endswith(" SC") or "CJK" in f), None)
 
 
 def tibetan_family() -> str | None:
