@@ -30,10 +30,6 @@ def demo_db(path: Path) -> str:
 
 
 def shoot(app, url: str, lang: str, features: tuple[str, ...] | None) -> list[Path]:
-    from PySide6.QtCore import QPoint, QPointF, Qt
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
-
     from rescue_desk.ui import create_main_window
 
     w = create_main_window(url, lang=lang, features=features)
@@ -53,7 +49,7 @@ def shoot(app, url: str, lang: str, features: tuple[str, ...] | None) -> list[Pa
 
     save("01_overview")
     kora = w.ctx.kora
-    dolma = kora.landmark("dolma_la")
+    dolma = kora.gazetteer.get("dolma_la")
     km = dolma.chainage_km
     ring = [kora.point_at(k) for k in (km - 0.8, km - 0.4, km, km + 0.4, km + 0.8)]
     corridor = [[(lon - 0.002, lat) for lon, lat in ring] + [(lon + 0.002, lat) for lon, lat in reversed(ring)]]
@@ -74,14 +70,13 @@ def shoot(app, url: str, lang: str, features: tuple[str, ...] | None) -> list[Pa
     w.profile.highlight_km(24.0)
     w.map.highlight_km(24.0)
     save("03_heat_hazards_track")
-    w.map.center_on(*kora.landmark("darchen").lonlat if hasattr(kora.landmark("darchen"), "lonlat")
-                    else (kora.landmark("darchen").lon, kora.landmark("darchen").lat), zoom=0.12)
+    darchen = kora.gazetteer.get("darchen")
+    w.map.center_on(darchen.lon, darchen.lat, zoom=0.12)
     save("04_darchen")
     for i in range(1, w.tabs.count()):
         w.tabs.setCurrentIndex(i)
         save(f"05_tab{i}_{w.tabs.widget(i).objectName() or i}")
     w.tabs.setCurrentIndex(0)
-    del QPoint, QPointF, Qt, QMouseEvent, QApplication
     w.close()
     return saved
 
