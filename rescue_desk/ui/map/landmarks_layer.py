@@ -95,7 +95,7 @@ class LandmarkItem(QGraphicsItem):
         self.title_font.setPointSizeF(9.5 if spec.priority >= 80 else 8.5)
         self.title_font.setBold(spec.priority >= 90)
         self.bo_font = QFont()
-        self.bo_font.setPointSizeF(7)
+        self.bo_font.setPointSizeF(7.5)
         self._label_size = self._measure()
         self._title_text = self._static(spec.title, self.title_font)
         self._bo_text = self._static(spec.tibetan, self.bo_font) if spec.tibetan else None
@@ -171,7 +171,7 @@ class LandmarkItem(QGraphicsItem):
             return
         rect = self.label_rect(placement)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.setBrush(QColor(255, 255, 255, 238))
         painter.drawRect(rect)
         w, h, bo_h = self._label_size
         painter.setPen(QColor("#1a1a1a"))
