@@ -48,6 +48,15 @@ class _Runner(QObject):
         self.finished.emit()
 
 
+class _PythonThread(QThread):
+    """A QThread whose event loop runs inside Python: the thread keeps one Python thread state for
+    its whole life. (A plain QThread gets a fresh state for every slot call, which wipes
+    ``threading.local`` between jobs; pyproj keeps its per-thread PROJ context there and crashes.)"""
+
+    def run(self) -> None:
+        self.exec()
+
+
 class DbWorker(QObject):
     """Runs database work off the GUI thread, one job at a time, in submission order.
 
@@ -61,7 +70,7 @@ class DbWorker(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._thread = QThread(self)
+        self._thread = _PythonThread(self)
         self._thread.setObjectName("rescue-desk-db")
         self._todo: queue.Queue[_Job] = queue.Queue()
         self._done: queue.Queue[_Job] = queue.Queue()

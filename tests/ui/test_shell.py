@@ -102,6 +102,27 @@ def test_worker_runs_jobs_in_order_off_the_gui_thread(qtbot):
         worker.submit(job, 1)
 
 
+def test_worker_keeps_thread_locals_and_pyproj_between_jobs(qtbot):
+    """pyproj keeps a per-thread context in the Python thread state: jobs must share one state."""
+    from rescue_desk.domain.geo import lonlat_to_utm
+
+    worker = DbWorker()
+    local = threading.local()
+    seen, points = [], []
+
+    def remember(i):
+        seen.append(getattr(local, "first", None))
+        local.first = local.__dict__.get("first", i)
+        points.append(lonlat_to_utm(81.3, 31.0))
+
+    for i in range(20):
+        worker.submit(remember, i)
+    assert worker.wait_idle()
+    worker.shutdown()
+    assert seen == [None] + [0] * 19
+    assert len(set(points)) == 1
+
+
 def test_settings_are_typed_versioned_and_reject_bad_values(tmp_path):
     path = tmp_path / "s.ini"
     s = Settings(path)

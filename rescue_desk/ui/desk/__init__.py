@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from .board import BoardWidget
 from .intake import IntakeForm
-from .locator_runner import ThreadStatePin
 from .trip import TripPanel
 
 __all__ = ["install", "Desk"]
@@ -24,8 +23,6 @@ class Desk(QObject):
         super().__init__(window)
         self.window = window
         ctx = window.ctx
-        self.worker_pin = ThreadStatePin()
-        ctx.worker.submit(self.worker_pin.pin)
         self.intake = IntakeForm(ctx, window.map)
         self.board = BoardWidget(ctx)
         self.trip = TripPanel(ctx, window.map)
@@ -107,10 +104,7 @@ class Desk(QObject):
             self.intake.shutdown()
             self.board.stop()
             self.trip.stop()
-            worker = self.window.ctx.worker
-            worker.wait_idle(3000)
-            worker.submit(self.worker_pin.unpin)
-            worker.wait_idle(3000)
+            self.window.ctx.worker.wait_idle(3000)
         return False
 
 

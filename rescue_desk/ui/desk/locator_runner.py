@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import queue
 import threading
 from dataclasses import dataclass
@@ -11,29 +10,6 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal, Slot
 
 from rescue_desk.domain.locator import LocateResult, locate
-
-
-class ThreadStatePin:
-    """Keeps one QThread's Python thread state alive between the jobs it runs.
-
-    PySide creates and deletes a Python thread state around every slot it runs on a QThread, which
-    wipes ``threading.local`` data between jobs; pyproj keeps its per-thread PROJ context there and
-    crashes when the context is rebuilt under live objects. ``pin`` (run on that thread) holds the
-    state; ``unpin`` (run on that thread before it stops) lets it go, so shutdown stays clean."""
-
-    def __init__(self):
-        self._state: int | None = None
-
-    def pin(self) -> None:
-        if self._state is None:
-            ctypes.pythonapi.PyGILState_Ensure.restype = ctypes.c_int
-            self._state = ctypes.pythonapi.PyGILState_Ensure()
-
-    def unpin(self) -> None:
-        if self._state is not None:
-            ctypes.pythonapi.PyGILState_Release.argtypes = [ctypes.c_int]
-            ctypes.pythonapi.PyGILState_Release(self._state)
-            self._state = None
 
 
 @dataclass

@@ -28,26 +28,6 @@ from .walks_page import WalksPage
 SELECT_RADIUS_M = 250.0
 
 
-def _pin_thread_state() -> int:
-    """Worker thread: keep this thread's Python thread state for the thread's life.
-
-    PySide (6.12) gives a QThread a fresh Python thread state for every call into Python, so thread
-    locals vanish between jobs, and pyproj (3.7 / PROJ 9.5) then crashes (segfault) the second time a
-    job on the same thread transforms coordinates. One unmatched PyGILState_Ensure keeps the state.
-    Belongs in ui/worker.py; done here until it is."""
-    import ctypes
-
-    ctypes.pythonapi.PyGILState_Ensure.restype = ctypes.c_int
-    return ctypes.pythonapi.PyGILState_Ensure()
-
-
-def keep_worker_thread_state(worker) -> None:
-    """Pin the database worker's thread state once (see ``_pin_thread_state``)."""
-    if not getattr(worker, "_thread_state_pinned", False):
-        worker._thread_state_pinned = True
-        worker.submit(_pin_thread_state)
-
-
 def _load(db):
     """Worker thread: the layer, the editor rows, today's station kora and hazards in use today."""
     layer = station.load_layer(db)
@@ -74,7 +54,6 @@ class StationEditor(QWidget):
         self.setObjectName("stationEditor")
         self.ctx, self.map = ctx, map_ctrl
         self.layer = station.StationLayer()
-        keep_worker_thread_state(ctx.worker)
         self.stack = QUndoStack(self)
         self.undo_action = self.stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
