@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget
 
+from rescue_desk.services.demo import is_synthetic
 from rescue_desk.services.incidents import list_incidents
 
 from .context import AppContext
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
             self.restoreState(ctx.settings.window_state)
         self.map.fit_route()
         self.reload_incidents()
+        ctx.worker.submit(is_synthetic, ctx.db, on_done=self._mark_synthetic)
 
     # --- building ------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -179,6 +181,16 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Rescue Desk"),
                           self.tr("Rescue Desk: dispatch desk of the Darchen (Tarchen) mountain-rescue station.\n"
                                   "Map data: see the SOURCES file shipped with the program."))
+
+    def _mark_synthetic(self, synthetic: bool) -> None:
+        """The demo station says so on every screen: title and a permanent status-bar badge."""
+        if not synthetic:
+            return
+        badge = QLabel(self.tr("Synthetic demo data — not real incidents"))
+        badge.setObjectName("syntheticBadge")
+        badge.setStyleSheet("QLabel { background: #f5c542; color: #222; padding: 1px 8px; border-radius: 3px; }")
+        self.statusBar().insertPermanentWidget(0, badge)
+        self.setWindowTitle(self.windowTitle() + " · " + badge.text())
 
     # --- hooks for features --------------------------------------------------------------
     def menu(self, name: str) -> QMenu:

@@ -224,3 +224,22 @@ def test_change_notices_after_closing_are_ignored(qtbot, demo_db_file):
     assert not w.ctx.worker.running
     w.reload_incidents()
     qtbot.wait(350)
+
+
+def test_demo_station_is_marked_synthetic_on_screen(window, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "syntheticBadge") is not None, timeout=10000)
+    badge = window.findChild(QLabel, "syntheticBadge")
+    assert badge.isVisible() and "演示数据" in badge.text()
+    assert "演示数据" in window.windowTitle()
+
+
+def test_a_real_station_has_no_synthetic_badge(qtbot, sqlite_url):
+    from PySide6.QtWidgets import QLabel
+
+    w = create_main_window(sqlite_url, lang="zh")
+    qtbot.addWidget(w)
+    w.ctx.worker.wait_idle()
+    qtbot.wait(50)
+    assert w.findChild(QLabel, "syntheticBadge") is None

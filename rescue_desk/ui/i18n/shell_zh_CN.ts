@@ -4,6 +4,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../main_window.py" line="183"/>
+        <source>Synthetic demo data — not real incidents</source>
+        <translation>演示数据（合成）— 非真实警情</translation>
+    </message>
+    <message>
         <location filename="../main_window.py" line="29"/>
         <source>Rescue Desk — Darchen mountain rescue station</source>
         <translation>救援调度台 — 塔钦山地救援站</translation>
