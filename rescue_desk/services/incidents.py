@@ -16,7 +16,7 @@ from rescue_desk.domain.kora import load_kora
 from rescue_desk.storage import Database
 from rescue_desk.storage.models import Call, CheckIn, Incident, Officer, Person, Trip, Vehicle
 
-from .errors import NotFound, ValidationError
+from .errors import ConcurrentChange, NotFound, ValidationError
 
 FUTURE_SLACK = timedelta(minutes=5)
 STATION_AREA_KM = 60.0  # 4,086 km² around the kora: nothing the station serves lies farther
@@ -149,9 +149,11 @@ def _apply_position(incident: Incident, pos: Position | None) -> None:
     incident.pos_confirmed = pos.source in ("team_gps", "officer")
 
 
-def log_call(db: Database, actor: str, data: CallInput, incident_id: int | None = None) -> tuple[int, int]:
+def log_call(db: Database, actor: str, data: CallInput, incident_id: int | None = None,
+             expected_version: int | None = None) -> tuple[int, int]:
     """Save a call; it opens a new incident unless ``incident_id`` links it to an open one.
-    Returns (call id, incident id)."""
+    With ``expected_version`` a link is refused (ConcurrentChange) when the incident changed since
+    that version was read. Returns (call id, incident id)."""
     _validate_call(data)
     with db.write(actor, "log_call") as s:
         if incident_id is None:
@@ -159,9 +161,7 @@ def log_call(db: Database, actor: str, data: CallInput, incident_id: int | None 
                                 party_size=data.party_size, drill=data.drill, synthetic=data.synthetic)
             s.add(incident)
         else:
-            incident = s.get(Incident, incident_id)
-            if incident is None:
-                raise NotFound(f"Incident {incident_id} does not exist.")
+            incident = _incident(s, incident_id, expected_version)
             if incident.status == "closed":
                 raise ValidationError(f"Incident {incident_id} is closed; a new call cannot be linked to it.")
             incident.severity = max(incident.severity, data.severity)
@@ -203,8 +203,6 @@ def _incident(s, incident_id: int, expected_version: int | None = None) -> Incid
     if incident is None:
         raise NotFound(f"Incident {incident_id} does not exist.")
     if expected_version is not None and incident.version != expected_version:
-        from rescue_desk.storage.errors import ConcurrentChange
-
         raise ConcurrentChange(f"Incident {incident_id} was changed at another desk meanwhile; "
                                "the board shows the new state — check it and try again.")
     return incident
@@ -231,15 +229,17 @@ def set_status(db: Database, actor: str, incident_id: int, status: str,
 
 def dispatch_trip(db: Database, actor: str, incident_id: int, officer_ids: Iterable[int],
                   vehicle_id: int | None = None, approach: dict | None = None,
-                  departed_at: datetime | None = None, checkin_interval_min: int = 60) -> int:
-    """Create a rescue trip for the incident; status becomes 'dispatched'. Returns the trip id."""
+                  departed_at: datetime | None = None, checkin_interval_min: int = 60,
+                  expected_version: int | None = None) -> int:
+    """Create a rescue trip for the incident; status becomes 'dispatched'. Returns the trip id.
+    With ``expected_version``, refused (ConcurrentChange) when the incident changed since then."""
     officer_ids = list(officer_ids)
     if not officer_ids:
         raise ValidationError("Choose at least one officer for the trip.", "officers")
     if checkin_interval_min < 5:
         raise ValidationError("The check-in interval must be at least 5 minutes.", "checkin_interval_min")
     with db.write(actor, "dispatch_trip") as s:
-        incident = _incident(s, incident_id)
+        incident = _incident(s, incident_id, expected_version)
         if incident.status == "closed":
             raise ValidationError(f"Incident {incident_id} is closed.", "status")
         officers = s.scalars(select(Officer).where(Officer.id.in_(officer_ids))).all()
@@ -262,15 +262,25 @@ TRIP_STEPS = ("departed_at", "on_scene_at", "evacuating_at", "returned_at")
 STEP_STATUS = {"departed_at": "dispatched", "on_scene_at": "on_scene", "evacuating_at": "evacuating"}
 
 
-def log_trip_time(db: Database, actor: str, trip_id: int, step: str, at: datetime) -> None:
+def log_trip_time(db: Database, actor: str, trip_id: int, step: str, at: datetime,
+                  expected_version: int | None = None) -> None:
     """Record when the team departed / reached the scene / started evacuating / returned.
-    Times must not be in the future, nor before the call or an earlier step."""
+    Times must not be in the future, nor before the call or an earlier step.
+
+    With ``expected_version`` (the incident's version the desk showed) the step is refused with
+    ConcurrentChange when the incident changed since, or when the step was already logged (by
+    another desk): a logged time is never silently overwritten."""
     if step not in TRIP_STEPS:
         raise ValidationError(f"Unknown trip step {step!r}.", step)
     with db.write(actor, f"log_{step.removesuffix('_at')}") as s:
         trip = s.get(Trip, trip_id)
         if trip is None:
             raise NotFound(f"Trip {trip_id} does not exist.")
+        if expected_version is not None:
+            _incident(s, trip.incident_id, expected_version)
+            if getattr(trip, step) is not None:
+                raise ConcurrentChange(f"{step.removesuffix('_at').replace('_', ' ').capitalize()} was already "
+                                       f"logged for trip {trip_id} at another desk; check it and try again.")
         floor, floor_label = trip.incident.created_at, "the call"
         for earlier in TRIP_STEPS[: TRIP_STEPS.index(step)]:
             if getattr(trip, earlier) is not None:

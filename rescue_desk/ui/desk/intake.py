@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCompleter, QComboBox, QFormLayout, QHBoxLayout, 
 
 from rescue_desk.domain import codes
 from rescue_desk.services.drafts import DraftStore, default_draft_path
-from rescue_desk.services.errors import ValidationError
+from rescue_desk.services.errors import ConcurrentChange, ValidationError
 from rescue_desk.services.incidents import CallInput, Position, get_incident, log_call, nearby_open_incidents
 
 from .locator_runner import LocatorRunner
@@ -188,6 +188,7 @@ class IntakeForm(QWidget):
         self._draft_timer.timeout.connect(self.save_draft)
         self._link_timer = QTimer(self, singleShot=True, interval=400)
         self._link_timer.timeout.connect(self._check_nearby)
+        self._link_versions: dict[int, int] = {}  # incident id -> the version the "Link to" list shows
         self.text.textChanged.connect(self._text_changed)
         self.datum.currentIndexChanged.connect(lambda _i: self._text_changed())
         self.received.dateTimeChanged.connect(lambda _v: self._edited())
@@ -338,6 +339,7 @@ class IntakeForm(QWidget):
                                on_done=self._set_link_candidates, on_error=lambda _e: None)
 
     def _set_link_candidates(self, rows) -> None:
+        self._link_versions = {r.id: r.version for r in rows}
         current = self.link.currentData()
         self.link.blockSignals(True)
         self.link.clear()
@@ -384,7 +386,8 @@ class IntakeForm(QWidget):
         data = self.call_input()
         self.save_btn.setEnabled(False)
         self.message.show_info(self.tr("Saving…"))
-        self.ctx.worker.submit(log_call, self.ctx.db, self.ctx.actor, data, self.link.currentData(),
+        link = self.link.currentData()
+        self.ctx.worker.submit(log_call, self.ctx.db, self.ctx.actor, data, link, self._link_versions.get(link),
                                on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, ids) -> None:
@@ -400,11 +403,30 @@ class IntakeForm(QWidget):
         self.save_btn.setEnabled(True)
         fields = {"received_at": self.received, "party_size": self.party, "category": self.category,
                   "channel": self.channel, "severity": self.severity}
-        if isinstance(exc, ValidationError):
+        link = self.link.currentData()
+        if isinstance(exc, ConcurrentChange) and link is not None:
+            self.message.show_error(self.tr("Not saved: incident #%1 has just been changed.")
+                                    .replace("%1", str(link)))
+            self.ctx.worker.submit(get_incident, self.ctx.db, link, on_done=self._show_link_change,
+                                   on_error=lambda _e: None)
+            self._check_nearby()
+        elif isinstance(exc, ValidationError):
             mark_invalid(fields.get(exc.field or ""), True)
             self.message.show_error(self._translate_error(exc))
         else:
             self.message.show_error(self.tr("Not saved: %1").replace("%1", str(exc)))
+
+    def _show_link_change(self, row) -> None:
+        """Name what changed on the incident this call was to be linked to (the form keeps the call)."""
+        status = codes.label(codes.STATUSES, row.status, self.ctx.lang)
+        if row.chainage_km is None:
+            where = self.tr("not placed")
+        else:
+            lm = self.ctx.kora.nearest_landmark(row.chainage_km)
+            where = f"km {row.chainage_km:.1f} · {lm.short_zh if self.ctx.lang == 'zh' else lm.short_en}"
+        self.message.show_error(self.tr("Not saved: incident #%1 has just been changed — it is now “%2” (%3). "
+                                        "Check it, then save the call again; what you typed is kept.")
+                                .replace("%1", str(row.id)).replace("%2", status).replace("%3", where))
 
     def _translate_error(self, exc: ValidationError) -> str:
         if exc.field == "received_at" and "future" in str(exc):

@@ -16,7 +16,7 @@ from rescue_desk.domain.gpx import GpxError, read_gpx
 from rescue_desk.domain.travel import load_walking_model
 from rescue_desk.services import incidents as svc
 from rescue_desk.services.approach import suggest_approach
-from rescue_desk.services.errors import ValidationError
+from rescue_desk.services.errors import ConcurrentChange, ValidationError
 from rescue_desk.services.station import active_hazards
 from rescue_desk.services.trips import attach_track, incident_detail, roster
 
@@ -51,6 +51,7 @@ class TripPanel(QWidget):
         lang = ctx.lang
         self.header = QLabel(self.tr("Select an incident on the board."), objectName="tripHeader")
         self.header.setWordWrap(True)
+        self.conflict_msg = MessageLabel("tripConflict")  # another desk's change, over every box
 
         # dispatch
         self.dispatch_box = QGroupBox(self.tr("Dispatch a team"))
@@ -156,7 +157,7 @@ class TripPanel(QWidget):
 
         inner = QWidget()
         lay = QVBoxLayout(inner)
-        for w in (self.header, self.dispatch_box, self.trip_box, self.person_box, self.close_box):
+        for w in (self.header, self.conflict_msg, self.dispatch_box, self.trip_box, self.person_box, self.close_box):
             lay.addWidget(w)
         lay.addStretch(1)
         scroll = QScrollArea()
@@ -169,6 +170,9 @@ class TripPanel(QWidget):
         outer.addWidget(scroll)
         self._stopped = False
         self._auto_vehicle = True
+        self._reset_inputs = True
+        self._conflict = False  # a refused action: explain another desk's change on the next reload
+        self._notice = ""  # that explanation, kept across reloads until the next action
         self._tick = QTimer(self, interval=30_000)
         self._tick.timeout.connect(self._update_checkin_status)
         self._tick.start()
@@ -186,6 +190,8 @@ class TripPanel(QWidget):
             return
         if incident_id != self.incident_id:
             self._auto_vehicle = True
+            self._reset_inputs = True
+            self._conflict, self._notice = False, ""
         self.incident_id = incident_id
         if incident_id is None:
             self._show(None)
@@ -204,6 +210,9 @@ class TripPanel(QWidget):
         self.hazards = hazards
         self._fill_roster(officers, vehicles)
         self._show(detail)
+        if self._conflict:
+            self._notice, self._conflict = self.conflict_text(detail), False
+        self.conflict_msg.show_error(self._notice)
         self.changed.emit(detail.id)
 
     def _fill_roster(self, officers, vehicles) -> None:
@@ -262,10 +271,12 @@ class TripPanel(QWidget):
         self.dispatch_box.setVisible(trip is None or trip.returned_at is not None)
         self.trip_box.setVisible(trip is not None)
         if trip is None:
-            self.depart_time.set_now()
+            if self._reset_inputs:
+                self.depart_time.set_now()
             self.update_approach()
         else:
             self._show_trip(trip)
+        self._reset_inputs = False
         self.persons.clear()
         for p in d.persons:
             age = "?" if p.age is None else str(p.age)
@@ -296,7 +307,8 @@ class TripPanel(QWidget):
         for at, note in trip.checkins[-3:]:
             lines.append(f"✆ {format_beijing(at, with_date=False)} {note}")
         self.trip_info.setText("\n".join(lines))
-        self.step_time.set_now()
+        if self._reset_inputs:
+            self.step_time.set_now()
         self._update_checkin_status()
 
     def _update_checkin_status(self) -> None:
@@ -362,15 +374,42 @@ class TripPanel(QWidget):
         incident_id = self.incident_id
 
         def done(_result):
+            self._reset_inputs = True
             self.ctx.bridge.incident_changed(incident_id)
 
         def failed(exc):
+            if isinstance(exc, ConcurrentChange) and incident_id == self.incident_id:
+                self._conflict = True  # the reload explains what the other desk changed
+                self.ctx.bridge.incident_changed(incident_id)
+                return
             message.show_error(self._error_text(exc))
 
         if self._stopped:
             return
+        self._notice = ""
+        self.conflict_msg.clear_message()
         message.clear_message()
         self.ctx.worker.submit(fn, self.ctx.db, self.ctx.actor, *args, on_done=done, on_error=failed)
+
+    def conflict_text(self, d) -> str:
+        """What another desk changed, in the officer's language, from the reloaded incident ``d``."""
+        status = codes.label(codes.STATUSES, d.status, self.ctx.lang)
+        if d.outcome:
+            status += " · " + codes.label(codes.INCIDENT_OUTCOMES, d.outcome, self.ctx.lang)
+        if d.chainage_km is None:
+            where = self.tr("not placed")
+        else:
+            lm = self.ctx.kora.nearest_landmark(d.chainage_km)
+            where = f"km {d.chainage_km:.1f} · {lm.short_zh if self.ctx.lang == 'zh' else lm.short_en}"
+        text = self.tr("Not saved: another desk has just changed this incident; it is now “%1” (%2). Check it and "
+                       "try again.").replace("%1", status).replace("%2", where)
+        trip = self.trip
+        labels = (self.tr("Departed"), self.tr("On scene"), self.tr("Evacuating"), self.tr("Returned"))
+        logged = [f"{label} {format_beijing(getattr(trip, step), with_date=False)}"
+                  for step, label in zip(STEPS, labels) if trip is not None and getattr(trip, step) is not None]
+        if logged:
+            text += " " + self.tr("Trip times logged: %1.").replace("%1", ", ".join(logged))
+        return text
 
     def _error_text(self, exc: BaseException) -> str:
         text = str(exc)
@@ -390,7 +429,7 @@ class TripPanel(QWidget):
                 if self.roster.item(i).checkState() == Qt.CheckState.Checked]
 
     def dispatch(self) -> None:
-        if self.incident_id is None:
+        if self.incident_id is None or self.detail is None:
             return
         officers = self.selected_officers()
         if not officers:
@@ -398,12 +437,13 @@ class TripPanel(QWidget):
             return
         approach = self.plan.to_json() if self.plan else None
         self._submit(svc.dispatch_trip, self.incident_id, officers, self.vehicle.currentData(), approach,
-                     None, self.interval.value(), message=self.dispatch_msg)
+                     None, self.interval.value(), self.detail.version, message=self.dispatch_msg)
 
     def log_step(self, step: str) -> None:
         if self.trip is None:
             return
-        self._submit(svc.log_trip_time, self.trip.id, step, self.step_time.value(), message=self.trip_msg)
+        self._submit(svc.log_trip_time, self.trip.id, step, self.step_time.value(), self.detail.version,
+                     message=self.trip_msg)
 
     def add_checkin(self) -> None:
         if self.trip is None:
@@ -423,9 +463,10 @@ class TripPanel(QWidget):
         self.condition.clear()
 
     def close_incident(self) -> None:
-        if self.incident_id is None:
+        if self.incident_id is None or self.detail is None:
             return
-        self._submit(svc.close_incident, self.incident_id, self.outcome.currentData(), message=self.close_msg)
+        self._submit(svc.close_incident, self.incident_id, self.outcome.currentData(), None, self.detail.version,
+                     message=self.close_msg)
 
     def _choose_gpx(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Team GPX track"), "", self.tr("GPX files (*.gpx)"))
