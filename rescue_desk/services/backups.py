@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, select
 
 from rescue_desk.storage import Database
@@ -148,6 +147,8 @@ def check_backup(path: Path | str) -> BackupCheck:
             revision = None
         if revision is None:
             raise BackupRefused(f"{path} is not a Rescue Desk database (no schema version).")
+        from alembic.script import ScriptDirectory  # here, not at the top: the desk imports this module at launch
+
         script = ScriptDirectory.from_config(alembic_config())
         try:
             script.get_revision(revision)

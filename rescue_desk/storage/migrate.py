@@ -1,34 +1,46 @@
-"""Schema versions: upgrade to head (backing up an older SQLite file first), refuse newer schemas."""
+"""Schema versions: upgrade to head (backing up an older SQLite file first), refuse newer schemas.
+
+Alembic is imported only when it is needed: a database already at ``HEAD_REVISION`` is recognised
+with one plain query, so a normal launch does not pay for importing Alembic."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from .backup import backup_sqlite
 from .engine import sqlite_path
 from .errors import NotADatabase, SchemaTooNew
+from .migrations import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    """Alembic's head revision, read from the migration scripts (``HEAD_REVISION`` is kept equal to it)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -36,6 +48,10 @@ def current_revision(engine: Engine) -> str | None:
 def schema_state(engine: Engine) -> str:
     """"empty", "current", "older", "newer" (a revision this version does not know) or "foreign"
     (tables but no Rescue Desk schema version: another program's database)."""
+    if _stamped_at_head(engine):
+        return "current"
+    from alembic.script import ScriptDirectory
+
     rev = current_revision(engine)
     if rev is None:
         return "empty" if set(inspect(engine).get_table_names()) <= {"alembic_version"} else "foreign"
@@ -67,8 +83,23 @@ def upgrade(engine: Engine) -> Path | None:
     if state == "older" and path is not None and path.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = backup_sqlite(engine, path.with_name(f"{path.stem}.before-upgrade-{stamp}{path.suffix}"))
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
+
+
+def _stamped_at_head(engine: Engine) -> bool:
+    """True when the database's version table holds exactly ``HEAD_REVISION`` (one plain query, no
+    Alembic). Any doubt or error answers False, and the caller asks Alembic as before."""
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return False
+            revisions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except SQLAlchemyError:
+        return False
+    return revisions == [HEAD_REVISION]
