@@ -29,6 +29,8 @@ def _import(args) -> int:
         text = read_logbook(path)
     except OSError as exc:
         raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except RowError as exc:
+        raise CliError(f"{path}: {exc}") from None
 
     def progress(done: int, total: int) -> None:
         if not args.quiet and (done % PROGRESS_EVERY == 0 or done == total):

@@ -8,6 +8,7 @@ database worker)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -35,7 +36,7 @@ FALSE = {"", "0", "false", "no", "n", "否"}
 
 
 class RowError(ValueError):
-    """Why one row cannot be imported (one sentence)."""
+    """Why one row (or the file's text or header) cannot be imported: one sentence."""
 
 
 @dataclass
@@ -135,6 +136,8 @@ def _time(value: str, name: str) -> Optional[datetime]:
 def parse_row(raw: dict[str, str], line: int, kora: Kora) -> LogbookRow:
     """Validate one CSV record (column → text). Raises RowError with the first problem found."""
     g = lambda k: (raw.get(k) or "")  # noqa: E731
+    if any("\x00" in v for v in raw.values() if isinstance(v, str)):  # PostgreSQL text cannot hold NUL
+        raise RowError("a field contains a NUL character (is the file damaged, or not a text file?)")
     received = _time(g("received_at"), "received_at")
     if received is None:
         raise RowError("received_at is empty")
@@ -237,12 +240,46 @@ def import_row(db: Database, actor: str, row: LogbookRow, source: str, kora: Kor
 
 
 def read_logbook(path: Path) -> str:
-    """The file's text: UTF-8 (with or without BOM), else GB18030 (Chinese Excel exports)."""
+    """The file's text: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030 (Chinese Excel
+    exports). Raises RowError when it is none of these (a spreadsheet, a photo…), OSError when it cannot be read."""
     data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise RowError("the file is not CSV text in UTF-8 or GB18030; save the logbook as CSV "
+                       "(UTF-8) and import that") from None
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    if "field limit" in str(exc):
+        return f"a field is longer than {csv.field_size_limit():,} characters (is a closing quote missing?)"
+    return f"the line is not valid CSV ({exc})"
+
+
+def _records(reader: csv.DictReader):
+    """(line, record or None, problem) for each CSV record; a record the csv module cannot read
+    is reported with the line it reached instead of ending the import."""
+    while True:
+        before = reader.reader.line_num  # DictReader.line_num is only updated after a good record
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield reader.reader.line_num, None, _csv_problem(exc)
+            if reader.reader.line_num == before:  # nothing consumed: the reader cannot move on
+                return
+            continue
+        yield reader.line_num, raw, ""
 
 
 def import_logbook(db: Database, actor: str, text: str, source: str = "logbook.csv",
@@ -251,17 +288,20 @@ def import_logbook(db: Database, actor: str, text: str, source: str = "logbook.c
     (on the calling thread). Raises RowError when the header itself is unusable."""
     kora = kora or load_kora()
     reader = csv.DictReader(io.StringIO(text, newline=""))  # CR-only files (old Mac Excel) too
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise RowError(f"the header cannot be read: {_csv_problem(exc)} (line 1)") from None
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise RowError(f"the header has no {', '.join(missing)} column (line 1)")
     reader.fieldnames = header
-    records = []
-    for raw in reader:
-        records.append((reader.line_num, raw))
+    records = list(_records(reader))
     result = ImportResult(rows=len(records))
-    for done, (line, raw) in enumerate(records, start=1):
+    for done, (line, raw, problem) in enumerate(records, start=1):
         try:
+            if problem:
+                raise RowError(problem)
             if None in raw:
                 raise RowError("more fields than the header has")
             row = parse_row(raw, line, kora)

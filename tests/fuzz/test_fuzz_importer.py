@@ -12,7 +12,7 @@ from fuzz_strategies import FUZZ, caller_text
 from rescue_desk.cli import run
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.services.audit import verify
-from rescue_desk.services.importer import KNOWN, RowError, import_logbook, parse_row
+from rescue_desk.services.importer import KNOWN, RowError, import_logbook, parse_row, read_logbook
 
 KORA = load_kora()
 CELL = st.one_of(
@@ -71,13 +71,13 @@ def test_database_consistent_after_fuzzing(db):
     assert verify(db).intact
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError,
-                   reason="cli/import_logbook.py catches only OSError around read_logbook: a file that is "
-                          "neither UTF-8 nor GB18030 ends in a traceback instead of one sentence")
-def test_cli_refuses_binary_file_with_one_sentence(tmp_path, sqlite_url):
+def test_cli_refuses_binary_file_with_one_sentence(tmp_path, sqlite_url, capsys):
+    """Found by fuzzing: a file neither UTF-8 nor GB18030 ended in a traceback."""
     path = tmp_path / "photo.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x80\xff\xfe\x81")
     assert run(["--db", sqlite_url, "import", str(path), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "UTF-8" in err and "GB18030" in err and len(err.splitlines()) == 1 and "Traceback" not in err
 
 
 def test_cr_only_logbook_imports(db):
@@ -87,8 +87,29 @@ def test_cr_only_logbook_imports(db):
     assert (result.rows, result.imported, result.bad) == (2, 2, [])
 
 
-@pytest.mark.xfail(strict=True, raises=csv.Error, reason="import_logbook lets csv.Error escape (field > 128 KB); "
-                                                         "RowError expected")
 def test_huge_field_is_a_row_error(db):
-    with pytest.raises(RowError):
-        import_logbook(db, "fuzz", 'received_at,description\n2019-06-11 09:00,"' + "x" * 140_000 + '"\n', kora=KORA)
+    """Found by fuzzing: a field over 128 KB let csv.Error escape; now it is a bad row with its line,
+    and the rows after it still import."""
+    text = ('received_at,description\n2019-06-11 09:00,"' + "x" * 140_000 + '"\n'
+            "2019-06-12 10:00,色雄\n")
+    result = import_logbook(db, "fuzz", text, kora=KORA)
+    assert result.imported == 1 and [line for line, _reason in result.bad] == [2]
+    assert "longer than" in result.bad[0][1]
+
+
+def test_huge_header_is_one_sentence(db):
+    with pytest.raises(RowError, match="line 1"):
+        import_logbook(db, "fuzz", '"' + "x" * 140_000 + '",received_at\n', kora=KORA)
+
+
+def test_nul_character_is_a_row_error(any_db):
+    """Found by fuzzing: a NUL in a field crashed the import on PostgreSQL (text cannot hold it)."""
+    text = "received_at,description\n2019-06-11 09:00,卓玛\x00拉\n2019-06-12 10:00,色雄\n"
+    result = import_logbook(any_db, "fuzz", text, kora=KORA)
+    assert result.imported == 1 and [line for line, _reason in result.bad] == [2]
+
+
+def test_utf16_logbook_is_read(tmp_path, db):
+    path = tmp_path / "unicode.csv"
+    path.write_text("received_at,description\n2019-06-11 09:00,卓玛拉\n", encoding="utf-16")
+    assert import_logbook(db, "fuzz", read_logbook(path), kora=KORA).imported == 1
