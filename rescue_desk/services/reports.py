@@ -191,10 +191,16 @@ def period_csv(db: Database, period: Period, station: str | None = None, lang: s
     return records_csv(fetch_records(db, lo, hi, station).incidents, period, lang=lang)
 
 
-def export_period_csv(db: Database, actor: str, period: Period, station: str | None = None, lang: str = "zh") -> str:
-    """``period_csv`` for ``actor``: PermissionDenied unless the role may export records (station
-    chief, administrator; everyone while the station has no accounts; see docs/roles.md)."""
+def check_export(db: Database, actor: str) -> None:
+    """PermissionDenied unless ``actor``'s role may export records (station chief, administrator;
+    everyone while the station has no accounts; see docs/roles.md). Every export (CSV, PDF, app or
+    command line) passes here first."""
     from .access import EXPORT_RECORDS, check
 
     check(db, actor, EXPORT_RECORDS)
+
+
+def export_period_csv(db: Database, actor: str, period: Period, station: str | None = None, lang: str = "zh") -> str:
+    """``period_csv`` for ``actor``, after ``check_export``."""
+    check_export(db, actor)
     return period_csv(db, period, station=station, lang=lang)

@@ -48,7 +48,10 @@ def ink(doc: QPdfDocument, page: int) -> tuple[float, int]:
 
 def test_dashboard_pdf_contains_the_figures(window, tmp_path):
     page = window.reports_page
-    out = Path(page.export_pdf(str(tmp_path / "report.pdf")))
+    out = tmp_path / "report.pdf"
+    page.export_pdf(str(out))
+    assert window.ctx.worker.wait_idle(10000)
+    assert str(out) in page.status.text()
     doc = open_pdf(out)
     assert doc.pageCount() >= 3
     first = doc.getAllText(0).text()
@@ -64,7 +67,8 @@ def test_dashboard_pdf_contains_the_figures(window, tmp_path):
 
 def test_export_to_a_missing_folder_says_so(window, tmp_path):
     page = window.reports_page
-    assert page.export_pdf(str(tmp_path / "no" / "such" / "r.pdf")) is None
+    page.export_pdf(str(tmp_path / "no" / "such" / "r.pdf"))
+    assert window.ctx.worker.wait_idle(10000)
     assert "Could not write the PDF" in page.status.text()
 
 

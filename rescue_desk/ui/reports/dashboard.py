@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFrame, QGr
 
 from rescue_desk.domain.clock import to_beijing, utc_now
 from rescue_desk.domain.stats import Period, Report
-from rescue_desk.services.reports import period_csv, period_report, years_with_data
+from rescue_desk.services.reports import check_export, export_period_csv, period_report, years_with_data
+from rescue_desk.storage.errors import PermissionDenied
 from rescue_desk.storage.models_reports import HOME_STATION
 
 from . import charts
@@ -57,10 +58,21 @@ class FigureTile(QFrame):
         self.change.setText("" if previous is None else f"{previous_label}: {previous:,}  {change_text(value, previous)}")
 
 
+def _pdf_allowed(db, actor: str) -> bool:
+    """Database thread: PermissionDenied unless ``actor`` may export records; then whether the
+    database holds synthetic (demo) data, for the PDF's banner."""
+    from rescue_desk.services.demo import is_synthetic
+
+    check_export(db, actor)
+    return is_synthetic(db)
+
+
 class ReportsPage(QWidget):
-    """The statistics dashboard. ``reportShown`` fires after a report is on screen (tests, benches)."""
+    """The statistics dashboard. ``reportShown`` fires after a report is on screen (tests, benches),
+    ``exported(path)`` after a PDF or CSV export was written."""
 
     reportShown = Signal()
+    exported = Signal(str)
 
     def __init__(self, ctx, map_controller=None, parent: QWidget | None = None, station: str | None = HOME_STATION):
         super().__init__(parent)
@@ -300,25 +312,37 @@ class ReportsPage(QWidget):
         label = self.report.period.label.replace("–", "-").replace(" ", "") if self.report else "report"
         return str(Path.home() / f"rescue-report-{label}.{ext}")
 
-    def export_pdf(self, path: str | None = None) -> str | None:
-        """Write the shown report as PDF (asks where unless ``path``); returns the path written."""
+    def export_pdf(self, path: str | None = None) -> None:
+        """Write the shown report as PDF (asks where unless ``path``) once the signed-in account's
+        export permission is confirmed on the database worker; ``exported(path)`` when written."""
         if self.report is None:
-            return None
+            return
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), self._suggested("pdf"), "PDF (*.pdf)")
             if not path:
-                return None
-        from rescue_desk.services.demo import is_synthetic
+                return
+        report = self.report
+        self.ctx.worker.submit(_pdf_allowed, self.ctx.db, self.ctx.actor,
+                               on_done=lambda synthetic: self._write_pdf(report, path, synthetic),
+                               on_error=self._export_failed)
 
+    def _write_pdf(self, report: Report, path: str, synthetic: bool) -> None:
         from .pdf import write_report_pdf
 
         try:
-            write_report_pdf(self.report, path, self.lang, synthetic=is_synthetic(self.ctx.db), kora=self.ctx.kora)
+            write_report_pdf(report, path, self.lang, synthetic=synthetic, kora=self.ctx.kora)
         except OSError as exc:
             self.status.setText(self.tr("Could not write the PDF: %1").replace("%1", str(exc)))
-            return None
+            return
         self.status.setText(self.tr("PDF written to %1").replace("%1", path))
-        return path
+        self.exported.emit(path)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PermissionDenied):
+            self.status.setText(self.tr("Not exported: only the station chief and the administrator may "
+                                        "export records."))
+        else:
+            self.status.setText(self.tr("Not exported: %1").replace("%1", str(exc)))
 
     def export_csv(self, path: str | None = None) -> None:
         """Write the counted incidents of the shown period as CSV (on the database worker)."""
@@ -336,9 +360,10 @@ class ReportsPage(QWidget):
                 self.status.setText(self.tr("Could not write the CSV: %1").replace("%1", str(exc)))
                 return
             self.status.setText(self.tr("CSV written to %1").replace("%1", path))
+            self.exported.emit(path)
 
-        self.ctx.worker.submit(period_csv, self.ctx.db, self.report.period, self.station, self.lang, on_done=done,
-                               on_error=self._failed)
+        self.ctx.worker.submit(export_period_csv, self.ctx.db, self.ctx.actor, self.report.period, self.station,
+                               self.lang, on_done=done, on_error=self._export_failed)
 
     def import_logbook(self, path: str | None = None) -> None:
         """Import a logbook CSV with a progress dialog; the work runs on the database worker."""
