@@ -26,11 +26,10 @@ by ``shipped_id``. A landmark missing from the file is left alone (absence is no
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from .json_fields import JsonFields, is_number, load_json
 from .landmarks import normalize_name
 from .station_layer import ALIAS_LANGS, CONFIDENCES, HAZARD_KINDS, SOURCES, Hazard, StationAlias, StationLandmark, parse_day
 
@@ -42,6 +41,9 @@ WGS84_CRS_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84"
 
 class LayerFormatError(ValueError):
     """The file cannot be read as a station layer; the message says why and where."""
+
+
+_F = JsonFields(LayerFormatError)
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -153,17 +155,16 @@ def _check_crs(doc: dict) -> None:
         return
     name = None
     if isinstance(crs, dict):
-        props = crs.get("properties") or {}
+        props = _F.obj(crs, "properties", "the file's 'crs'", {})
         name = props.get("name") or props.get("href") or crs.get("type")
-    if str(name) not in WGS84_CRS_NAMES:
+    if not isinstance(name, str) or name not in WGS84_CRS_NAMES:
         raise LayerFormatError(
             f"The file uses the coordinate system {name!r}; Rescue Desk reads only WGS84 longitude/latitude "
             "(GeoJSON's CRS84). Reproject the file to WGS84 first; nothing was imported.")
 
 
 def _position(coords, where: str) -> tuple[float, float]:
-    if not isinstance(coords, list) or len(coords) < 2 or not all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in coords[:3]):
+    if not isinstance(coords, list) or len(coords) < 2 or not all(is_number(v) for v in coords[:3]):
         raise LayerFormatError(f"{where}: the geometry has no valid position (need [longitude, latitude]).")
     lon, lat = float(coords[0]), float(coords[1])
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
@@ -172,18 +173,21 @@ def _position(coords, where: str) -> tuple[float, float]:
     return lon, lat
 
 
-def _choice(value, table, default, where: str, what: str) -> str:
-    value = default if value in (None, "") else value
-    if value not in table:
-        raise LayerFormatError(f"{where}: unknown {what} {value!r} (use one of: {', '.join(table)}).")
-    return value
-
-
 def _dates(p: dict, where: str) -> tuple[date | None, date | None]:
-    try:
-        return parse_day(p.get("valid_from")), parse_day(p.get("valid_to"))
-    except ValueError as exc:
-        raise LayerFormatError(f"{where}: {exc}.") from None
+    days = []
+    for key in ("valid_from", "valid_to"):
+        try:
+            days.append(parse_day(_F.text(p, key, where, None)))
+        except ValueError as exc:
+            raise LayerFormatError(f"{where}: {key!r} is {exc}.") from None
+    return days[0], days[1]
+
+
+def _alias(a: dict, where: str) -> tuple[str, str, date | None, date | None]:
+    text = _F.text(a, "text", where, "").strip()
+    if not text:
+        raise LayerFormatError(f"{where}: every alias needs a text.")
+    return (text, _F.choice(a, "lang", where, ALIAS_LANGS, "other"), *_dates(a, where))
 
 
 def _landmark(f: dict, p: dict, where: str) -> IncomingLandmark:
@@ -191,25 +195,21 @@ def _landmark(f: dict, p: dict, where: str) -> IncomingLandmark:
     if not isinstance(g, dict) or g.get("type") != "Point":
         raise LayerFormatError(f"{where}: a landmark needs a Point geometry, not {(g or {}).get('type') if isinstance(g, dict) else g!r}.")
     lon, lat = _position(g.get("coordinates"), where)
-    aliases = []
-    for a in p.get("aliases") or []:
-        if not isinstance(a, dict) or not str(a.get("text", "")).strip():
-            raise LayerFormatError(f"{where}: every alias needs a text.")
-        af, at = _dates(a, where)
-        aliases.append((str(a["text"]).strip(), _choice(a.get("lang"), ALIAS_LANGS, "other", where, "alias language"), af, at))
-    vf, vt = _dates(p, where)
-    name_en, name_zh = str(p.get("name_en") or "").strip(), str(p.get("name_zh") or "").strip()
-    if not (name_en or name_zh or p.get("shipped_id")):
+    aliases = tuple(_alias(a, f"{where}, alias {i}") for i, a in enumerate(_F.objects(p, "aliases", where, []), start=1))
+    name_en, name_zh = _F.text(p, "name_en", where, "").strip(), _F.text(p, "name_zh", where, "").strip()
+    shipped_id = _F.text(p, "shipped_id", where, "").strip() or None
+    if not (name_en or name_zh or shipped_id):
         raise LayerFormatError(f"{where}: a landmark needs a name (name_en or name_zh).")
+    vf, vt = _dates(p, where)
     return IncomingLandmark(
-        lon=lon, lat=lat, shipped_id=p.get("shipped_id") or None, corrected=bool(p.get("corrected", True)),
-        name_en=name_en, name_zh=name_zh, name_bo=str(p.get("name_bo") or ""), aliases=tuple(aliases),
-        kinds=tuple(str(k) for k in p.get("kinds") or ()),
-        source=_choice(p.get("source"), SOURCES, "import", where, "source"),
-        confidence=_choice(p.get("confidence"), CONFIDENCES, "medium", where, "confidence"),
-        note=str(p.get("note") or ""), valid_from=vf, valid_to=vt, retired=bool(p.get("retired", False)),
-        medical_post=bool(p.get("medical_post", False)),
-        vehicle_access=_choice(p.get("vehicle_access"), VEHICLE_ACCESS, "no", where, "vehicle_access"))
+        lon=lon, lat=lat, shipped_id=shipped_id, corrected=_F.flag(p, "corrected", where, True),
+        name_en=name_en, name_zh=name_zh, name_bo=_F.text(p, "name_bo", where, ""), aliases=aliases,
+        kinds=tuple(_F.texts(p, "kinds", where, [])),
+        source=_F.choice(p, "source", where, tuple(SOURCES), "import"),
+        confidence=_F.choice(p, "confidence", where, tuple(CONFIDENCES), "medium"),
+        note=_F.text(p, "note", where, ""), valid_from=vf, valid_to=vt, retired=_F.flag(p, "retired", where, False),
+        medical_post=_F.flag(p, "medical_post", where, False),
+        vehicle_access=_F.choice(p, "vehicle_access", where, VEHICLE_ACCESS, "no"))
 
 
 def _hazard(f: dict, p: dict, where: str) -> IncomingHazard:
@@ -220,45 +220,37 @@ def _hazard(f: dict, p: dict, where: str) -> IncomingHazard:
             raise LayerFormatError(f"{where}: a hazard's geometry must be a LineString of two or more positions (or null).")
         for c in g["coordinates"]:
             _position(c, where)
-    try:
-        a, b = float(p["from_km"]), float(p["to_km"])
-        factor = float(p.get("speed_factor", 1.0))
-    except (KeyError, TypeError, ValueError):
-        raise LayerFormatError(f"{where}: a hazard needs numeric from_km and to_km.") from None
-    if not all(math.isfinite(v) for v in (a, b, factor)):
-        raise LayerFormatError(f"{where}: from_km, to_km and speed_factor must be finite numbers.")
     vf, vt = _dates(p, where)
-    return IncomingHazard(_choice(p.get("kind"), HAZARD_KINDS, "other", where, "hazard kind"), a, b,
-                          bool(p.get("closed", False)), factor, vf, vt, str(p.get("note") or ""),
-                          bool(p.get("retired", False)))
+    return IncomingHazard(_F.choice(p, "kind", where, tuple(HAZARD_KINDS), "other"),
+                          _F.number(p, "from_km", where), _F.number(p, "to_km", where),
+                          _F.flag(p, "closed", where, False), _F.number(p, "speed_factor", where, 1.0),
+                          vf, vt, _F.text(p, "note", where, ""), _F.flag(p, "retired", where, False))
 
 
 def read_layer(text: str | bytes) -> IncomingLayer:
     """Parse and check a station-layer GeoJSON file completely; LayerFormatError on the first problem
-    (foreign CRS, broken geometry, unknown codes…), naming the feature."""
-    try:
-        doc = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise LayerFormatError(f"The file is not valid JSON ({exc}).") from None
+    (foreign CRS, broken geometry, unknown codes, a field of the wrong type…), naming the feature."""
+    doc = load_json(text, LayerFormatError)
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
         raise LayerFormatError("The file is not a GeoJSON FeatureCollection.")
     _check_crs(doc)
-    if doc.get("format_version", FORMAT_VERSION) > FORMAT_VERSION:
-        raise LayerFormatError(f"The file uses layer format {doc['format_version']}; this Rescue Desk reads up to "
-                               f"{FORMAT_VERSION}. Update the program.")
+    if "format_version" in doc:
+        version = _F.whole(doc, "format_version", "the file", lo=1)
+        if version > FORMAT_VERSION:
+            raise LayerFormatError(f"The file uses layer format {version}; this Rescue Desk reads up to "
+                                   f"{FORMAT_VERSION}. Update the program.")
     lms, hzs = [], []
     for i, f in enumerate(doc["features"], start=1):
         if not isinstance(f, dict) or f.get("type") != "Feature":
             raise LayerFormatError(f"Feature {i} is not a GeoJSON Feature.")
-        p = f.get("properties") or {}
-        where = f"Feature {i}" + (f" ({p.get('name_en') or p.get('name_zh')})" if p.get("name_en") or p.get("name_zh") else "")
-        kind = p.get("feature_type", "landmark")
+        p = _F.obj(f, "properties", f"Feature {i}", {})
+        name = next((n for n in (p.get("name_en"), p.get("name_zh")) if isinstance(n, str) and n.strip()), "")
+        where = f"Feature {i}" + (f" ({name.strip()})" if name else "")
+        kind = _F.choice(p, "feature_type", where, ("landmark", "hazard"), "landmark")
         if kind == "landmark":
             lms.append(_landmark(f, p, where))
-        elif kind == "hazard":
-            hzs.append(_hazard(f, p, where))
         else:
-            raise LayerFormatError(f"{where}: unknown feature_type {kind!r} (landmark or hazard).")
+            hzs.append(_hazard(f, p, where))
     return IncomingLayer(tuple(lms), tuple(hzs))
 
 
