@@ -5,7 +5,6 @@ import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from fuzz_strategies import FUZZ, json_values
@@ -81,8 +80,6 @@ def _mutate(doc, path, value):
 paths = st.lists(st.integers(0, 50), min_size=1, max_size=4)
 
 
-@pytest.mark.xfail(strict=False, raises=(TypeError, ValueError, AttributeError),
-                   reason="known crashes, minimal files in test_known_crashes.py; any other exception still fails")
 @FUZZ
 @given(path=paths, value=json_values, more=st.lists(st.tuples(paths, json_values), max_size=3))
 def test_scenario_reader_with_damaged_fields(path, value, more):
@@ -119,8 +116,6 @@ GEOJSON_SEED = {"type": "FeatureCollection", "format_version": 1, "features": [
 ]}
 
 
-@pytest.mark.xfail(strict=False, raises=(TypeError, ValueError, AttributeError),
-                   reason="known crashes, minimal files in test_known_crashes.py; any other exception still fails")
 @FUZZ
 @given(path=paths, value=json_values, more=st.lists(st.tuples(paths, json_values), max_size=3))
 def test_geojson_reader_with_damaged_fields(path, value, more):

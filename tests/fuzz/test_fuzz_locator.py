@@ -2,9 +2,7 @@
 
 from datetime import datetime, timezone
 
-import pytest
 from hypothesis import given
-from shapely.errors import GEOSException
 from hypothesis import strategies as st
 from fuzz_strategies import FUZZ, caller_text
 
@@ -18,8 +16,6 @@ times = st.one_of(st.none(), st.datetimes(min_value=datetime(2000, 1, 1), max_va
                                timezones=st.just(timezone.utc)))
 
 
-@pytest.mark.xfail(strict=False, raises=GEOSException,
-                   reason="known: far-away coordinates crash kora.chainage_of (test_known_crashes.py)")
 @FUZZ
 @given(text=caller_text, datum=st.one_of(st.none(), st.sampled_from(sorted(DATUMS))), call_time=times)
 def test_locate_never_raises(text, datum, call_time):

@@ -1,6 +1,5 @@
-"""Crashes the fuzzers found in other features' readers, one minimal file each. They are marked
-xfail(strict=True): the day the reader refuses the file with its own error, the mark must go
-(the test then guards against the crash coming back). Reported to the owners (issue 7 report)."""
+"""Crashes the fuzzers once found in other features' readers, one minimal file each: every reader now
+refuses the file with its own error, and these tests guard against the crash coming back."""
 
 import json
 
@@ -43,16 +42,12 @@ GEOJSON_CRASHES = {
 }
 
 
-@pytest.mark.xfail(strict=True, raises=(TypeError, ValueError, AttributeError),
-                   reason="scenarios.parse_scenario crashes instead of raising ScenarioError")
 @pytest.mark.parametrize("case", sorted(SCENARIO_CRASHES))
 def test_scenario_reader_refuses(case):
     with pytest.raises(ScenarioError):
         parse_scenario(_edit(SEED, SCENARIO_CRASHES[case]), KORA)
 
 
-@pytest.mark.xfail(strict=True, raises=(TypeError, ValueError, AttributeError),
-                   reason="geojson_layer.read_layer crashes instead of raising LayerFormatError")
 @pytest.mark.parametrize("case", sorted(GEOJSON_CRASHES))
 def test_geojson_reader_refuses(case):
     with pytest.raises(LayerFormatError):
