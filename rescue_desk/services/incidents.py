@@ -4,7 +4,7 @@ calls them from its database worker)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from typing import Any, Iterable, Optional
 
@@ -103,6 +103,14 @@ def _check_time(value: datetime, name: str, not_before: datetime | None = None, 
         raise ValidationError(f"{name}: the time is before {label or 'the previous step'}.", name)
 
 
+def _without_nul(data):
+    """A copy of the dataclass ``data`` with NUL characters removed from its text fields (a pasted
+    NUL would be refused by PostgreSQL as a database error rather than saved)."""
+    changes = {f.name: v.replace("\x00", "") for f in fields(data)
+               if isinstance(v := getattr(data, f.name), str) and "\x00" in v}
+    return replace(data, **changes) if changes else data
+
+
 def _validate_call(data: CallInput) -> None:
     _check_time(data.received_at, "received_at")
     if data.party_size < 1:
@@ -154,6 +162,7 @@ def log_call(db: Database, actor: str, data: CallInput, incident_id: int | None 
     """Save a call; it opens a new incident unless ``incident_id`` links it to an open one.
     With ``expected_version`` a link is refused (ConcurrentChange) when the incident changed since
     that version was read. Returns (call id, incident id)."""
+    data = _without_nul(data)
     _validate_call(data)
     with db.write(actor, "log_call") as s:
         if incident_id is None:
@@ -304,13 +313,14 @@ def add_checkin(db: Database, actor: str, trip_id: int, at: datetime, note: str 
         if trip is None:
             raise NotFound(f"Trip {trip_id} does not exist.")
         _check_time(at, "checkin", trip.departed_at or trip.created_at, "departure")
-        c = CheckIn(trip=trip, at=at, note=note, lon=lon, lat=lat)
+        c = CheckIn(trip=trip, at=at, note=note.replace("\x00", ""), lon=lon, lat=lat)
         s.add(c)
         s.flush()
         return c.id
 
 
 def add_person(db: Database, actor: str, incident_id: int, data: PersonInput) -> int:
+    data = _without_nul(data)
     if data.age is not None and not 0 <= data.age <= 110:
         raise ValidationError("Age must be between 0 and 110.", "age")
     if data.origin not in codes.ORIGINS:
