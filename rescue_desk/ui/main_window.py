@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget
 
@@ -27,6 +28,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.ctx = ctx
+        self._lazy_pages: dict[str, tuple[QWidget, Callable[[], QWidget], str, str]] = {}
+        self._after_first_paint: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Rescue Desk — Darchen mountain rescue station"))
         self.map = MapController(ctx.kora, ctx.lang, self, show_tibetan=ctx.settings.show_tibetan)
         self.profile = ProfileView(ctx.kora, ctx.lang)
@@ -55,6 +58,8 @@ class MainWindow(QMainWindow):
         self.map.fit_route()
         self.reload_incidents()
         ctx.worker.submit(is_synthetic, ctx.db, on_done=self._mark_synthetic)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._paint_watch = _FirstPaint(self.map.view.viewport(), self._first_paint_done)
 
     # --- building ------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -214,6 +219,64 @@ class MainWindow(QMainWindow):
             widget.setObjectName(object_name)
         return self.tabs.addTab(widget, title)
 
+    def add_lazy_tab_page(self, build: Callable[[], QWidget], title: str, object_name: str, attr: str,
+                          after_first_paint: bool = False) -> int:
+        """Like ``add_tab_page``, but ``build()`` runs only when the page is first needed: when its tab
+        becomes current, when ``window.<attr>`` is first read, or (``after_first_paint``) right after the
+        window's first paint. The built page replaces a blank placeholder at the same index and is kept
+        as ``window.<attr>``. Keeps heavy pages out of the launch; returns the tab index."""
+        placeholder = QWidget()
+        placeholder.setObjectName(f"{object_name}Placeholder")
+        index = self.tabs.addTab(placeholder, title)
+        self._lazy_pages[attr] = (placeholder, build, title, object_name)
+        if after_first_paint:
+            self._after_first_paint.append(lambda: self.lazy_page(attr))
+        return index
+
+    def lazy_page(self, attr: str) -> QWidget:
+        """The page registered as ``attr`` by ``add_lazy_tab_page``, built now if it was not yet."""
+        if attr not in self._lazy_pages:
+            return self.__dict__[attr]
+        placeholder, build, title, object_name = self._lazy_pages.pop(attr)
+        page = build()
+        page.setObjectName(object_name)
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex() == index
+        self.tabs.blockSignals(True)  # the features see one tab change (the real one), not this swap
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, title)
+            if current:
+                self.tabs.setCurrentIndex(index)
+        finally:
+            self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        setattr(self, attr, page)
+        return page
+
+    def is_built(self, attr: str) -> bool:
+        """False while the lazy page ``attr`` is still a placeholder."""
+        return attr not in self._lazy_pages and attr in self.__dict__
+
+    def __getattr__(self, name: str):
+        lazy = self.__dict__.get("_lazy_pages")
+        if lazy and name in lazy:
+            return self.lazy_page(name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        for attr, (placeholder, *_rest) in list(self._lazy_pages.items()):
+            if placeholder is widget:
+                self.lazy_page(attr)
+
+    def _first_paint_done(self) -> None:
+        jobs, self._after_first_paint = self._after_first_paint, []
+        if not self.ctx.worker.running:  # the application is quitting already
+            return
+        for job in jobs:
+            job()
+
     def show_map_tab(self) -> None:
         self.tabs.setCurrentIndex(0)
 
@@ -260,6 +323,21 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self.ctx.close()
+
+
+class _FirstPaint(QObject):
+    """Calls ``done`` once, on the event loop turn after ``widget`` was first painted."""
+
+    def __init__(self, widget: QWidget, done: Callable[[], None]):
+        super().__init__(widget)
+        self._done = done
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._done)
+        return False
 
 
 from .settings import Settings as Settings_  # noqa: E402  (class attributes are the Setting declarations)

@@ -55,6 +55,42 @@ def test_feature_hooks_add_docks_tabs_and_menu_entries(window, qtbot):
     assert action in window.menu("tools").actions()
 
 
+def test_lazy_tab_page_is_built_when_first_needed(window, qtbot):
+    built = []
+
+    def build(name):
+        page = QLabel(name)
+        built.append(name)
+        return page
+
+    index = window.add_lazy_tab_page(lambda: build("shown"), "Shown", "shownPage", "shown_page")
+    window.add_lazy_tab_page(lambda: build("read"), "Read", "readPage", "read_page")
+    assert built == [] and window.tabs.tabText(index) == "Shown" and not window.is_built("shown_page")
+    seen = []
+    window.tabs.currentChanged.connect(lambda i: seen.append(window.tabs.widget(i)))
+    window.tabs.setCurrentIndex(index)
+    page = window.shown_page
+    assert built == ["shown"] and window.is_built("shown_page")
+    assert window.tabs.widget(index) is page and window.tabs.currentWidget() is page
+    assert page.objectName() == "shownPage" and seen == [page]  # one change, seen with the real page
+    read = window.read_page
+    assert built == ["shown", "read"] and window.tabs.indexOf(read) == index + 1
+    assert window.read_page is read and built == ["shown", "read"]  # built once
+    with pytest.raises(AttributeError):
+        window.no_such_page
+
+
+def test_lazy_tab_page_after_first_paint(qtbot, demo_db_file):
+    w = create_main_window(f"sqlite:///{demo_db_file}", lang="en", features=())
+    qtbot.addWidget(w)
+    w.add_lazy_tab_page(lambda: QLabel("later"), "Later", "laterPage", "later_page", after_first_paint=True)
+    assert not w.is_built("later_page")
+    w.show()
+    qtbot.waitUntil(lambda: w.is_built("later_page"), timeout=5000)
+    assert w.tabs.widget(1) is w.later_page
+    assert w.ctx.worker.wait_idle()
+
+
 def _fake_feature(monkeypatch, name: str, body) -> None:
     mod = types.ModuleType(f"rescue_desk.ui.{name}")
     mod.__spec__ = ModuleSpec(mod.__name__, None, origin=f"/fake/{name}/__init__.py")

@@ -1,4 +1,7 @@
-"""Statistics feature: the "统计 / Statistics" tab (dashboard, PDF/CSV export, logbook import)."""
+"""Statistics feature: the "统计 / Statistics" tab (dashboard, PDF/CSV export, logbook import).
+
+The page (Qt Charts, the statistics code) is built right after the window's first paint, or earlier
+when the tab or ``window.reports_page`` is needed: it also puts the heat strip on the map."""
 
 from __future__ import annotations
 
@@ -7,11 +10,19 @@ def install(window) -> None:
     """Add the Statistics tab and a Tools ▸ Import logbook… entry to ``window`` (a MainWindow)."""
     from PySide6.QtCore import QCoreApplication
 
-    from .dashboard import ReportsPage
+    def build():
+        from .dashboard import ReportsPage
 
-    page = ReportsPage(window.ctx, map_controller=window.map)
-    window.add_tab_page(page, QCoreApplication.translate("Reports", "Statistics"), "statisticsPage")
+        return ReportsPage(window.ctx, map_controller=window.map)
+
+    window.add_lazy_tab_page(build, QCoreApplication.translate("Reports", "Statistics"), "statisticsPage",
+                             "reports_page", after_first_paint=True)
     action = window.menu("tools").addAction(QCoreApplication.translate("Reports", "Import logbook…"))
     action.setObjectName("importLogbookAction")
-    action.triggered.connect(lambda: (window.tabs.setCurrentWidget(page), page.import_logbook()))
-    window.reports_page = page
+
+    def import_logbook() -> None:
+        page = window.reports_page
+        window.tabs.setCurrentWidget(page)
+        page.import_logbook()
+
+    action.triggered.connect(import_logbook)
