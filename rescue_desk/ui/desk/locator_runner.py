@@ -9,8 +9,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from rescue_desk.domain.locator import LocateResult, locate
-
 
 @dataclass
 class LocateRequest:
@@ -47,6 +45,9 @@ class LocatorRunner(QObject):
             self._thread.start()
 
     def _loop(self) -> None:
+        # Imported here, on the locator thread at the first request: the window opens without it.
+        from rescue_desk.domain.locator import LocateResult, locate
+
         while True:
             req = self._queue.get()
             if req is _STOP:
