@@ -6,15 +6,16 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from rescue_desk.cli import run
+    from rescue_desk.cli import app_arguments, build_parser, run
 
-    code = run(argv)
-    if code != -1:
-        return code
-    from rescue_desk.cli import build_parser
+    args = app_arguments(argv)  # no command: skip importing every command module
+    if args is None:
+        code = run(argv)
+        if code != -1:
+            return code
+        args = build_parser().parse_args(argv)
     from rescue_desk.cli.common import open_app_database
 
-    args = build_parser().parse_args(argv)
     db_url = open_app_database(args)
     if db_url is None:
         return 2

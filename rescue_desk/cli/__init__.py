@@ -22,18 +22,42 @@ class CliError(Exception):
         self.code = code
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="rescue-desk",
-        description="Rescue Desk — dispatch desk of the Tarchen mountain-rescue station. "
-        "Without a command, opens the desktop app.",
-    )
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"rescue-desk {__version__}")
     parser.add_argument("--db", metavar="URL", help="database URL (default: $RESCUE_DESK_DB or the "
                         "station file in the user's data folder); a plain path means an SQLite file")
     parser.add_argument("--demo", action="store_true",
                         help="open the demo station database (synthetic data; created on first start)")
     parser.add_argument("--lang", choices=["zh", "en"], help="user-interface language (default: zh)")
+
+
+class _RaisingParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise argparse.ArgumentError(None, message)
+
+
+def app_arguments(argv: list[str] | None = None) -> argparse.Namespace | None:
+    """The global options when ``argv`` names no command (so the desktop app opens), else None.
+
+    Imports no command module: the app's launch does not pay for the locator, reports, training…
+    Anything else (a command, --help, an unknown or invalid option) answers None, and ``run`` parses
+    it with the full parser exactly as before."""
+    parser = _RaisingParser(prog="rescue-desk", add_help=False, exit_on_error=False)
+    _add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rescue-desk",
+        description="Rescue Desk — dispatch desk of the Tarchen mountain-rescue station. "
+        "Without a command, opens the desktop app.",
+    )
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
