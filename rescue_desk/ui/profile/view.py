@@ -104,22 +104,26 @@ class ProfileView(QWidget):
         self._paint_area(p, r)
         self._paint_landmarks(p, r, fm)
         if self.highlighted_km is not None:
-            x = self.x_of_km(self.highlighted_km)
-            z = float(self.kora.elevation_at(self.highlighted_km))
-            p.setPen(QPen(QColor("#1a237e"), 1.5))
-            p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
-            p.setBrush(QColor("#1a237e"))
-            p.drawEllipse(QPointF(x, self.y_of_z(z)), 3.5, 3.5)
-            text = f"{self.highlighted_km:.1f} km · {z:,.0f} m"
-            w = fm.horizontalAdvance(text) + 8
-            bx = x + 6 if x + 6 + w <= r.right() else x - 6 - w
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(26, 35, 126, 220))
-            box = QRectF(bx, r.bottom() - 18, w, 16)
-            p.drawRoundedRect(box, 3, 3)
-            p.setPen(QColor("white"))
-            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            self.paint_highlight(p, r, fm)
         p.end()
+
+    def paint_highlight(self, p: QPainter, r: QRectF, fm) -> None:
+        """The highlighted chainage: a vertical line, a dot on the profile and a "km · m" tag."""
+        x = self.x_of_km(self.highlighted_km)
+        z = float(self.kora.elevation_at(self.highlighted_km))
+        p.setPen(QPen(QColor("#1a237e"), 1.5))
+        p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
+        p.setBrush(QColor("#1a237e"))
+        p.drawEllipse(QPointF(x, self.y_of_z(z)), 3.5, 3.5)
+        text = f"{self.highlighted_km:.1f} km · {z:,.0f} m"
+        w = fm.horizontalAdvance(text) + 8
+        bx = x + 6 if x + 6 + w <= r.right() else x - 6 - w
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(26, 35, 126, 220))
+        box = QRectF(bx, r.bottom() - 18, w, 16)
+        p.drawRoundedRect(box, 3, 3)
+        p.setPen(QColor("white"))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_area(self, p: QPainter, r: QRectF) -> None:
         path = QPainterPath()

@@ -7,8 +7,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsView
 
 from rescue_desk.ui.map.view import MapView
@@ -78,19 +77,4 @@ class ReplayProfileView(ProfileView):
         small = QFont(self.font())
         small.setPointSizeF(7.5)
         p.setFont(small)
-        fm = QFontMetricsF(small)
-        x = self.x_of_km(self.highlighted_km)
-        z = float(self.kora.elevation_at(self.highlighted_km))
-        p.setPen(QPen(QColor("#1a237e"), 1.5))
-        p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
-        p.setBrush(QColor("#1a237e"))
-        p.drawEllipse(QPointF(x, self.y_of_z(z)), 3.5, 3.5)
-        text = f"{self.highlighted_km:.1f} km · {z:,.0f} m"
-        w = fm.horizontalAdvance(text) + 8
-        bx = x + 6 if x + 6 + w <= r.right() else x - 6 - w
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(26, 35, 126, 220))
-        box = QRectF(bx, r.bottom() - 18, w, 16)
-        p.drawRoundedRect(box, 3, 3)
-        p.setPen(QColor("white"))
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        self.paint_highlight(p, r, QFontMetricsF(small))
