@@ -37,7 +37,7 @@ def type_words(qtbot, window, text: str) -> None:
         edit.insertPlainText(text)
 
 
-def wait_located(qtbot, intake, timeout=3000) -> None:
+def wait_located(qtbot, intake, timeout=10000) -> None:
     qtbot.waitUntil(lambda: not intake._locate_timer.isActive() and not intake.locator.busy
                     and intake.result is not None, timeout=timeout)
 

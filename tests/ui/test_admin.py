@@ -24,7 +24,7 @@ def _window(qtbot, url, tmp_path, actor="duty"):
     w = create_main_window(url, lang="en", actor=actor, settings=Settings(tmp_path / "s.ini"), features=("admin",))
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.admin.watcher.feed is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.admin.watcher.feed is not None, timeout=10000)
     return w
 
 
@@ -85,11 +85,11 @@ def test_history_dock_and_permissions(qtbot, sqlite_url, tmp_path):
         w.admin.history_dock.show()
         w.admin.history.show_incident(inc)
         tree = w.admin.history.tree
-        qtbot.waitUntil(lambda: tree.topLevelItemCount() == 3, timeout=3000)
+        qtbot.waitUntil(lambda: tree.topLevelItemCount() == 3, timeout=10000)
         assert [tree.topLevelItem(i).text(2) for i in range(3)] == ["log_call", "log_call", "set_status"]
         assert tree.topLevelItem(2).text(1) == "pasang" and "dispatched" in tree.topLevelItem(2).text(4)
         incidents.close_incident(db, "pasang", inc, "rescued")  # another desk: the open history follows
-        qtbot.waitUntil(lambda: tree.topLevelItemCount() == 4, timeout=3000)
+        qtbot.waitUntil(lambda: tree.topLevelItemCount() == 4, timeout=10000)
     finally:
         w.close()
     accounts.add_user(db, "setup", "admin", "administrator", "admin-pass-1")
@@ -98,9 +98,9 @@ def test_history_dock_and_permissions(qtbot, sqlite_url, tmp_path):
     w = _window(qtbot, sqlite_url, tmp_path, actor="dawa")
     try:
         w.admin.history.show_incident(inc)
-        qtbot.waitUntil(lambda: "may not" in w.admin.history.notice.text(), timeout=3000)
+        qtbot.waitUntil(lambda: "may not" in w.admin.history.notice.text(), timeout=10000)
         assert w.admin.history.tree.topLevelItemCount() == 0
-        qtbot.waitUntil(lambda: "dawa (trainer)" in w.admin.account_label.text(), timeout=3000)
+        qtbot.waitUntil(lambda: "dawa (trainer)" in w.admin.account_label.text(), timeout=10000)
     finally:
         w.close()
 
@@ -136,7 +136,7 @@ def test_backup_on_start(qtbot, sqlite_url, tmp_path):
     w = _window(qtbot, sqlite_url, tmp_path)
     try:
         folder = tmp_path / "home" / "backups"
-        qtbot.waitUntil(lambda: "Backup written" in w.statusBar().currentMessage(), timeout=5000)
+        qtbot.waitUntil(lambda: "Backup written" in w.statusBar().currentMessage(), timeout=10000)
         assert len(os.listdir(folder)) == 1
     finally:
         w.close()
@@ -163,7 +163,7 @@ def test_trainer_window_reads_masked(qtbot, sqlite_url, tmp_path):
     try:
         got = []
         w.ctx.worker.submit(incidents.list_incidents, w.ctx.db, on_done=got.append)
-        qtbot.waitUntil(lambda: bool(got), timeout=3000)
+        qtbot.waitUntil(lambda: bool(got), timeout=10000)
         assert "13912345678" not in got[0][0].text and "卓玛拉" in got[0][0].text
     finally:
         w.close()

@@ -47,7 +47,7 @@ def test_board_filters_and_overdue_highlight(qtbot, sqlite_url):
     late, out, fresh, _trip = _seed(sqlite_url)
     w = open_desk(qtbot, sqlite_url, "en")
     board = w.desk.board
-    qtbot.waitUntil(lambda: board.model.rowCount() == 3, timeout=3000)
+    qtbot.waitUntil(lambda: board.model.rowCount() == 3, timeout=10000)
     model = board.model
     col_next = model.COLUMNS.index("next")
     overdue = {}
@@ -81,28 +81,28 @@ def test_selecting_a_trip_shows_overdue_checkin_and_imports_gpx(qtbot, sqlite_ur
     _late, out, _fresh, trip_id = _seed(sqlite_url)
     w = open_desk(qtbot, sqlite_url, "en")
     board, trip = w.desk.board, w.desk.trip
-    qtbot.waitUntil(lambda: board.model.rowCount() == 3, timeout=3000)
+    qtbot.waitUntil(lambda: board.model.rowCount() == 3, timeout=10000)
     board.select_incident(out)
-    qtbot.waitUntil(lambda: trip.detail is not None and trip.detail.id == out, timeout=3000)
+    qtbot.waitUntil(lambda: trip.detail is not None and trip.detail.id == out, timeout=10000)
     assert trip.checkin_status.isVisible() and "OVERDUE" in trip.checkin_status.text()
     assert "Tashi" in trip.trip_info.text()
 
     broken = tmp_path / "broken.gpx"
     broken.write_text("<gpx><trk><trkseg><trkpt lat='31'", encoding="utf-8")
     trip.import_gpx(str(broken))
-    qtbot.waitUntil(lambda: "not valid XML" in trip.trip_msg.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "not valid XML" in trip.trip_msg.text(), timeout=10000)
     assert trip.trip_msg.isVisible() and trip.trip_msg.text().startswith("GPX not imported")
     elsewhere = tmp_path / "beijing.gpx"
     elsewhere.write_text(_gpx([(116.4 + i / 1000, 39.9) for i in range(5)], utc_now() - timedelta(minutes=60)))
     trip.import_gpx(str(elsewhere))
-    qtbot.waitUntil(lambda: "not on the kora" in trip.trip_msg.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "not on the kora" in trip.trip_msg.text(), timeout=10000)
 
     kora = load_kora()
     good = tmp_path / "team.gpx"
     walk = [kora.point_at(7.8 + 0.2 * i) for i in range(12)]
     good.write_text(_gpx(walk, utc_now() - timedelta(minutes=100)))
     trip.import_gpx(str(good))
-    qtbot.waitUntil(lambda: trip.trip is not None and trip.trip.track_points == 12, timeout=3000)
+    qtbot.waitUntil(lambda: trip.trip is not None and trip.trip.track_points == 12, timeout=10000)
     assert f"trip-{trip_id}" in w.map.tracks
 
 
@@ -114,9 +114,9 @@ def test_suggested_approach_warns_when_the_team_would_arrive_in_the_dark(qtbot, 
     late, _out, _fresh, _trip = _seed(sqlite_url)
     w = open_desk(qtbot, sqlite_url, "en")
     board, trip = w.desk.board, w.desk.trip
-    qtbot.waitUntil(lambda: board.model.rowCount() == 3, timeout=3000)
+    qtbot.waitUntil(lambda: board.model.rowCount() == 3, timeout=10000)
     board.select_incident(late)
-    qtbot.waitUntil(lambda: trip.detail is not None and trip.detail.id == late, timeout=3000)
+    qtbot.waitUntil(lambda: trip.detail is not None and trip.detail.id == late, timeout=10000)
     assert trip.dispatch_box.isVisible()
     trip.depart_time.set_value(datetime(2025, 7, 1, 9, 0, tzinfo=BEIJING))
     assert trip.plan.depart == datetime(2025, 7, 1, 9, 0, tzinfo=BEIJING)

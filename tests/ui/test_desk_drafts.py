@@ -21,7 +21,7 @@ def test_draft_is_offered_back_and_removed_on_save(qtbot, sqlite_url):
     intake = w.desk.intake
     intake.caller_name.setText("李女士")
     intake.text.insertPlainText(WORDS)
-    qtbot.waitUntil(lambda: (intake.drafts.load() or {}).get("text") == WORDS, timeout=3000)
+    qtbot.waitUntil(lambda: (intake.drafts.load() or {}).get("text") == WORDS, timeout=10000)
     assert intake.drafts.path == default_draft_path("intake")
     w.close()
 
@@ -33,14 +33,14 @@ def test_draft_is_offered_back_and_removed_on_save(qtbot, sqlite_url):
     assert intake2.text.toPlainText() == WORDS and intake2.caller_name.text() == "李女士"
     wait_located(qtbot, intake2)
     click(qtbot, w2, "saveCall")
-    qtbot.waitUntil(lambda: "#" in intake2.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "#" in intake2.message.text(), timeout=10000)
     assert not intake2.drafts.path.exists()
 
 
 def test_discarded_draft_is_gone(qtbot, sqlite_url):
     w = open_desk(qtbot, sqlite_url)
     w.desk.intake.text.insertPlainText("test")
-    qtbot.waitUntil(lambda: w.desk.intake.drafts.load() is not None, timeout=3000)
+    qtbot.waitUntil(lambda: w.desk.intake.drafts.load() is not None, timeout=10000)
     w.close()
     w2 = open_desk(qtbot, sqlite_url)
     click(qtbot, w2, "discardDraft")

@@ -44,57 +44,57 @@ def _take_call(qtbot, w, text):
     assert w.map.pin == pytest.approx((expected.lon, expected.lat))
     assert intake.last_estimate_ms is not None
     click(qtbot, w, "saveCall")
-    qtbot.waitUntil(lambda: "#" in intake.message.text() and intake.save_btn.isEnabled(), timeout=3000)
+    qtbot.waitUntil(lambda: "#" in intake.message.text() and intake.save_btn.isEnabled(), timeout=10000)
     incident_id = int(intake.message.text().split("#")[1].rstrip(".。"))
     return incident_id, expected
 
 
 def _run_the_rescue(qtbot, w, incident_id):
     board, trip = w.desk.board, w.desk.trip
-    qtbot.waitUntil(lambda: board.model.row_of(incident_id) >= 0, timeout=3000)
+    qtbot.waitUntil(lambda: board.model.row_of(incident_id) >= 0, timeout=10000)
     assert board.select_incident(incident_id)
-    qtbot.waitUntil(lambda: trip.detail is not None and trip.detail.id == incident_id, timeout=3000)
+    qtbot.waitUntil(lambda: trip.detail is not None and trip.detail.id == incident_id, timeout=10000)
     assert trip.plan is not None and trip.plan.best.eta_p50_s > 0
     assert "P50" in trip.approach.text() and "P90" in trip.approach.text()
     trip.roster.item(0).setCheckState(Qt.CheckState.Checked)
     assert trip.vehicle.currentData() == 1  # the station's free vehicle is offered
     click(qtbot, w, "dispatchTrip")
-    qtbot.waitUntil(lambda: trip.trip is not None, timeout=3000)
+    qtbot.waitUntil(lambda: trip.trip is not None, timeout=10000)
     assert trip.trip_box.isVisible() and not trip.dispatch_box.isVisible()
     assert "Tashi" in trip.trip_info.text() or "扎西" in trip.trip_info.text()
 
     # bad input: a time in the future is refused inline, nothing is logged
     trip.step_time.set_value(utc_now() + timedelta(hours=3))
     click(qtbot, w, "log_departed_at")
-    qtbot.waitUntil(lambda: trip.trip_msg.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: trip.trip_msg.isVisible(), timeout=10000)
     assert trip.trip_msg.text()
     assert _incident(w.ctx.db, incident_id).trips[0].departed_at is None
     for step in ("departed_at", "on_scene_at", "evacuating_at"):
         trip.step_time.set_now()
         click(qtbot, w, f"log_{step}")
-        qtbot.waitUntil(lambda s=step: getattr(trip.trip, s) is not None, timeout=3000)
+        qtbot.waitUntil(lambda s=step: getattr(trip.trip, s) is not None, timeout=10000)
     assert _incident(w.ctx.db, incident_id).status == "evacuating"
     # bad input: return before departure
     trip.step_time.set_value(trip.trip.departed_at - timedelta(minutes=30))
     click(qtbot, w, "log_returned_at")
-    qtbot.waitUntil(lambda: trip.trip_msg.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: trip.trip_msg.isVisible(), timeout=10000)
     assert trip.trip.returned_at is None
 
     trip.checkin_note.setText("到达色雄，一切正常")
     trip.step_time.set_now()
     click(qtbot, w, "addCheckin")
-    qtbot.waitUntil(lambda: len(trip.trip.checkins) == 1, timeout=3000)
+    qtbot.waitUntil(lambda: len(trip.trip.checkins) == 1, timeout=10000)
     trip.age.setValue(34)
     trip.condition.setText("hypoxic, conscious")
     trip.person_outcome.setCurrentIndex(trip.person_outcome.findData("evacuated_darchen"))
     click(qtbot, w, "addPerson")
-    qtbot.waitUntil(lambda: trip.persons.count() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: trip.persons.count() == 1, timeout=10000)
     trip.step_time.set_now()
     click(qtbot, w, "log_returned_at")
-    qtbot.waitUntil(lambda: trip.trip.returned_at is not None, timeout=3000)
+    qtbot.waitUntil(lambda: trip.trip.returned_at is not None, timeout=10000)
     trip.outcome.setCurrentIndex(trip.outcome.findData("rescued"))
     click(qtbot, w, "closeIncident")
-    qtbot.waitUntil(lambda: board.model.row_of(incident_id) < 0, timeout=3000)
+    qtbot.waitUntil(lambda: board.model.row_of(incident_id) < 0, timeout=10000)
     inc = _incident(w.ctx.db, incident_id)
     assert inc.status == "closed" and inc.outcome == "rescued"
     t = inc.trips[0]
@@ -134,7 +134,7 @@ def test_english_call_typed_with_a_dragged_pin(qtbot, station):
     w.map.pinMoved.emit(lon, lat)
     assert intake.source.currentData() == "officer"
     click(qtbot, w, "saveCall")
-    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     incident_id = int(intake.message.text().split("#")[1].rstrip("."))
     inc = _incident(w.ctx.db, incident_id)
     assert inc.est_chainage_km == pytest.approx(expected.chainage_km, abs=1e-3)

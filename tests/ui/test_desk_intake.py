@@ -32,11 +32,11 @@ def test_a_call_near_an_open_incident_is_offered_and_linked(qtbot, sqlite_url):
     intake = w.desk.intake
     type_words(qtbot, w, "在色雄附近，我们是刚才那个高反的队友")
     wait_located(qtbot, intake)
-    qtbot.waitUntil(lambda: intake.link.findData(open_id) >= 0, timeout=3000)
+    qtbot.waitUntil(lambda: intake.link.findData(open_id) >= 0, timeout=10000)
     assert intake.link_label.isVisible()
     intake.link.setCurrentIndex(intake.link.findData(open_id))
     click(qtbot, w, "saveCall")
-    qtbot.waitUntil(lambda: f"#{open_id}" in intake.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: f"#{open_id}" in intake.message.text(), timeout=10000)
     assert _count(w.ctx.db, Incident) == 1 and _count(w.ctx.db, Call) == 2
     with w.ctx.db.read() as s:
         assert {c.incident_id for c in s.scalars(select(Call))} == {open_id}
@@ -69,14 +69,14 @@ def test_bad_input_gives_inline_messages_and_keeps_the_form(qtbot, sqlite_url):
     # a time in the future
     intake.received.set_value(utc_now() + timedelta(hours=2))
     click(qtbot, w, "saveCall")
-    qtbot.waitUntil(lambda: "future" in intake.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "future" in intake.message.text(), timeout=10000)
     assert intake.received.property("invalid") is True
     assert intake.text.toPlainText() == text and intake.caller_phone.text() == "13800000000"
     # a negative party size
     intake.received.set_now()
     intake.party.setValue(-2)
     click(qtbot, w, "saveCall")
-    qtbot.waitUntil(lambda: "Party size" in intake.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "Party size" in intake.message.text(), timeout=10000)
     assert intake.party.property("invalid") is True and intake.text.toPlainText() == text
     # an unknown landmark
     intake.landmark.setText("Xanadu Palace")
@@ -86,7 +86,7 @@ def test_bad_input_gives_inline_messages_and_keeps_the_form(qtbot, sqlite_url):
     # fixed: saves
     intake.party.setValue(2)
     click(qtbot, w, "saveCall")
-    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     assert _count(w.ctx.db, Call) == 1
 
 
@@ -113,7 +113,7 @@ def test_declared_datum_is_passed_to_the_locator_and_saved(qtbot, sqlite_url):
     assert (expected.lon, expected.lat) != pytest.approx((plain.lon, plain.lat))
     assert intake.source.currentData() == "map_app"
     click(qtbot, w, "saveCall")
-    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     with w.ctx.db.read() as s:
         call = s.scalar(select(Call))
         assert call.datum == "gcj02" and call.estimate["method"] == "coordinates"
@@ -131,7 +131,7 @@ def test_clicking_the_map_places_the_call_and_the_saved_incident_is_selected(qtb
     assert intake.position == pytest.approx((lon, lat)) and intake.source.currentData() == "officer"
     assert w.map.pin == pytest.approx((lon, lat))
     click(qtbot, w, "saveCall")
-    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     incident_id = int(intake.message.text().split("#")[1].rstrip("."))
-    qtbot.waitUntil(lambda: w.desk.trip.detail is not None and w.desk.trip.detail.id == incident_id, timeout=3000)
+    qtbot.waitUntil(lambda: w.desk.trip.detail is not None and w.desk.trip.detail.id == incident_id, timeout=10000)
     assert w.desk.trip.detail.chainage_km == pytest.approx(2.0, abs=0.01)

@@ -85,7 +85,7 @@ def test_replay_follows_the_logged_times(window, qtbot):
     page.player.speed.setCurrentIndex(page.player.speed.findData(600))
     player.seek(0)
     page.player.play_btn.click()
-    qtbot.waitUntil(lambda: player.position_s > 60, timeout=3000)
+    qtbot.waitUntil(lambda: player.position_s > 60, timeout=10000)
     page.player.play_btn.click()
     assert not player.playing
     # leaving the page gives the desk its map back
@@ -122,7 +122,7 @@ def test_drill_is_scored_and_charted(window, qtbot):
         attempt = s.scalars(select(DrillAttempt)).one()
         assert attempt.trainee == "Trainee Dawa" and attempt.drill and attempt.score == drill.result.score.score
     page.panels.setCurrentWidget(page.progress)
-    qtbot.waitUntil(lambda: page.progress.series.count() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: page.progress.series.count() == 1, timeout=10000)
     assert page.progress.picker.currentText() == "Trainee Dawa"
     assert page.progress.series.at(0).y() == pytest.approx(drill.result.score.score)
 

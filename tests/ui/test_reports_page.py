@@ -52,11 +52,11 @@ def test_charts_tables_and_heat(window):
 
 def test_switching_year_and_range(window, qtbot):
     page = window.reports_page
-    with qtbot.waitSignal(page.reportShown, timeout=5000):
+    with qtbot.waitSignal(page.reportShown, timeout=10000):
         page.year_box.setCurrentIndex(page.year_box.findData(2024))
         page.year_box.activated.emit(page.year_box.currentIndex())
     assert tile(page, "incidents") == "1" and page.tiles["incidents"].change.text() == "2023: 0  +1 (new)"
-    with qtbot.waitSignal(page.reportShown, timeout=5000):
+    with qtbot.waitSignal(page.reportShown, timeout=10000):
         page.to_box.setCurrentIndex(page.to_box.findData(2025))
         page.mode_range.setChecked(True)
     assert page.report.period.label == "2024–2025" and tile(page, "incidents") == "4"

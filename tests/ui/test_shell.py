@@ -86,7 +86,7 @@ def test_lazy_tab_page_after_first_paint(qtbot, demo_db_file):
     w.add_lazy_tab_page(lambda: QLabel("later"), "Later", "laterPage", "later_page", after_first_paint=True)
     assert not w.is_built("later_page")
     w.show()
-    qtbot.waitUntil(lambda: w.is_built("later_page"), timeout=5000)
+    qtbot.waitUntil(lambda: w.is_built("later_page"), timeout=10000)
     assert w.tabs.widget(1) is w.later_page
     assert w.ctx.worker.wait_idle()
 
@@ -246,7 +246,7 @@ def test_a_burst_of_change_notices_reloads_the_markers_once(window, qtbot, monke
     monkeypatch.setattr("rescue_desk.ui.main_window.list_incidents", lambda db: calls.append(1) or real(db))
     for i in range(5):
         window.ctx.bridge.incident_changed(i + 1)
-    qtbot.waitUntil(lambda: bool(calls) and window.ctx.worker.pending == 0, timeout=3000)
+    qtbot.waitUntil(lambda: bool(calls) and window.ctx.worker.pending == 0, timeout=10000)
     qtbot.wait(400)
     assert len(calls) == 1
     assert len(window.map.incident_layer) > 0
