@@ -13,6 +13,8 @@ from rescue_desk.domain.replay import Replay
 from rescue_desk.services.training import (DrillItem, approach_choices, drill_brief, ensure_builtin_scenarios,
                                            list_drill_sets, submit_attempt)
 
+from .drill_set_dialog import DrillSetDialog
+
 from .texts import beijing_text, km_text
 
 
@@ -39,6 +41,8 @@ class DrillPanel(QWidget):
         self.set_picker = QComboBox(objectName="drillSetPicker")
         self.start_btn = QPushButton(self.tr("Start"), objectName="drillStart")
         self.next_btn = QPushButton(self.tr("Next drill"), objectName="drillNext")
+        self.new_set_btn = QPushButton(self.tr("New drill set…"), objectName="newDrillSet")
+        self.set_dialog: DrillSetDialog | None = None
         self.progress_label = QLabel(objectName="drillCounter")
         self.call_time = QLabel(objectName="drillCallTime")
         self.call_words = QLabel(objectName="drillCallWords")
@@ -69,6 +73,9 @@ class DrillPanel(QWidget):
         head.addWidget(self.set_picker, 1)
         head.addWidget(self.start_btn)
         head.addWidget(self.next_btn)
+        sets_row = QHBoxLayout()
+        sets_row.addStretch(1)
+        sets_row.addWidget(self.new_set_btn)
         call_box = QGroupBox(self.tr("The call (all the duty officer knew)"))
         cl = QVBoxLayout(call_box)
         for w in (self.call_time, self.call_meta, self.call_words, self.weather):
@@ -82,6 +89,7 @@ class DrillPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.trainee)
         lay.addLayout(head)
+        lay.addLayout(sets_row)
         lay.addWidget(self.progress_label)
         lay.addWidget(call_box)
         lay.addWidget(answer)
@@ -92,28 +100,43 @@ class DrillPanel(QWidget):
 
         self.start_btn.clicked.connect(self.start)
         self.next_btn.clicked.connect(self.next_item)
+        self.new_set_btn.clicked.connect(self.new_set)
         self.submit_btn.clicked.connect(self.submit)
         self.half_width.valueChanged.connect(lambda _v: self._draw_answer())
         self._update_buttons()
 
     # --- drill sets ----------------------------------------------------------------------
-    def refresh_sets(self) -> None:
-        """Create the built-in scenarios on a demo station (once), then list the drill sets (worker)."""
+    def refresh_sets(self, select: int | None = None) -> None:
+        """Create the built-in scenarios on a demo station (once), then list the drill sets (worker);
+        ``select`` picks that set's id in the chooser once listed."""
         db, actor, kora = self.ctx.db, self.ctx.actor, self.ctx.kora
 
         def fetch():
             ensure_builtin_scenarios(db, actor, kora=kora)
             return list_drill_sets(db)
 
-        self.ctx.worker.submit(fetch, on_done=self._fill_sets, on_error=self._failed)
+        self.ctx.worker.submit(fetch, on_done=lambda sets: self._fill_sets(sets, select), on_error=self._failed)
 
-    def _fill_sets(self, sets) -> None:
+    def _fill_sets(self, sets, select: int | None = None) -> None:
+        keep = select if select is not None else self.set_picker.currentData()
         self.sets = list(sets)
         self.set_picker.clear()
         for s in self.sets:
             name = self.tr("Built-in scenarios (demo data)") if s.builtin else s.name
             self.set_picker.addItem(f"{name} ({len(s.items)})", s.id)
+        if keep is not None and self.set_picker.findData(keep) >= 0:
+            self.set_picker.setCurrentIndex(self.set_picker.findData(keep))
         self._update_buttons()
+
+    def new_set(self) -> DrillSetDialog:
+        """Open the "New drill set" dialog (window-modal); a created set is listed and chosen at once."""
+        dialog = DrillSetDialog(self.ctx, self.tr("Built-in scenarios (demo data)"), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(lambda set_id: self.refresh_sets(select=set_id))
+        self.set_dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "set_dialog", None))
+        dialog.open()
+        return dialog
 
     def start(self) -> None:
         chosen = next((s for s in self.sets if s.id == self.set_picker.currentData()), None)
