@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .clock import BEIJING
+from . import codes
 from .codes import SEVERITIES
 from .json_fields import REQUIRED, JsonFields, is_number
 from .replay.motion import check_track_inside_trip, track_inside_trip
@@ -58,6 +59,12 @@ def scenario_key(story: Story, station: str = "") -> str:
     return f"{slug}-{day}-{story.incident_id}"
 
 
+def _default_title(story: Story) -> str:
+    """"高原反应 / Altitude sickness 2025-09-21": readable at this station and the next."""
+    zh, en = codes.label(codes.CATEGORIES, story.category, "zh"), codes.label(codes.CATEGORIES, story.category, "en")
+    return f"{zh} / {en} {story.created_at.astimezone(BEIJING):%Y-%m-%d}"
+
+
 def story_to_scenario(story: Story, kora, title: str = "", station: str = "") -> dict[str, Any]:
     """The scenario document for ``story``. Names, phone and document numbers are left out, and
     numbers that look personal are masked in free text."""
@@ -73,7 +80,7 @@ def story_to_scenario(story: Story, kora, title: str = "", station: str = "") ->
                      "landmark_offset_km": round(km - lm.chainage_km, 3)}
     doc = {
         "schema": SCHEMA, "version": VERSION,
-        "key": scenario_key(story, station), "title": title or f"{story.category} {story.created_at:%Y-%m-%d}",
+        "key": scenario_key(story, station), "title": title or _default_title(story),
         "source": {"station": station, "incident_id": story.incident_id, "synthetic": story.synthetic},
         "kora": {"length_km": round(kora.length_km, 3)},
         "incident": {"created_at": _iso(story.created_at), "category": story.category, "severity": story.severity,
