@@ -14,14 +14,15 @@ def main(argv: list[str] | None = None) -> int:
         if code != -1:
             return code
         args = build_parser().parse_args(argv)
-    from rescue_desk.cli.common import open_app_database
+    from rescue_desk.cli.common import demo_years, open_app_database
 
-    db_url = open_app_database(args)
-    if db_url is None:
+    opened = open_app_database(args)
+    if opened is None:
         return 2
+    db_url, needs_demo = opened
     from rescue_desk.ui.app import run_app
 
-    return run_app(db_url, lang=args.lang)
+    return run_app(db_url, lang=args.lang, demo_years=demo_years() if needs_demo else None)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from typing import Callable
@@ -25,20 +26,45 @@ def open_db(args: argparse.Namespace, migrate: bool = True) -> Database:
         raise CliError(str(exc)) from None
 
 
-def open_app_database(args: argparse.Namespace) -> str | None:
-    """Prepare the database the desktop app will open (creating the demo station on first start).
+DEMO_YEARS_ENV = "RESCUE_DESK_DEMO_YEARS"
 
-    Returns its URL, or None after printing why it cannot be opened."""
-    from rescue_desk.services.demo import ensure_demo_station
 
+def demo_years() -> int:
+    """Seasons the first start generates for the demo station: $RESCUE_DESK_DEMO_YEARS or 3."""
     try:
-        db = open_database(database_url(args))
-        if getattr(args, "demo", False):
-            ensure_demo_station(db, progress=lambda msg: print(msg, file=sys.stderr))
-        url = db.engine.url.render_as_string(hide_password=False)
-        db.dispose()
-        return url
-    except StorageError as exc:
+        return min(30, max(1, int(os.environ.get(DEMO_YEARS_ENV, "3"))))
+    except ValueError:
+        return 3
+
+
+def open_app_database(args: argparse.Namespace) -> tuple[str, bool] | None:
+    """Open and migrate the database the desktop app will use.
+
+    Returns (URL, whether the demo station still has to be generated into that SQLite file — the app
+    does it with a progress dialog, replacing the file), or None after printing why it cannot be
+    opened. A demo file that does not exist yet is not created here (the generation creates it
+    whole). Only a missing file, an interrupted generation or the empty default demo file are
+    replaced; another empty database named with ``--demo`` is filled in place, as before."""
+    from rescue_desk.services.demo import DemoUnfinished, demo_state, ensure_demo_station
+    from rescue_desk.storage.engine import default_url, sqlite_path
+
+    url = database_url(args)
+    demo = getattr(args, "demo", False)
+    path = sqlite_path(url)
+    if demo and path is not None and not path.exists():
+        return url, True
+    try:
+        db = open_database(url)
+        try:
+            state = demo_state(db) if demo else "ready"
+            if path is not None and (state == "unfinished" or (state == "empty" and url == default_url(True))):
+                return url, True
+            if state != "ready":
+                ensure_demo_station(db, years=demo_years(), progress=lambda msg: print(msg, file=sys.stderr))
+            return db.engine.url.render_as_string(hide_password=False), False
+        finally:
+            db.dispose()
+    except (StorageError, DemoUnfinished) as exc:
         print(f"rescue-desk: {exc}", file=sys.stderr)
         return None
 

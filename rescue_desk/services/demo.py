@@ -11,16 +11,19 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+import os
+from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import func, select
 
 from rescue_desk.domain.clock import BEIJING, utc_now
 from rescue_desk.domain.kora import Kora, load_kora
-from rescue_desk.storage import Database
+from rescue_desk.storage import Database, open_database
 from rescue_desk.storage.models import Call, CheckIn, Incident, Meta, Officer, Person, Trip, Vehicle
 
 ACTOR = "demo-generator"
+PENDING = "demo_pending"  # Meta key present while a generation is unfinished (a killed run leaves it)
 MONTH_WEIGHT = [0.3, 0.3, 0.6, 3, 13, 19, 17, 17, 15, 10, 2, 0.6]
 SAGA_DAWA = {2020: date(2020, 6, 5), 2021: date(2021, 5, 26), 2022: date(2022, 6, 14), 2023: date(2023, 6, 4),
              2024: date(2024, 5, 23), 2025: date(2025, 6, 11), 2026: date(2026, 5, 31)}
@@ -190,8 +193,12 @@ def _roster(s) -> tuple[list[Officer], list[Vehicle]]:
 
 
 def generate_demo(db: Database, years: int = 3, seed: int = 4810, end_year: int | None = None,
-                  progress: Callable[[str], None] | None = None, open_incidents: bool = True) -> DemoSummary:
-    """Fill ``db`` with ``years`` synthetic seasons ending ``end_year`` (default: last full year)."""
+                  progress: Callable[[str], None] | None = None, open_incidents: bool = True,
+                  on_step: Callable[[int, int], None] | None = None) -> DemoSummary:
+    """Fill ``db`` with ``years`` synthetic seasons ending ``end_year`` (default: last full year).
+
+    ``progress`` gets one line per finished year; ``on_step(done, total)`` gets the count of finished
+    years (it may raise to abort: what was committed stays, marked unfinished, see ``demo_state``)."""
     if years < 1 or years > 30:
         raise ValueError("years must be between 1 and 30")
     rng = random.Random(seed)
@@ -200,6 +207,7 @@ def generate_demo(db: Database, years: int = 3, seed: int = 4810, end_year: int 
     summary = DemoSummary(years=list(range(end_year - years + 1, end_year + 1)), incidents=0, persons_by_year={})
     with db.write(ACTOR, "demo_roster") as s:
         s.merge(Meta(key="synthetic", value="true"))
+        s.merge(Meta(key=PENDING, value="true"))
         s.merge(Meta(key="station_name", value="塔尔钦边境派出所（演示数据） / Tarchen station (synthetic demo)"))
         officers, vehicles = _roster(s)
     for year in summary.years:
@@ -224,8 +232,14 @@ def generate_demo(db: Database, years: int = 3, seed: int = 4810, end_year: int 
         summary.persons_by_year[year] = persons
         if progress:
             progress(f"demo {year}: {persons} people rescued")
+        if on_step:
+            on_step(len(summary.persons_by_year), years)
     if open_incidents:
         _open_incidents(db, kora, rng)
+    with db.write(ACTOR, "demo_complete") as s:
+        pending = s.get(Meta, PENDING)
+        if pending is not None:
+            s.delete(pending)
     return summary
 
 
@@ -253,12 +267,52 @@ def is_synthetic(db: Database) -> bool:
         return s.scalar(select(Meta.value).where(Meta.key == "synthetic")) == "true"
 
 
-def ensure_demo_station(db: Database, years: int = 3, progress: Callable[[str], None] | None = None) -> bool:
-    """Create the demo history on first start (an empty database); True if it was created now."""
+def demo_state(db: Database) -> str:
+    """"empty" (nothing generated yet), "unfinished" (a generation was interrupted) or "ready"."""
     with db.read() as s:
-        if s.scalar(select(func.count(Incident.id))):
-            return False
-        if s.scalar(select(func.count(Officer.id))):
-            return False
+        if s.get(Meta, PENDING) is not None:
+            return "unfinished"
+        if s.scalar(select(func.count(Incident.id))) or s.scalar(select(func.count(Officer.id))):
+            return "ready"
+    return "empty"
+
+
+class DemoUnfinished(Exception):
+    """An earlier demo generation into this (non-file) database was interrupted."""
+
+
+def ensure_demo_station(db: Database, years: int = 3, progress: Callable[[str], None] | None = None) -> bool:
+    """Create the demo history on first start (an empty database); True if it was created now.
+
+    Raises DemoUnfinished when an interrupted generation left the database half filled (the event log
+    is append-only, so it cannot be emptied in place; ``create_demo_file`` replaces a file instead)."""
+    state = demo_state(db)
+    if state == "unfinished":
+        raise DemoUnfinished(f"{db.url} holds an interrupted demo generation; empty it or choose another database.")
+    if state == "ready":
+        return False
     generate_demo(db, years=years, progress=progress)
     return True
+
+
+def create_demo_file(path: Path, years: int = 3, progress: Callable[[str], None] | None = None,
+                     on_step: Callable[[int, int], None] | None = None) -> DemoSummary:
+    """Write a complete demo station to the SQLite file ``path``, replacing what is there.
+
+    The history is generated into ``<path>.part`` and moved into place only when finished, so an
+    interrupted or aborted run (``on_step`` raising) never leaves a half-filled ``path``."""
+    part = path.with_name(path.name + ".part")
+    for leftover in (part, part.with_name(part.name + "-wal"), part.with_name(part.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    db = open_database(f"sqlite:///{part}")
+    try:
+        summary = generate_demo(db, years=years, progress=progress, on_step=on_step)
+    except BaseException:
+        db.dispose()
+        part.unlink(missing_ok=True)
+        raise
+    db.dispose()  # the last connection checkpoints the WAL into the file
+    for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    os.replace(part, path)
+    return summary

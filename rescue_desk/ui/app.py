@@ -9,28 +9,45 @@ from PySide6.QtWidgets import QApplication
 from .settings import Settings
 
 
-def run_app(db_url: str, lang: str | None = None, migrate: bool = False) -> int:
+def run_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_years: int | None = None) -> int:
     """Run the desktop app on the database at ``db_url`` (already migrated by the composition root
-    unless ``migrate``); ``lang`` overrides the saved language. Returns the exit code."""
-    from . import create_main_window
-
+    unless ``migrate``); ``lang`` overrides the saved language. ``demo_years``: first start on the
+    demo station, generate that many seasons into the SQLite file first. Returns the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Rescue Desk")
     app.setOrganizationName("rescue-desk")
-    settings = Settings.default()
-    lang = lang or settings.language
-    actor = _log_in(db_url, lang)  # accounts (issue 7): asks only once the station has accounts
-    if actor is None:
+    window = start_app(db_url, lang, migrate=migrate, demo_years=demo_years)
+    if window is None:
         return 0
-    window = create_main_window(db_url, lang, actor=actor, settings=settings, migrate=migrate)
-    window.show()
     return app.exec()
 
 
-def _log_in(db_url: str, lang: str) -> str | None:
+def start_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_years: int | None = None):
+    """Everything before the event loop: translators, the demo station (progress dialog), login, the
+    shown main window. None when the officer cancelled or the demo could not be created."""
+    from . import create_main_window, i18n
+
+    settings = Settings.default()
+    lang = lang or settings.language
+    i18n.install_translators(lang)
+    if demo_years:
+        from . import fonts
+        from .demo_progress import create_demo_with_progress
+
+        fonts.install_fonts()  # the dialog comes before the window, which installs them too
+
+        if not create_demo_with_progress(db_url, demo_years):
+            return None
+    actor = _log_in(db_url)  # accounts (issue 7): asks only once the station has accounts
+    if actor is None:
+        return None
+    window = create_main_window(db_url, lang, actor=actor, settings=settings, migrate=migrate)
+    window.show()
+    return window
+
+
+def _log_in(db_url: str) -> str | None:
     """The signed-in account ("duty" while the station has no accounts); None when cancelled."""
-    from . import i18n
     from .admin.login import login_if_needed
 
-    i18n.install_translators(lang)
     return login_if_needed(db_url)

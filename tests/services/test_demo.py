@@ -53,3 +53,45 @@ def test_demo_is_reproducible(tmp_path):
         totals.append(generate_demo(db, years=1, end_year=2024, seed=7, open_incidents=False).persons_by_year)
         db.dispose()
     assert totals[0] == totals[1]
+
+
+def test_interrupted_generation_is_detected(tmp_path):
+    from rescue_desk.services.demo import DemoUnfinished, demo_state
+
+    db = open_database(f"sqlite:///{tmp_path / 'i.sqlite3'}")
+    assert demo_state(db) == "empty"
+
+    def killed(done, total):
+        raise KeyboardInterrupt  # the process dies after the first season was committed
+
+    try:
+        generate_demo(db, years=2, end_year=2024, on_step=killed)
+    except KeyboardInterrupt:
+        pass
+    with db.read() as s:
+        assert s.scalar(select(func.count(Incident.id))) > 0  # half filled...
+    assert demo_state(db) == "unfinished"  # ...and known to be
+    try:
+        ensure_demo_station(db, years=1)
+        raise AssertionError("a half-filled demo must not pass as the demo station")
+    except DemoUnfinished:
+        pass
+    db.dispose()
+
+
+def test_demo_file_appears_only_when_complete(tmp_path):
+    from rescue_desk.services.demo import create_demo_file, demo_state
+
+    path = tmp_path / "demo.sqlite3"
+    steps = []
+
+    def stop_after_first(done, total):
+        steps.append((done, total))
+        raise RuntimeError("stop")
+
+    try:
+        create_demo_file(path, years=2, on_step=stop_after_first)
+    except RuntimeError:
+        pass
+    assert steps == [(1, 2)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # neither the file nor its .part

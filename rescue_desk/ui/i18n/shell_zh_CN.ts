@@ -225,4 +225,35 @@ Map data: see the SOURCES file shipped with the program.</source>
         <translation>{0}派出所</translation>
     </message>
 </context>
+<context>
+    <name>DemoProgressDialog</name>
+    <message>
+        <location filename="../demo_progress.py" line="54"/>
+        <location filename="../demo_progress.py" line="100"/>
+        <source>Rescue Desk</source>
+        <translation>救援调度台</translation>
+    </message>
+    <message>
+        <location filename="../demo_progress.py" line="55"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../demo_progress.py" line="65"/>
+        <source>Creating the demo station (synthetic history)…
+%1 of %2 seasons done</source>
+        <translation>正在生成演示数据（合成历史记录）…
+已完成 %1 / %2 年</translation>
+    </message>
+    <message>
+        <location filename="../demo_progress.py" line="69"/>
+        <source>Stopping after the current season…</source>
+        <translation>正在停止（当前年份完成后退出）…</translation>
+    </message>
+    <message>
+        <location filename="../demo_progress.py" line="101"/>
+        <source>The demo station could not be created: %1</source>
+        <translation>无法生成演示数据：%1</translation>
+    </message>
+</context>
 </TS>
