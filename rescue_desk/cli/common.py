@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import Callable
 
 from rescue_desk.storage import Database, StorageError, open_database, resolve_url
@@ -67,6 +68,14 @@ def open_app_database(args: argparse.Namespace) -> tuple[str, bool] | None:
     except (StorageError, DemoUnfinished) as exc:
         print(f"rescue-desk: {exc}", file=sys.stderr)
         return None
+
+
+def read_input_bytes(path: str) -> bytes:
+    """The whole file at ``path``; CliError with one sentence when it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read {path}: {exc.strerror or exc}.") from None
 
 
 def print_json(value) -> None:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import CliError
-from .common import open_db
+from .common import open_db, read_input_bytes
 
 
 def register(subparsers) -> None:
@@ -64,10 +64,7 @@ def _import(args: argparse.Namespace) -> int:
     from rescue_desk.services.station_exchange import LayerFormatError, apply_import, preview_import
     from rescue_desk.storage.errors import StorageError
 
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise CliError(f"Cannot read {args.file}: {exc.strerror}.") from None
+    data = read_input_bytes(args.file)
     db = open_db(args)
     try:
         try:
@@ -137,10 +134,7 @@ def _walk(args: argparse.Namespace) -> int:
     from rescue_desk.services.station_walks import import_walk
     from rescue_desk.storage.errors import StorageError
 
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise CliError(f"Cannot read {args.file}: {exc.strerror}.") from None
+    data = read_input_bytes(args.file)
     db = open_db(args)
     try:
         walk_id = import_walk(db, args.actor, args.officer, data, Path(args.file).name)
