@@ -85,9 +85,12 @@ class Kora:
         self.geodesic_length_km = GEOD.line_length(self.route_lonlat[:, 0], self.route_lonlat[:, 1]) / 1000.0
         self.profile_km = profile[:, 0]
         self.profile_m = profile[:, 1]
-        self.gazetteer = Gazetteer(landmarks)
         self.access_points = access_points
         self.access_lines = access_lines
+        self._set_landmarks(landmarks)
+
+    def _set_landmarks(self, landmarks: list[Landmark]) -> None:
+        self.gazetteer = Gazetteer(landmarks)
         anchors = [self.gazetteer.get(a) for a in SEGMENT_ANCHORS if a in self.gazetteer]
         self._anchors = sorted(anchors, key=lambda lm: lm.chainage_km)
         self._anchor_km = [lm.chainage_km for lm in self._anchors]
@@ -182,10 +185,7 @@ class Kora:
         """The same route with another landmark set (e.g. shipped plus the station's own layer)."""
         k = object.__new__(Kora)
         k.__dict__.update(self.__dict__)
-        k.gazetteer = Gazetteer(landmarks)
-        anchors = [k.gazetteer.get(a) for a in SEGMENT_ANCHORS if a in k.gazetteer]
-        k._anchors = sorted(anchors, key=lambda lm: lm.chainage_km)
-        k._anchor_km = [lm.chainage_km for lm in k._anchors]
+        k._set_landmarks(landmarks)
         return k
 
 

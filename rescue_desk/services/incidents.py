@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any, Iterable, Optional
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.clock import utc_now
@@ -363,8 +364,6 @@ def _row(inc: Incident) -> IncidentRow:
 def list_incidents(db: Database, open_only: bool = False, limit: int | None = None,
                    include_drills: bool = True) -> list[IncidentRow]:
     """Incidents newest first, as flat rows."""
-    from sqlalchemy.orm import selectinload
-
     q = select(Incident).options(selectinload(Incident.calls)).order_by(Incident.created_at.desc())
     if open_only:
         q = q.where(Incident.status != "closed")
@@ -377,8 +376,6 @@ def list_incidents(db: Database, open_only: bool = False, limit: int | None = No
 
 
 def get_incident(db: Database, incident_id: int) -> IncidentRow:
-    from sqlalchemy.orm import selectinload
-
     with db.read() as s:
         inc = s.scalar(select(Incident).options(selectinload(Incident.calls)).where(Incident.id == incident_id))
         if inc is None:
