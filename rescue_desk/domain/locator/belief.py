@@ -94,7 +94,13 @@ def _distance_sigma(d_km: float, u: float) -> float:
 
 
 def _walk_km(d_km: float, qualifier: str) -> float:
-    return GUIDE_FACTOR * d_km * {"less": 0.75, "more": 1.2}.get(qualifier, 1.0)
+    """"X多" / "a bit over X" is about X + 0.3 km on short distances; "不到X" about X - 0.2."""
+    base = GUIDE_FACTOR * d_km
+    if qualifier == "more":
+        return base + min(0.3, 0.3 * d_km) if d_km <= 3 else base * 1.1
+    if qualifier == "less":
+        return base - min(0.2, 0.25 * d_km) if d_km <= 3 else base * 0.9
+    return base
 
 
 def landmark_likelihood(g: Grid, clue: Clue, direction: str) -> np.ndarray:

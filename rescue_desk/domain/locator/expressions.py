@@ -14,7 +14,7 @@ ELEVATION_RANGE_M = (4400.0, 5900.0)
 
 _APPROX = r"(?:about|around|roughly|approximately|approx\.?|maybe|some|nearly|almost|~|大概|大约|约|差不多|估计)?\s*"
 _DISTANCE = re.compile(
-    r"(?P<cap>不到|不足|less than|under|more than|over|超过)?\s*" + _APPROX +
+    r"(?P<cap>不到|不足|less than|(?:just |a bit |a little )?under|(?:a bit |a little |just )?(?:more than|over)|超过)?\s*" + _APPROX +
     r"(?:(?P<lo>\d+(?:\.\d+)?)\s*(?:-|~|to|or|到|至|或)\s*)?"
     r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>kms?|kilomet(?:er|re)s?|k(?![a-z])|公里|千米|里(?!程|面|边)|km|"
     r"m(?![a-z])|meters?|metres?|米|miles?)\s*(?P<more>多|左右)?")
@@ -169,8 +169,8 @@ def find_expressions(text: str) -> Expressions:
         else:
             km = v
         cap = m.group("cap") or ""
-        qual = "less" if cap in ("不到", "不足", "less than", "under") else \
-            "more" if cap in ("more than", "over", "超过") or m.group("more") == "多" else ""
+        qual = "less" if cap in ("不到", "不足", "less than") or cap.endswith("under") else \
+            "more" if cap.endswith(("more than", "over")) or cap == "超过" or m.group("more") == "多" else ""
         distances.append(Distance(km, m.group(0).strip(), qual))
         return f" ⟨d{len(distances) - 1}⟩ "
 

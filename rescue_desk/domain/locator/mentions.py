@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from rapidfuzz import fuzz, process
 
 from ..landmarks import Gazetteer, phonetic_key
+from .pinyin_names import PinyinNames, latin_pinyin, squeeze
 from .text import clean_text
 
 # Words callers use for a landmark that are not (and should not be) aliases in the data.
@@ -116,6 +117,10 @@ class MentionScanner:
             if short != n and len(short) >= (4 if short.isascii() else 2):
                 names.append((short, lid, generic))  # "First prostration" for "First prostration point"
         names += _variants(names)
+        cjk = [(clean_text(n)[0], lid) for n, lid, generic in names if not generic and not n.isascii()]
+        cjk += [(n[:-1], lid) for n, lid in cjk if len(n) >= 4 and n[-1] in "口处点站"]  # "铁桥分岔(口)"
+        self._pinyin = PinyinNames(cjk)
+        names += [(p, lid, False) for n, lid in cjk if (p := latin_pinyin(n)) and len(p.replace(" ", "")) >= 6]
         self._phonetic: dict[str, str] = {}
         self._bigrams: dict[str, list[tuple[str, frozenset, str]]] = {}
         for name, lid, generic in names:
@@ -151,6 +156,7 @@ class MentionScanner:
     def find(self, text: str) -> list[Mention]:
         """Mentions in ``text`` (cleaned: lower case, NFKC), non-overlapping, in order."""
         hits: list[tuple[int, int, str, bool]] = []
+        self._alike: set[tuple[int, str]] = set()
         for w in _WORD_START.finditer(text):
             for rx, lid, generic, _n in self._latin.get(_latin_key(text, w.start()), ()):
                 m = rx.match(text, w.start())
@@ -163,6 +169,11 @@ class MentionScanner:
                     if text.startswith(name, i):
                         hits.append((i, i + len(name), lid, generic))
                         break
+        squeezed, where = squeeze(text)
+        for s, e, lid, alike in self._pinyin.find(squeezed):  # homophones and names broken by fillers
+            hits.append((where[s], where[e - 1] + 1, lid, False))
+            if alike:
+                self._alike.add((where[s], lid))
         for m in ORDINAL_SUPPLY.finditer(text):  # "第二个补给点": the 2nd supply point from Darchen, clockwise
             lid = self.ordinal_supply(m.group(0))
             if lid:
@@ -172,7 +183,7 @@ class MentionScanner:
         end = -1
         for s, e, lid, generic in hits:
             if s >= end:
-                found.append(Mention(self._remap(lid, text, e), s, e, text[s:e], False, generic))
+                found.append(Mention(self._remap(lid, text, e), s, e, text[s:e], (s, lid) in self._alike, generic))
                 end = e
         found += self._fuzzy(text, found)
         return sorted(found, key=lambda x: x.start)
@@ -218,17 +229,11 @@ class MentionScanner:
             return None
         if key in self._phonetic:
             return self._phonetic[key]
-        grams = frozenset(key[i:i + 2] for i in range(len(key) - 1))
-        best, best_score = None, 0.84
-        for cand, cgrams, lid in self._bigrams.get(key[0], ()):
-            if abs(len(cand) - len(key)) > 2:
-                continue
-            if 2 * len(grams & cgrams) / (len(grams) + len(cgrams)) < 0.5:
-                continue
-            score = SequenceMatcher(None, key, cand).ratio()
-            if score > best_score:
-                best, best_score = lid, score
-        return best
+        cands = [(cand, lid) for cand, _grams, lid in self._bigrams.get(key[0], ()) if abs(len(cand) - len(key)) <= 2]
+        # short keys need a closer match: one letter off in five is another word, not a spelling
+        cutoff = 84 if len(key) >= 7 else 90
+        best = process.extractOne(key, [c for c, _ in cands], scorer=fuzz.ratio, score_cutoff=cutoff)
+        return cands[best[2]][1] if best else None
 
 
 _CACHE: dict[int, tuple[Gazetteer, MentionScanner]] = {}

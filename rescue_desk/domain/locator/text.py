@@ -19,6 +19,10 @@ _CN_NUMBER = re.compile(f"[{_NUMERAL_CHARS}]+(?:[点.][{''.join(_DIGITS)}]+)?")
 _MORE_THAN_HOURS = re.compile(r"(?<![\d.])(\d+)\s*个多(小时|钟头)")
 _HALF_AFTER = re.compile(r"(\d+)\s*个?半")
 _LONE_HALF = re.compile(r"(?<![\d.])半(?=个?(?:小时|钟头|公里|千米|里))")
+_UNIT_THEN_HALF = re.compile(r"(?<![\d.])(\d+)\s*(公里|千米|里|个小时|小时|个钟头|钟头)半")
+_ZH_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(公里|千米|米|km)?\s*(?:到|至|-|~)\s*(\d+(?:\.\d+)?)\s*(公里|千米|米|km)")
+_ABOUT_ONE = re.compile(r"个把(?=小时|钟头|公里|月)|(?<![\d.])一两(?=个?(?:小时|钟头|公里))")
+_ADJACENT_TENS = re.compile(r"(?<![\d.十百千])([一二两三四五六七八九])([二三四五六七八九])([十百千])")
 _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 _ORDINAL = re.compile(r"(?<![a-z0-9])(1st|2nd|3rd|4th)(?![a-z0-9])")
 _ZH_ORDINAL = re.compile(r"第\s*([1-9])(?!\d)")
@@ -136,19 +140,37 @@ def convert_chinese_numerals(text: str) -> str:
     """Chinese numerals to digits where they count something: "两公里" -> "2公里",
     "五百米" -> "500米", "一个半小时" -> "1.5小时", "三点五公里" -> "3.5公里", "七点半" -> "7点半".
     Ordinals (第一) and idioms with a bare 一 are left alone."""
+    text = _ABOUT_ONE.sub(lambda m: "1" if m.group(0) == "个把" else "1-2", text)  # "个把小时": about an hour
+    text = _ADJACENT_TENS.sub(_adjacent_range, text)  # "三四百米": 300-400 m
     out = _CN_NUMBER.sub(_replace_numeral, text)
     out = _HALF_AFTER.sub(lambda m: f"{m.group(1)}.5", out)
     out = _MORE_THAN_HOURS.sub(lambda m: f"{int(m.group(1)) + 0.3:g}个{m.group(2)}", out)  # "三个多小时": 3 h and some
+    out = _UNIT_THEN_HALF.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", out)  # "一公里半": 1.5 km
+    out = _ZH_RANGE.sub(_joined_range, out)  # "1.5公里到2公里": one range
     return _LONE_HALF.sub("0.5", out)
+
+
+def _adjacent_range(m: re.Match) -> str:
+    a, b, unit = _DIGITS[m.group(1)], _DIGITS[m.group(2)], _UNITS[m.group(3)]
+    if b - a != 1:
+        return m.group(0)
+    return f"{a * unit}-{b * unit}"
+
+
+def _joined_range(m: re.Match) -> str:
+    lo, u1, hi, u2 = m.groups()
+    if u1 and u1 != u2:
+        return m.group(0)
+    return f"{lo}-{hi}{u2}"
 
 
 _EN_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-               "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "couple of": 2, "couple": 2}
+               "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a couple of": 2, "couple of": 2, "couple": 2}
 _EN_WORD = re.compile(r"(?<![a-z])(" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True)) + r")(?![a-z])")
 _EN_MORE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) (more|further|extra) (hours?|hrs?|minutes?|mins?|km|kilomet\w*)")
 _EN_HALF = re.compile(r"(\d+)\s+and\s+a\s+half")
-_EN_A_UNIT = re.compile(r"(?<![a-z0-9.])(?:an?|half\s+an?|half\s+a)\s+(?=(?:hour|km|kilomet|mile|minute|k\b))")
+_EN_A_UNIT = re.compile(r"(?<![a-z0-9.])(?:an?|half\s+an?|half\s+a|(?<!a )half)\s+(?=(?:hour|km|kilomet|mile|minute|k\b))")
 _EN_HUNDRED = re.compile(r"(\d+)\s+100(?=\s*(?:m|meter|metre))")
 _EN_FEW_HUNDRED = re.compile(r"(?:a\s+)?few\s+hundred(?=\s*(?:m|meter|metre))")
 

@@ -1,0 +1,103 @@
+"""Place names as a pinyin input method types them: homophones (色熊 for 色雄, 尊主寺 for 尊珠寺) and
+toneless pinyin in Latin letters (zhuomala, sexiong).
+
+Chinese names are compared syllable by syllable on a loose pinyin key (pypinyin, every reading of
+a character; zh/ch/sh and -ng folded, as many speakers and IMEs confuse them). Guard for short names:
+a two-syllable name only matches when at least one character is the same as in the name (色熊 for
+色雄), so everyday words that happen to sound like a short name do not become places. Filler words
+said inside a name (马头明王那个驿站) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+FILLERS = ("那个", "这个", "就是", "那边的", "这边的", "那里的", "呃", "嗯")
+"""Words a caller says inside a place name while thinking ("马头明王那个驿站")."""
+_FILLER_RX = re.compile("|".join(FILLERS) + r"|\s+")
+
+
+def _loose(syllable: str) -> str:
+    s = syllable.lower()
+    s = re.sub(r"^([zcs])h", r"\1", s)
+    s = re.sub(r"ng$", "n", s)
+    return s
+
+
+@lru_cache(maxsize=8192)
+def char_keys(ch: str) -> frozenset[str]:
+    """Every loose pinyin reading of one Chinese character (empty for anything else)."""
+    if not _CJK.fullmatch(ch):
+        return frozenset()
+    return frozenset(_loose(p) for p in pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+
+def latin_pinyin(name: str) -> str | None:
+    """"zhuo ma la" for 卓玛拉 (None when the name is not all Chinese)."""
+    if not name or not all(_CJK.match(c) for c in name):
+        return None
+    return " ".join(lazy_pinyin(name))
+
+
+def squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` without fillers and spaces between Chinese characters, and for each kept character
+    its index in ``text``."""
+    keep: list[int] = []
+    out: list[str] = []
+    pos = 0
+    for m in _FILLER_RX.finditer(text):
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        if not (_CJK.match(before or " ") and _CJK.match(after or " ")):
+            continue
+        for i in range(pos, m.start()):
+            out.append(text[i])
+            keep.append(i)
+        pos = m.end()
+    for i in range(pos, len(text)):
+        out.append(text[i])
+        keep.append(i)
+    return "".join(out), keep
+
+
+class PinyinNames:
+    """Chinese names of the gazetteer indexed by the loose key of their first character."""
+
+    def __init__(self, names: list[tuple[str, str]]):
+        self._by_first: dict[str, list[tuple[str, str, list[frozenset[str]]]]] = {}
+        for name, lid in names:
+            if len(name) < 2 or not all(_CJK.match(c) for c in name):
+                continue
+            keys = [char_keys(c) for c in name]
+            for k in keys[0]:
+                self._by_first.setdefault(k, []).append((name, lid, keys))
+        for cands in self._by_first.values():
+            cands.sort(key=lambda c: -len(c[0]))
+
+    def find(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """(start, end, landmark id, sounds-alike) for names in ``text`` said exactly or as
+        homophones; indices are into ``text``."""
+        hits = []
+        for i, ch in enumerate(text):
+            first = char_keys(ch)
+            if not first:
+                continue
+            seen: set[tuple[str, str]] = set()
+            for k in first:
+                for name, lid, keys in self._by_first.get(k, ()):
+                    if (name, lid) in seen or i + len(name) > len(text):
+                        continue
+                    seen.add((name, lid))
+                    said = text[i:i + len(name)]
+                    if all(keys[j] & char_keys(said[j]) for j in range(len(name))):
+                        same = sum(a == b for a, b in zip(said, name))
+                        if same == len(name) or (same >= 1 if len(name) <= 2 else True):
+                            hits.append((i, i + len(name), lid, same < len(name)))
+                            break
+                else:
+                    continue
+                break
+        return hits
