@@ -17,6 +17,10 @@ class DatabaseUnreachable(StorageError):
     pass
 
 
+class IncompleteInstallation(StorageError):
+    """Files the program needs (migration scripts) are missing from the installed package."""
+
+
 class ReadOnlyLocation(StorageError):
     pass
 

@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .backup import backup_sqlite
 from .engine import sqlite_path
-from .errors import NotADatabase, SchemaTooNew
+from .errors import IncompleteInstallation, NotADatabase, SchemaTooNew
 from .migrations import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ def upgrade(engine: Engine) -> Path | None:
                            "database; it was left untouched.")
     if state == "current":
         return None
+    _require_migration_scripts()
     backup = None
     path = sqlite_path(str(engine.url))
     if state == "older" and path is not None and path.exists():
@@ -90,6 +91,18 @@ def upgrade(engine: Engine) -> Path | None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
+
+
+def _require_migration_scripts() -> None:
+    """Refuse to "upgrade" with no migration scripts: a broken install would leave an empty database
+    and report it current."""
+    found = head_revision() if (MIGRATIONS / "versions").is_dir() else None
+    if found != HEAD_REVISION:
+        raise IncompleteInstallation(
+            f"This Rescue Desk installation is incomplete: the database migrations are missing from "
+            f"{MIGRATIONS / 'versions'} (found {found or 'none'}, expected {HEAD_REVISION}); reinstall the "
+            "program — the database was left untouched."
+        )
 
 
 def _stamped_at_head(engine: Engine) -> bool:
