@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from rescue_desk.domain import roles
@@ -59,13 +60,23 @@ def _restore(args) -> int:
 
 
 def _backups(args) -> int:
+    damaged = None
     try:
         engine = make_engine(database_url(args))
         ping(engine)
-        if not args.list:
-            print(f"backup written: {backups.make_backup(engine, args.backup_dir, args.keep)}")
+        if args.list:
+            problem = backups.live_problem(engine)
+            damaged = problem and f"the station database fails its integrity check ({problem})"
+        else:
+            try:
+                print(f"backup written: {backups.make_backup(engine, args.backup_dir, args.keep)}")
+            except backups.LiveDatabaseDamaged as exc:
+                damaged = str(exc)
         for path in backups.list_backups(engine, args.backup_dir):
             print(path)
     except StorageError as exc:
         raise CliError(str(exc)) from None
+    if damaged:
+        print(f"WARNING: {damaged}", file=sys.stderr)
+        return 1
     return 0

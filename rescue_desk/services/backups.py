@@ -1,13 +1,19 @@
 """Rotating backups of the SQLite station database, and a checked restore.
 
 Backups are consistent copies made with SQLite's online backup API (safe while desks write), named
-``<db stem>-YYYYmmdd-HHMMSS.sqlite3`` (UTC) in a folder of their own; the newest ``keep`` are kept.
+``<db stem>-<path tag>-YYYYmmdd-HHMMSS.sqlite3`` (UTC; the tag is a short hash of the database's full
+path, so two ``station.sqlite3`` in different folders never rotate each other's copies) in a folder of
+their own. Each new copy must pass SQLite's quick_check before it counts: a copy that fails means the
+live database is damaged, the copy is deleted, nothing is rotated and ``LiveDatabaseDamaged`` says so
+(the app shows a banner, ``db backups`` a warning). So the newest good copy is never rotated away; of
+the checked copies the newest ``keep`` are kept.
 Restore checks the candidate (SQLite header, integrity, schema version, event chain) before anything is
 replaced, keeps the replaced database as a backup too, and copies with the backup API (so other
 connections see one atomic switch, never a half-written file). PostgreSQL: use pg_dump; these refuse."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -18,9 +24,9 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, select
 
 from rescue_desk.storage import Database
-from rescue_desk.storage.backup import backup_sqlite
+from rescue_desk.storage.backup import backup_sqlite, quick_check
 from rescue_desk.storage.engine import data_dir, sqlite_path
-from rescue_desk.storage.errors import StorageError
+from rescue_desk.storage.errors import DatabaseDamaged, StorageError
 from rescue_desk.storage.models import Meta
 from rescue_desk.storage.migrate import alembic_config, current_revision, head_revision
 
@@ -35,6 +41,10 @@ _STAMP = "%Y%m%d-%H%M%S"
 
 class BackupRefused(StorageError):
     """The candidate file cannot be restored; ``str(exc)`` says why in one sentence."""
+
+
+class LiveDatabaseDamaged(DatabaseDamaged):
+    """The live database failed its check while being backed up; ``str(exc)`` says what to do."""
 
 
 @dataclass(frozen=True)
@@ -59,39 +69,83 @@ def _database_file(engine: Engine) -> Path:
     return path
 
 
-def _pattern(stem: str) -> re.Pattern:
-    return re.compile(rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}})(?:\.(\d+))?(-[a-z-]+)?\.sqlite3$")
+def _prefix(engine: Engine) -> str:
+    """``<stem>-<tag>``: the tag is a short hash of the database's full path."""
+    path = _database_file(engine)
+    tag = hashlib.sha256(str(path.expanduser().resolve()).encode("utf-8")).hexdigest()[:8]
+    return f"{path.stem}-{tag}"
+
+
+def _pattern(prefix: str) -> re.Pattern:
+    return re.compile(rf"^{re.escape(prefix)}-(\d{{8}}-\d{{6}})(?:\.(\d+))?(-[a-z-]+)?\.sqlite3$")
 
 
 def list_backups(engine: Engine, folder: Path | str | None = None, labelled: bool = True) -> list[Path]:
     """This database's backups in ``folder``, newest first (``labelled=False``: only the rotating ones,
-    not e.g. ``before-restore`` copies, which are never deleted automatically)."""
-    folder, stem = backup_folder(folder), _database_file(engine).stem
+    not e.g. ``before-restore`` copies, which are never deleted automatically). With ``labelled``,
+    copies named by older versions (``<stem>-<time>.sqlite3``, no path tag) are listed too; they are
+    never rotated, since they may belong to another database of the same file name."""
+    folder = backup_folder(folder)
     if not folder.is_dir():
         return []
-    pat = _pattern(stem)
-    found = [(m.group(1), int(m.group(2) or 0), p) for p in folder.iterdir()
-             if (m := pat.match(p.name)) and (labelled or m.group(3) is None)]
+    pat, legacy = _pattern(_prefix(engine)), _pattern(_database_file(engine).stem)
+    found = []
+    for p in folder.iterdir():
+        m = pat.match(p.name)
+        if m is None and labelled:
+            m = legacy.match(p.name)
+        if m and (labelled or m.group(3) is None):
+            found.append((m.group(1), int(m.group(2) or 0), p))
     return [p for _stamp, _n, p in sorted(found, reverse=True)]
 
 
 def make_backup(engine: Engine, folder: Path | str | None = None, keep: int = DEFAULT_KEEP,
-                label: str = "", now: datetime | None = None) -> Path:
-    """Write a new backup and delete the oldest beyond ``keep``. Returns the new file."""
+                label: str = "", now: datetime | None = None, check: bool = True) -> Path:
+    """Write a new backup, check it, then delete the oldest beyond ``keep``. Returns the new file.
+
+    LiveDatabaseDamaged when the copy fails SQLite's quick_check (the live database is damaged): the
+    copy is deleted and no older copy is touched. ``check=False`` keeps the copy whatever its state
+    (the database a restore replaces is saved as it is)."""
     if keep < 1:
         raise StorageError("Keep at least one backup.")
-    folder, stem = backup_folder(folder), _database_file(engine).stem
+    folder, prefix = backup_folder(folder), _prefix(engine)
     stamp = (now or datetime.now(timezone.utc)).strftime(_STAMP)
     suffix = f"-{label}" if label else ""
-    target = folder / f"{stem}-{stamp}{suffix}.sqlite3"
+    target = folder / f"{prefix}-{stamp}{suffix}.sqlite3"
     n = 1
     while target.exists():
-        target = folder / f"{stem}-{stamp}.{n}{suffix}.sqlite3"
+        target = folder / f"{prefix}-{stamp}.{n}{suffix}.sqlite3"
         n += 1
-    made = backup_sqlite(engine, target)
+    try:
+        made = backup_sqlite(engine, target)
+    except DatabaseDamaged as exc:
+        if check:
+            raise _damaged(engine, folder, str(exc)) from None
+        raise
+    problems = quick_check(made) if check else []
+    if problems:
+        made.unlink(missing_ok=True)
+        raise _damaged(engine, folder, "; ".join(problems[:3]))
     for old in list_backups(engine, folder, labelled=False)[keep:]:
         old.unlink(missing_ok=True)
     return made
+
+
+def _damaged(engine: Engine, folder: Path, detail: str) -> LiveDatabaseDamaged:
+    good = list_backups(engine, folder, labelled=False)
+    keep_note = (f"the newest good backup is {good[0]}" if good else "there is no earlier backup in " + str(folder))
+    return LiveDatabaseDamaged(
+        f"The station database {_database_file(engine)} fails its integrity check ({detail}); no backup was "
+        f"replaced and {keep_note}. Run 'rescue-desk db check', then restore a good backup.")
+
+
+def live_problem(engine: Engine) -> str | None:
+    """None when the live SQLite file passes quick_check (or is not an SQLite file); else what is wrong."""
+    path = sqlite_path(str(engine.url))
+    if path is None or not path.exists():
+        return None
+    problems = quick_check(path)
+    return "; ".join(problems[:3]) if problems else None
 
 
 def _synthetic(engine: Engine) -> bool:
@@ -103,7 +157,7 @@ def _newest_time(engine: Engine, folder: Path | str | None) -> datetime | None:
     backups = list_backups(engine, folder, labelled=False)
     if not backups:
         return None
-    stamp = _pattern(_database_file(engine).stem).match(backups[0].name).group(1)
+    stamp = _pattern(_prefix(engine)).match(backups[0].name).group(1)
     return datetime.strptime(stamp, _STAMP).replace(tzinfo=timezone.utc)
 
 
@@ -172,7 +226,7 @@ def restore(engine: Engine, source: Path | str, folder: Path | str | None = None
         raise BackupRefused("The file to restore is the station database itself.")
     saved = None
     if target.exists() and target.stat().st_size > 0:
-        saved = make_backup(engine, folder, keep, label="before-restore")
+        saved = _save_replaced(engine, target, folder, keep)
     src = sqlite3.connect(f"file:{checked.path}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target, timeout=10)
@@ -186,6 +240,24 @@ def restore(engine: Engine, source: Path | str, folder: Path | str | None = None
         src.close()
     engine.dispose()
     return checked, saved
+
+
+def _save_replaced(engine: Engine, target: Path, folder: Path | str | None, keep: int) -> Path:
+    """Keep the database a restore replaces, damaged or not (a page-level copy cannot read a damaged
+    file, so then the file itself is copied)."""
+    try:
+        return make_backup(engine, folder, keep, label="before-restore", check=False)
+    except DatabaseDamaged:
+        import shutil
+
+        stamp = datetime.now(timezone.utc).strftime(_STAMP)
+        copy = backup_folder(folder) / f"{_prefix(engine)}-{stamp}-before-restore-damaged.sqlite3"
+        try:
+            shutil.copyfile(target, copy)
+        except OSError as exc:
+            raise StorageError(f"The damaged database could not be saved before the restore "
+                               f"({exc.strerror or exc}); nothing was replaced.") from None
+        return copy
 
 
 def schema_is_current(check: BackupCheck) -> bool:

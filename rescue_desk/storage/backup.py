@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from .engine import sqlite_path
-from .errors import StorageError
+from .errors import DatabaseDamaged, StorageError
 
 
 def backup_sqlite(engine: Engine, target: Path) -> Path:
@@ -17,6 +18,8 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
     if source is None:
         raise StorageError("Backups with this command work for SQLite files; use pg_dump for PostgreSQL.")
     target = Path(target).expanduser().resolve()
+    if target.is_dir():  # a folder: the copy goes inside it, named after the database and the time
+        target = target / f"{source.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}{source.suffix or '.sqlite3'}"
     if target == source.resolve():
         raise StorageError("The backup must go to another file than the database itself.")
     try:
@@ -33,8 +36,33 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
             dst.close()
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            raise DatabaseDamaged(f"The backup failed: the database {source} is damaged ({exc}).") from None
         raise StorageError(f"The backup failed: {exc}.") from None
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"The backup failed: {exc.strerror or exc}.") from None
     finally:
         src.close()
-    tmp.replace(target)
+    try:
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"The backup could not be written to {target}: {exc.strerror or exc}.") from None
     return target
+
+
+def quick_check(path: Path) -> list[str]:
+    """SQLite's quick_check of the file at ``path``: [] when sound, else up to five problems."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            result = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    if result == ["ok"]:
+        return []
+    lines = [ln.strip() for r in result for ln in r.splitlines()]
+    return [ln for ln in lines if ln and not ln.startswith("***")][:5]

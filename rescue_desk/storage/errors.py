@@ -31,3 +31,7 @@ class ConcurrentChange(StorageError):
 
 class PermissionDenied(StorageError):
     """The acting account's role does not allow this operation (see docs/roles.md)."""
+
+
+class DatabaseDamaged(StorageError):
+    """The database file fails SQLite's integrity check (damaged pages)."""
