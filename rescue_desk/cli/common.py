@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -76,6 +77,20 @@ def read_input_bytes(path: str) -> bytes:
         return Path(path).read_bytes()
     except OSError as exc:
         raise CliError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
+def write_output(path: str, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` whole or not at all: a ``.part`` file moved into place.
+    CliError with one sentence when the file cannot be written there."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise CliError(f"cannot write {path}: {exc.strerror or 'the file cannot be created there'}") from None
 
 
 def print_json(value) -> None:

@@ -17,7 +17,7 @@ from ..geo import geodesic_distance_m
 from ..kora import Kora, load_kora
 from .belief import clue_likelihood, fuse, grid_for, hpd_runs
 from .clues import Clue, ParsedDescription
-from .datums import DATUMS
+from ..datums import DATUMS
 from .estimate import FAR_AWAY_KM, OFF_ROUTE_M, LocateResult, describe
 from .parser import BEIJING, parse_description
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pyproj import Transformer
 
-from .datums import to_wgs84
+from ..datums import to_wgs84
 
 _LABEL = (r"(?:(?<![a-z0-9.])(?P<{g}>[nsew])(?![a-z])|(?P<{c}>北纬|南纬|东经|西经|纬度|经度)"
           r"|(?<![a-z])(?P<{w}>latitude|longitude|lat|lon|lng|long)(?![a-z]))")

@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 
 from rescue_desk.domain.geo import GEOD, geodesic_distance_m
 from rescue_desk.domain.locator.coordinates import datum_from_words, find_coordinates
-from rescue_desk.domain.locator.datums import (bd09_to_wgs84, gcj02_to_wgs84, wgs84_to_bd09, wgs84_to_gcj02)
+from rescue_desk.domain.datums import (bd09_to_wgs84, gcj02_to_wgs84, wgs84_to_bd09, wgs84_to_gcj02)
 from rescue_desk.domain.locator.text import clean_text
 
 LON, LAT = 81.343850, 31.096918  # near Shiva-tsal

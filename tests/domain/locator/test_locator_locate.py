@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from rescue_desk.domain.geo import geodesic_distance_m
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.domain.locator import locate
-from rescue_desk.domain.locator.datums import wgs84_to_bd09, wgs84_to_gcj02
+from rescue_desk.domain.datums import wgs84_to_bd09, wgs84_to_gcj02
 
 KORA = load_kora()
 CALL = datetime.fromisoformat("2024-07-10T14:00:00+08:00")
