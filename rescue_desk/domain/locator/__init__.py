@@ -19,7 +19,8 @@ from .belief import clue_likelihood, fuse, grid_for, hpd_runs
 from .clues import Clue, ParsedDescription
 from ..datums import DATUMS
 from .estimate import FAR_AWAY_KM, OFF_ROUTE_M, LocateResult, describe
-from .parser import BEIJING, parse_description
+from .discourse import parse_speech as parse_description
+from .parser import BEIJING
 
 __all__ = ["locate", "LocateResult", "Clue", "ParsedDescription", "parse_description", "DATUMS"]
 

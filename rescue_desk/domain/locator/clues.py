@@ -67,3 +67,5 @@ class ParsedDescription:
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     not_understood: list[str] = field(default_factory=list)
+    notes: list[tuple[str, dict]] = field(default_factory=list)
+    """How the story was read, as (code, parameters): "corrected", "relayed", "history"."""

@@ -59,7 +59,7 @@ _PAIRS = [  # "toward" phrases say a direction; without a distance they mean "be
                            + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段)")),
     ("toward", re.compile(M.format("a") + r"\s*(?:到|至|往|去|-|~)\s*" + M.format("b")
                           + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段)")),
-    ("toward", re.compile(r"从\s*" + M.format("a") + r"\s*(?:出发)?\s*(?:到|去|往|至|向|朝)\s*" + M.format("b"))),
+    ("toward", re.compile(r"从\s*" + M.format("a") + r"\s*(?:出发|出来|过来)?\s*(?:到|去|往|至|向|朝)\s*" + M.format("b"))),
     ("between", re.compile(M.format("a") + r"\s*,?\s*on (?:the )?" + M.format("b") + r"\s*side\b")),
     ("between", re.compile(M.format("b") + r"\s*side of (?:the )?" + M.format("a"))),
     ("between", re.compile(M.format("a") + r"\s*(?:and|&)\s*" + M.format("b") + r"\s*(?:halfway|midway)?")),

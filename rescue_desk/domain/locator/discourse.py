@@ -1,0 +1,193 @@
+"""How a caller's story is told, read like an experienced officer reads it.
+
+``parse_speech`` wraps ``parser.parse_description`` (which reads clues clause by clause) with what
+only the whole story shows:
+
+* a self-correction ("不对不对, 已经过了…", "no wait, we're already past it") replaces what it
+  corrects: the words before it keep only what the caller has walked past, as history;
+* where they are now is the latest place said about the present; places said in the past tense
+  ("中午在色雄吃的面", "we had lunch at…") are history: they constrain (behind us), not locate;
+* a relayed call (a shopkeeper, guide, herder, driver, monk reporting someone else) places the
+  casualty: the caller's own place is only the origin of "1 km on towards X" / "2 km behind me";
+* a place the caller says they are not at ("不是岗加那边", "not at Gangjia") is not a clue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from ..kora import Kora
+from .clues import Clue, ParsedDescription
+from .expressions import find_expressions
+from .mentions import scanner_for
+from .parser import parse_description
+from .text import convert_chinese_numerals, convert_english_numbers
+
+CORRECTION = re.compile(
+    r"不对(?!劲)|说错了|搞错了|讲错了|[啊哦噢哎呀嗯]\s*不是|不是不是|我是说|应该是(?=第|[\u4e00-\u9fff]{0,6}(?:处|点|寺))|"
+    r"\bno,? wait\b|\bwait,? no\b|\bsorry,? no\b|\bno no\b|\bi mean\b|\bcorrection\b|\bactually,? no\b|"
+    r"\bmy mistake\b|\bscratch that\b|\bhold on\b[^.!?]{0,40}?\bno\b|\bsays no\b|\bnot (?:that|this) one\b")
+_HISTORY_RELATIONS = ("past", "just_past", "left")
+_LOCATING = ("at", "near", "almost", "before", "from", "past", "just_past", "toward", "between", "halfway")
+_NOT_HERE = re.compile(r"(?:不是|不在|\bnot (?:at|in|near)\b|\bisn'?t\b|\bnot\b)\s*(?:the\s+)?$")
+
+_OTHER_PERSON = re.compile(
+    r"他说|她说|他们说|跑(?:过来|下来|上来)?说|来说|打电话(?:来)?说|客人|香客|游客|一个人|有个人|有人|他同伴|她同伴|"
+    r"他老婆|她老公|他朋友|掉队|\bhe says\b|\bshe says\b|\bhe said\b|\bshe said\b|\btold me\b|\bhis (?:friend|wife)\b|"
+    r"\bher (?:friend|husband)\b|\bclient\b|\bone of (?:our|my)\b|\ba trekker\b|\bsomeone\b|\bjust (?:phoned|called)\b|"
+    r"\bcame (?:in|down|running)\b|\bstayed behind\b|\bpilgrim came\b")
+_CALLER_AT = [
+    re.compile(r"我是[^,.!?]{0,4}?(?P<m>⟦\d+⟧)[^,.!?⟦]{0,8}?(?:开|卖|做|的(?:喇嘛|僧人|老板|向导|司机|医生|牧民))"),
+    re.compile(r"我(?:现在|这会儿)?(?:人)?在(?P<m>⟦\d+⟧)[^,.!?⟦]{0,8}?(?:等|守|开店|看店|上班)"),
+    re.compile(r"(?:开|卖)[^,.!?⟦]{0,6}?的[^,.!?⟦]{0,4}?在(?P<m>⟦\d+⟧)[^,.!?⟦]{0,3}?(?:这|那)"),
+    re.compile(r"在(?P<m>⟦\d+⟧)(?:这|那)(?:边|里|儿)?等"),
+    re.compile(r"\bi(?:'m| am)\b[^.!?⟦]{0,40}?\b(?:at|in|of)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
+    re.compile(r"\bi (?:run|own|keep|have)\b[^.!?⟦]{0,30}?\b(?:at|in)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
+    re.compile(r"\b(?:calling|phoning|ringing) from\b[^.!?⟦]{0,30}?(?P<m>⟦\d+⟧)"),
+    re.compile(r"\bwe(?:'re| are) (?:waiting )?(?:at|in)\s+(?:the\s+)?(?P<m>⟦\d+⟧)[^.!?]{0,30}\bwaiting\b"),
+]
+_TOWARD = r"(?:往|向|朝|towards?|back towards?|in the direction of|the way to)\s*(?:the\s+)?"
+_BEHIND_CALLER = re.compile(r"我(?:们)?后面|在我后头|\bbehind (?:me|us)\b|\bback (?:down )?the trail\b")
+_AHEAD_CALLER = re.compile(r"我(?:们)?前面|\bahead of (?:me|us)\b")
+
+
+def _marked(clean: str, kora: Kora) -> tuple[str, list]:
+    """``clean`` with each landmark mention replaced by ⟦i⟧, and the mentions."""
+    mentions = scanner_for(kora.gazetteer).find(clean)
+    out, pos = [], 0
+    for i, m in enumerate(mentions):
+        out.append(clean[pos:m.start])
+        out.append(f"⟦{i}⟧")
+        pos = m.end
+    out.append(clean[pos:])
+    return "".join(out), mentions
+
+
+def _position(pd: ParsedDescription, c: Clue) -> int:
+    head = c.text.split(" … ")[0].split(" @ ")[0].split(" in ")[0]
+    p = pd.text.rfind(head) if head else -1
+    return p if p >= 0 else -1
+
+
+def parse_speech(text: object, kora: Kora, call_time: datetime | None = None,
+                 datum: str | None = None) -> ParsedDescription:
+    """Every clue in ``text``, with corrections, tense, relayed calls and negations applied.
+    Never raises on any input."""
+    pd = parse_description(text, kora, call_time, datum)
+    if not pd.text or any(c.kind == "coordinates" for c in pd.clues):
+        return pd
+    _apply_correction(pd, kora, call_time, datum)
+    _drop_negated(pd)
+    _apply_relay(pd, kora)
+    _history_from_tense(pd)
+    return pd
+
+
+def _apply_correction(pd: ParsedDescription, kora: Kora, call_time, datum) -> None:
+    hits = list(CORRECTION.finditer(pd.text))
+    if not hits:
+        return
+    cut = hits[-1]
+    before, after = pd.text[:cut.start()], pd.text[cut.end():]
+    pa = parse_description(after, kora, call_time, datum)
+    located = [c for c in pa.clues if c.kind in ("landmark", "between", "time", "elevation", "scene")]
+    if located:
+        pb = parse_description(before, kora, call_time, datum)
+        said_after = {c.landmark_id for c in pa.clues} | {c.other_id for c in pa.clues}
+        history = [replace(c, relation="left", distance_km=None, now=False) for c in pb.clues
+                   if c.kind == "landmark" and c.relation in _HISTORY_RELATIONS and c.landmark_id not in said_after]
+        pd.clues = history + pa.clues
+        if pa.direction_said:
+            pd.direction = pa.direction
+        pd.warnings.append(f"the caller corrected themselves ('{cut.group(0).strip()}'); "
+                           "only what follows the correction is used")
+        pd.notes.append(("corrected", {"words": cut.group(0).strip()}))
+        return
+    new_dist = re.search(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半百千]+)\s*(?:公里|千米|米|km|kilomet\w*|metres?|meters?|m\b)",
+                         after)
+    olds = list(re.finditer(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半百千]+)\s*(?:公里|千米|米|km|kilomet\w*|metres?|meters?|m\b)",
+                            before))
+    if new_dist and olds:  # "过了X有三公里, 不对, 是两公里": the number is corrected
+        old = olds[-1]
+        fixed = before[:old.start()] + new_dist.group(0) + before[old.end():]
+        pf = parse_description(fixed, kora, call_time, datum)
+        if pf.clues:
+            pd.clues = pf.clues
+            pd.notes.append(("corrected", {"words": cut.group(0).strip()}))
+
+
+def _drop_negated(pd: ParsedDescription) -> None:
+    """"不是岗加那边" / "not at Gangjia": the caller rules the place out."""
+    keep = []
+    for c in pd.clues:
+        if c.kind == "landmark" and c.relation in ("at", "near") and c.distance_km is None:
+            p = _position(pd, c)
+            if p > 0 and _NOT_HERE.search(pd.text[max(0, p - 8):p]):
+                continue
+        keep.append(c)
+    if len(keep) < len(pd.clues) and any(c.kind == "landmark" for c in keep):
+        pd.clues = keep
+
+
+def _apply_relay(pd: ParsedDescription, kora: Kora) -> None:
+    if not _OTHER_PERSON.search(pd.text):
+        return
+    marked, mentions = _marked(pd.text, kora)
+    caller = None
+    for rx in _CALLER_AT:
+        m = rx.search(marked)
+        if m:
+            caller = mentions[int(m.group("m")[1:-1])].landmark_id
+            break
+    if caller is None:
+        return
+    pd.notes.append(("relayed", {"caller_at": caller}))
+    others = [c for c in pd.clues if not (c.kind == "landmark" and c.landmark_id == caller
+                                          and c.relation in ("at", "near", "left") and c.distance_km is None)]
+    out = []
+    for c in others:
+        if c.kind == "landmark" and c.distance_km is not None and c.landmark_id != caller:
+            name_at = next((i for i, m in enumerate(mentions) if m.landmark_id == c.landmark_id), None)
+            if name_at is not None and re.search(_TOWARD + rf"⟦{name_at}⟧", marked):
+                # "往尊珠寺那边走大概一公里": from the caller's place, that far towards the named place
+                out.append(Clue("landmark", f"{kora.gazetteer.get(caller).short_en} … {c.text}", relation="toward",
+                                landmark_id=caller, other_id=c.landmark_id, distance_km=c.distance_km,
+                                distance_qualifier=c.distance_qualifier))
+                continue
+        if c.kind == "landmark" and c.landmark_id == caller and c.distance_km is not None:
+            if _BEHIND_CALLER.search(pd.text):
+                c = replace(c, relation="before")  # "他在我后面两公里"
+            elif _AHEAD_CALLER.search(pd.text):
+                c = replace(c, relation="past")
+        out.append(c)
+    behind, ahead = _BEHIND_CALLER.search(pd.text), _AHEAD_CALLER.search(pd.text)
+    if (behind or ahead) and not any(c.distance_km is not None for c in out if c.kind == "landmark"):
+        dists = find_expressions(convert_english_numbers(convert_chinese_numerals(pd.text))).distances
+        if dists:  # "he is about 2 km behind me"
+            d = dists[0]
+            out.append(Clue("landmark", f"{kora.gazetteer.get(caller).short_en} … {d.text}",
+                            relation="before" if behind else "past", landmark_id=caller, distance_km=d.km,
+                            distance_qualifier=d.qualifier))
+            out = [c for c in out if not (c.kind == "landmark" and c.landmark_id == caller and c.distance_km is None)]
+    landmarks = [c for c in out if c.kind in ("landmark", "between")]
+    if landmarks and all(c.relation in _HISTORY_RELATIONS and c.distance_km is None for c in landmarks) \
+            and len({c.landmark_id for c in landmarks}) == 1:
+        out = [replace(c, relation="near") if c in landmarks else c for c in out]  # "stayed behind at X"
+    if not [c for c in out if c.kind != "scene"]:
+        out = [Clue("landmark", kora.gazetteer.get(caller).short_en, relation="near", landmark_id=caller)]
+        pd.warnings.append("the casualty's own place is not said; the caller's place is used")
+    pd.clues = out
+
+
+def _history_from_tense(pd: ParsedDescription) -> None:
+    """The latest place said about the present locates; earlier "at" places are history."""
+    at = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("at", "near") and c.distance_km is None]
+    if len({c.landmark_id for c in at}) < 2:
+        return
+    now = [c for c in at if c.now]
+    current = now[-1] if now else max(at, key=lambda c: _position(pd, c))
+    pd.clues = [replace(c, relation="left") if c in at and c.landmark_id != current.landmark_id else c
+                for c in pd.clues]
+    pd.notes.append(("history", {"now_at": current.landmark_id}))

@@ -1,0 +1,63 @@
+"""Reading the whole story: self-corrections, tense (history vs now), relayed calls, negation and
+direction words. Texts written for these tests."""
+
+import pytest
+
+from rescue_desk.domain.kora import load_kora
+from rescue_desk.domain.locator import locate
+
+KORA = load_kora()
+
+
+def km(lid):
+    return KORA.gazetteer.get(lid).chainage_km
+
+
+def near(r, expected, tol):
+    assert r.placed, r.message
+    assert KORA.along_distance_km(r.chainage_km, expected) < tol, (r.chainage_km, expected, r.explanation())
+
+
+@pytest.mark.parametrize("text,lid", [
+    ("我们到宗堆了 不对不对 宗堆还没到 我们在第四朝拜处", "fourth_prostration"),
+    ("we're at Gangjia, no wait, sorry, we are at Zutul Phuk, my dad is sick", "zutul_phuk"),
+    ("在曲古桥补给点 哦不是 是马头明王驿站 有人晕了", "tamdrin_drongkhang"),
+])
+def test_a_self_correction_replaces_what_it_corrects(text, lid):
+    near(locate(text), km(lid), 0.6)
+
+
+def test_a_corrected_number_replaces_the_first_one():
+    r = locate("过了色雄有四公里 嗯不对 我看了下手表 是一公里")
+    near(r, km("sershong") + 0.95, 0.4)
+
+
+@pytest.mark.parametrize("text,lid", [
+    ("昨天住的岗加 早上在斯巴恰天葬台歇了一下 现在在卓玛拉山口 同伴不舒服", "dolma_la"),
+    ("we had tea at Sershong, took photos at Tarboche, and now we are at the Chuku bridge supply point", "chuku_bridge_supply"),
+])
+def test_the_latest_present_place_locates_and_earlier_ones_are_history(text, lid):
+    r = locate(text)
+    near(r, km(lid), 0.6)
+    assert r.interval_length_km() < 3.0
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a shopkeeper at one place reports a walker further on towards another
+    ("我是在药师佛沟补给点开店的 刚才有个香客说 往改则茶馆那边走两公里 有个人摔倒了", km("medicine_buddha_supply") + 1.9),
+    ("I'm a guide, I am at Gangjia now. My client says he is about 2 km behind me, he can't walk", km("gangjia") - 1.9),
+    ("Hello, calling from our guest house in Darchen. Our driver says one of our group is at Zutul Phuk, vomiting",
+     km("zutul_phuk")),
+])
+def test_a_relayed_call_places_the_casualty_not_the_caller(text, expected):
+    near(locate(text), expected, 0.6)
+
+
+def test_a_place_ruled_out_is_not_a_clue():
+    r = locate("我们在止热寺里面 不是岗加那边 有个老人倒下了")
+    assert r.placed and all(c.landmark_id != "gangjia" for c in r.used)
+
+
+def test_direction_words_set_the_direction_of_a_distance():
+    r = locate("从塔钦出来往第一朝拜处走了两公里 有人腿抽筋")
+    near(r, 1.9, 0.5)
