@@ -1,6 +1,6 @@
-"""Headless commands. Each module in this package that defines ``register(subparsers)`` adds one
-command (or a group); the module's handler receives the parsed ``argparse.Namespace`` and returns
-an exit code. Modules are discovered, so adding a command never edits a shared list.
+"""Headless commands. A command's arguments live in ``cli/parsers/<name>.py`` (cheap to import, all
+read to build the parser); its code lives in ``cli/<module>.py``, imported only when it runs. The
+handler receives the parsed ``argparse.Namespace`` and returns an exit code.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import pkgutil
 import sys
 
 from rescue_desk import __version__
-from rescue_desk.storage.errors import PermissionDenied
 
 
 class CliError(Exception):
@@ -29,6 +28,22 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true",
                         help="open the demo station database (synthetic data; created on first start)")
     parser.add_argument("--lang", choices=["zh", "en"], help="user-interface language (default: zh)")
+
+
+class Handler:
+    """A command's handler, ``rescue_desk.cli.<module>.<function>``, imported when the command runs."""
+
+    def __init__(self, module: str, function: str):
+        self.module, self.function = module, function
+
+    def resolve(self):
+        return getattr(importlib.import_module(f"{__name__}.{self.module}"), self.function)
+
+    def __call__(self, args: argparse.Namespace) -> int | None:
+        return self.resolve()(args)
+
+    def __repr__(self) -> str:
+        return f"Handler({self.module!r}, {self.function!r})"
 
 
 class _RaisingParser(argparse.ArgumentParser):
@@ -59,10 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    from . import parsers
+
+    for info in sorted(pkgutil.iter_modules(parsers.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+        module = importlib.import_module(f"{parsers.__name__}.{info.name}")
         if hasattr(module, "register"):
             module.register(sub)
     _accept_db_everywhere(parser)
@@ -91,9 +108,16 @@ def run(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"rescue-desk: {exc}", file=sys.stderr)
         return exc.code
-    except PermissionDenied as exc:  # the write policy refused the command's actor (docs/roles.md)
-        print(f"rescue-desk: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("rescue-desk: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if _is_permission_denied(exc):  # the write policy refused the command's actor (docs/roles.md)
+            print(f"rescue-desk: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+def _is_permission_denied(exc: Exception) -> bool:
+    storage_errors = sys.modules.get("rescue_desk.storage.errors")  # loaded by any command that could raise it
+    return storage_errors is not None and isinstance(exc, storage_errors.PermissionDenied)

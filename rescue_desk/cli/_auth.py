@@ -14,17 +14,7 @@ from rescue_desk.services import access, accounts
 from rescue_desk.storage import Database
 
 from . import CliError
-
-USER_ENV = "RESCUE_DESK_USER"
-
-
-def add_identity_arguments(parser: argparse.ArgumentParser, password_stdin: bool = True) -> None:
-    parser.add_argument("--as", dest="as_user", metavar="NAME",
-                        help=f"act as this account (default ${USER_ENV}); asks for its password")
-    if password_stdin:
-        parser.add_argument("--password-stdin", action="store_true",
-                            help="read passwords from standard input, one per line, instead of prompting")
-
+from .parsers._options import USER_ENV
 
 def read_password(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
     """One password: the next line of stdin with --password-stdin, else a hidden prompt."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
 
 from rescue_desk.storage import StorageError, make_engine, ping
 from rescue_desk.storage.engine import enable_wal
@@ -13,21 +11,6 @@ from rescue_desk.storage.migrate import current_revision, head_revision, upgrade
 
 from . import CliError
 from .common import database_url
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    db = sub.add_parser("db", help="database maintenance: upgrade, backup, check")
-    dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    up = dbsub.add_parser("upgrade", help="migrate the schema to this version (backs up an older SQLite file first)")
-    up.set_defaults(handler=_upgrade)
-    bk = dbsub.add_parser("backup", help="consistent copy of the SQLite database, safe while the app runs")
-    bk.add_argument("path", type=Path, help="where to write the copy")
-    bk.set_defaults(handler=_backup)
-    ck = dbsub.add_parser("check", help="integrity, foreign keys, schema version and event-log chain")
-    ck.set_defaults(handler=_check)
-    from .db_restore import register_restore  # accounts/backups (issue 7)
-
-    register_restore(dbsub)
 
 
 def _engine(args):

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -12,23 +11,8 @@ from rescue_desk.services import backups
 from rescue_desk.storage import StorageError, make_engine, open_database, ping
 
 from . import CliError
-from ._auth import add_identity_arguments, cli_principal
+from ._auth import cli_principal
 from .common import database_url
-
-
-def register_restore(dbsub: argparse._SubParsersAction) -> None:
-    rs = dbsub.add_parser("restore", help="replace the SQLite database by a backup, after checking it "
-                          "(header, integrity, schema, event chain); the replaced file is kept as a backup")
-    rs.add_argument("path", type=Path, help="the backup file to restore")
-    rs.add_argument("--backup-dir", type=Path, help=f"where the replaced database is saved "
-                    f"(default ${backups.BACKUP_DIR_ENV} or 'backups' in the data folder)")
-    add_identity_arguments(rs)
-    rs.set_defaults(handler=_restore)
-    bk = dbsub.add_parser("backups", help="make a rotating backup now (keeps the newest N) and list them")
-    bk.add_argument("--backup-dir", type=Path, help="backup folder (default as for restore)")
-    bk.add_argument("--keep", type=int, default=backups.DEFAULT_KEEP, help="how many to keep")
-    bk.add_argument("--list", action="store_true", help="only list the backups")
-    bk.set_defaults(handler=_backups)
 
 
 def _restore(args) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from sqlalchemy import func, select
@@ -12,14 +11,6 @@ from rescue_desk.storage.models import Incident
 
 from . import CliError
 from .common import open_db
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="fill a database with a synthetic demo station (marked synthetic)")
-    p.add_argument("--years", type=int, default=3, help="seasons of history to generate (default 3)")
-    p.add_argument("--seed", type=int, default=4810, help="random seed (default 4810)")
-    p.add_argument("--end-year", type=int, help="last generated year (default: last full year)")
-    p.set_defaults(handler=_demo)
 
 
 def _demo(args) -> int:

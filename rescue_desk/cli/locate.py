@@ -8,7 +8,6 @@ Times without an offset are Beijing time.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from datetime import datetime
@@ -22,20 +21,6 @@ from .common import run_jsonl_batch
 from .station import station_koras
 
 _ERROR_FIELDS = {"lon": None, "lat": None, "chainage_km": None, "intervals_km": [], "radius_m": None, "clues": []}
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("locate", help="place a caller's description on the kora (or a JSONL batch)",
-                       description="Read a caller's words (English, Chinese or both) and say where on the "
-                       "kora they are, with a 90 %% credible interval.")
-    p.add_argument("text", nargs="?", help="the caller's description")
-    p.add_argument("--time", metavar="ISO8601", help="call time (default now; no offset = Beijing time)")
-    p.add_argument("--datum", choices=DATUMS, help="datum of coordinates read out (default: from the wording, "
-                   "else wgs84)")
-    p.add_argument("--json", action="store_true", help="print the JSON record (with the map corridor)")
-    p.add_argument("--batch", metavar="IN.jsonl", help='JSONL input, one {"id","text","time"?} per line ("-" = stdin)')
-    p.add_argument("--out", metavar="OUT.jsonl", help="batch output file (default: stdout)")
-    p.set_defaults(handler=_locate)
 
 
 def _locate(args) -> int:

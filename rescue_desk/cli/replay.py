@@ -3,7 +3,6 @@ positions and the estimate held at each entry. Names and phone numbers are never
 
 from __future__ import annotations
 
-import argparse
 
 from rescue_desk.domain.clock import to_beijing
 from rescue_desk.services.errors import NotFound
@@ -11,14 +10,6 @@ from rescue_desk.services.replay import ReplayError, replay_incident
 
 from . import CliError
 from .common import open_db, print_json
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("replay", help="print an incident's timeline with team positions (--json for scripts)")
-    p.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
-    p.add_argument("--json", action="store_true", help="print JSON: entries with at, elapsed_s, kind, summary, "
-                   "teams [{trip_id, lon, lat, chainage_km, phase, source}], estimate")
-    p.set_defaults(handler=_replay)
 
 
 def _clock(seconds: float) -> str:

@@ -3,7 +3,6 @@ annual report (see docs/report.md)."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -14,21 +13,8 @@ from rescue_desk.services.demo import is_synthetic
 from rescue_desk.services.reports import period_csv, period_report
 
 from . import CliError
-from ._auth import add_identity_arguments, cli_principal
+from ._auth import cli_principal
 from .common import open_db, print_json
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="annual report: totals, months, causes, sections, response times "
-                       "(text, --json, --csv, --pdf)")
-    p.add_argument("--year", type=int, help="calendar year in Beijing time (default: last year)")
-    p.add_argument("--to-year", type=int, metavar="YEAR", help="report the years --year … --to-year together")
-    p.add_argument("--station", help="only this station's incidents (default: all in the database)")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--csv", metavar="FILE", help="write the counted incidents, one row each, as CSV")
-    p.add_argument("--pdf", metavar="FILE", help="write the printable report as PDF (needs the desktop app's Qt)")
-    add_identity_arguments(p)  # exports need the export_records permission once accounts exist (issue 7)
-    p.set_defaults(handler=_report)
 
 
 def _period(args) -> Period:

@@ -3,7 +3,6 @@ share closed incidents as training scenarios (personal data removed; files fully
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from rescue_desk.domain.scenarios import ScenarioError
@@ -13,20 +12,6 @@ from rescue_desk.services.training import import_scenario_file, write_scenario_f
 
 from . import CliError
 from .common import open_db
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("scenario", help="export a closed incident as a training scenario, or import one")
-    cmds = p.add_subparsers(dest="scenario_command", metavar="ACTION", required=True)
-    ex = cmds.add_parser("export", help="write a closed incident as a scenario file (no personal data)")
-    ex.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
-    ex.add_argument("file", metavar="FILE.json")
-    ex.add_argument("--force", action="store_true", help="overwrite FILE.json if it exists")
-    ex.set_defaults(handler=_export)
-    im = cmds.add_parser("import", help="check a scenario file and add it to this station's drills")
-    im.add_argument("file", metavar="FILE.json")
-    im.add_argument("--actor", default="cli", help="who imports it (for the log; default 'cli')")
-    im.set_defaults(handler=_import)
 
 
 def _export(args) -> int:

@@ -4,21 +4,11 @@ GPX 1.1 / KML with the waypoint, the 90 % corridor and the suggested approach.""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
 from . import CliError
 from .common import open_db, write_output
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("share", help="an incident's position for the team: text, JSON, GPX or KML")
-    p.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
-    p.add_argument("--format", choices=["text", "json", "gpx", "kml"], default="text",
-                   help="text block (default), JSON, GPX 1.1 or KML")
-    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-    p.set_defaults(handler=_share)
 
 
 def _share(args) -> int:

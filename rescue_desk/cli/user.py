@@ -5,37 +5,14 @@ these commands need an administrator: ``--as NAME`` and its password."""
 
 from __future__ import annotations
 
-import argparse
 
 from rescue_desk.domain import roles
 from rescue_desk.services import accounts
 from rescue_desk.services.errors import NotFound, StorageError, ValidationError
 
 from . import CliError
-from ._auth import add_identity_arguments, cli_principal, read_password
+from ._auth import cli_principal, read_password
 from .common import open_db
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    user = sub.add_parser("user", help="accounts: add, passwd, disable, enable, list")
-    usub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = usub.add_parser("add", help="create an account (the first one must be an administrator)")
-    add.add_argument("name", help="account name: lowercase letters, digits, . _ -")
-    add.add_argument("--role", required=True, choices=roles.ROLES)
-    add.add_argument("--display-name", default="", help="full name shown in the app")
-    add_identity_arguments(add)
-    add.set_defaults(handler=_add)
-    pw = usub.add_parser("passwd", help="set a new password for an account")
-    pw.add_argument("name")
-    add_identity_arguments(pw)
-    pw.set_defaults(handler=_passwd)
-    for action, help_text in (("disable", "stop an account from logging in"), ("enable", "allow it again")):
-        p = usub.add_parser(action, help=help_text)
-        p.add_argument("name")
-        add_identity_arguments(p)
-        p.set_defaults(handler=_disable if action == "disable" else _enable)
-    ls = usub.add_parser("list", help="the accounts and their roles")
-    ls.set_defaults(handler=_list)
 
 
 def _run(args, work) -> int:
