@@ -173,14 +173,20 @@ def elevation_likelihood(g: Grid, clue: Clue, direction: str) -> np.ndarray:
 
 
 def scene_likelihood(g: Grid, clue: Clue) -> np.ndarray:
+    """1 on the scene's stretch (or on each of its pieces), soft edges, a floor elsewhere."""
     sc = _SCENES[clue.scene]
     gz = g.kora.gazetteer
-    a = (gz.get(sc.start_landmark).chainage_km + sc.start_offset_km) % g.length
-    b = (gz.get(sc.end_landmark).chainage_km + sc.end_offset_km) % g.length
-    arc = (b - a) % g.length
-    t = g.signed(a, "cw")
-    t = np.where(t < -(g.length - arc) / 2, t + g.length, t)
-    return 0.002 + _phi(t / 0.2) * _phi((arc - t) / 0.2)
+    out = np.zeros(g.n)
+    for first, last in sc.pieces:
+        if first not in gz or last not in gz:
+            continue
+        a = (gz.get(first).chainage_km + sc.from_km) % g.length
+        b = (gz.get(last).chainage_km + sc.to_km) % g.length
+        arc = (b - a) % g.length
+        t = g.signed(a, "cw")
+        t = np.where(t < -(g.length - arc) / 2, t + g.length, t)
+        out = np.maximum(out, _phi(t / 0.2) * _phi((arc - t) / 0.2))
+    return 0.002 + out
 
 
 def time_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim") -> np.ndarray | None:

@@ -13,6 +13,7 @@ from .coordinates import datum_from_words, find_coordinates
 from .expressions import ClockTime, Expressions, find_expressions
 from .mentions import Mention, scanner_for
 from .relations import left_relation, pair_relations, right_relation, says_halfway_to
+from .generic_places import resolve_generic
 from .scenes import find_scenes
 from .text import clean_text, convert_chinese_numerals, convert_english_numbers
 from .unknown_words import unknown_words
@@ -122,11 +123,11 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
             mentions[k] = replace(m, landmark_id=lid)
             pd.warnings.append(f"'{m.text}' read as the supply point of that number from Darchen "
                                f"({kora.gazetteer.get(lid).short_en}); check with the caller")
-    for scene, start, end in find_scenes(masked):
-        if scene.start_landmark not in kora.gazetteer or scene.end_landmark not in kora.gazetteer:
-            continue
+    scenes = [x for x in find_scenes(masked) if all(lid in kora.gazetteer for lid in x[0].landmarks)]
+    mentions = resolve_generic(mentions, masked, scenes, kora, pd.direction)
+    for scene, start, end in scenes:
         inside = [m for m in mentions if m.start < end and start < m.end]
-        if any(m.landmark_id in (scene.start_landmark, scene.end_landmark) for m in inside):
+        if any(m.landmark_id in scene.landmarks for m in inside):
             continue  # "Tarboche flagpole" is the landmark itself, not a scene
         mentions = [m for m in mentions if m not in inside]  # "we can see Darchen" is a view, not a place
         pd.clues.append(Clue("scene", masked[start:end], scene=scene.key))

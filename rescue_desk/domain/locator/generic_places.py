@@ -1,0 +1,99 @@
+"""Generic words for a place ("the bridge", 桥, 寺, "the supply point") resolved from context.
+
+There are four bridges, many supply points and three monasteries on the kora. A generic word is
+read as a landmark only when the rest of the description settles which one:
+
+1. a scene said with it ("an iron bridge over a milky river": the Gendun Lachu bridge; the scene
+   table says which generic words it settles);
+2. a place of that kind named earlier ("改则茶馆 … 就在茶馆里面": the same one);
+3. for a generic name ("the iron bridge", 铁桥): the place said before it (the first such landmark after it, in the walking direction), or the
+   place said after it (the last one before that place: "the iron bridge on the way to Gangjia");
+4. words of the landmark's own name said with it ("the bridge where the path forks").
+
+Otherwise the word is left alone (an already matched name keeps its reading).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..kora import Kora
+from .mentions import Mention
+
+MAX_CONTEXT_KM = 10.0
+_GENERIC = {
+    "bridge": re.compile(r"(?:the |an? )?(?:iron |metal |small |big )?bridge\b|铁?桥(?:头)?"),
+    "monastery": re.compile(r"(?:the |a )?(?:monastery|gompa|temple)\b|寺(?:庙)?"),
+    "supply": re.compile(r"(?:the |a )?(?:supply point|tea ?house|tea shop)\b|补给点|补给站|茶馆"),
+}
+_FORK = re.compile(r"fork|path (?:splits|divides)|分岔|岔口|岔路")
+
+
+def _candidates(kora: Kora, kind: str) -> list[str]:
+    out = []
+    for lm in kora.gazetteer.by_chainage():
+        en, zh = lm.name_en.lower(), lm.name_zh
+        if kind == "bridge" and ("bridge" in en or "桥" in zh):
+            out.append(lm.id)
+        elif kind == "monastery" and ("gompa" in en or "寺" in zh):
+            out.append(lm.id)
+        elif kind == "supply" and "supply" in lm.kinds:
+            out.append(lm.id)
+    return out
+
+
+def _kind_of(words: str) -> str | None:
+    for kind, rx in _GENERIC.items():
+        if rx.fullmatch(words.strip()):
+            return kind
+    return None
+
+
+def resolve_generic(mentions: list[Mention], text: str, scenes: list, kora: Kora, direction: str) -> list[Mention]:
+    """``mentions`` with generic words read as the landmark the context settles (new mentions are
+    added for bare generic words that the context settles)."""
+    generic = [(m.start, m.end, _kind_of(m.text), m) for m in mentions if _kind_of(m.text)]
+    taken = [(m.start, m.end) for m in mentions]
+    for kind, rx in _GENERIC.items():
+        for g in rx.finditer(text):
+            # "Drira Phuk monastery", "曲古寺": a generic word right after a name belongs to it
+            if not any(s < g.end() and g.start() < e + 3 for s, e in taken):
+                generic.append((g.start(), g.end(), kind, None))
+    if not generic:
+        return mentions
+    named = [m for m in mentions if not _kind_of(m.text)]
+    out = [m for m in mentions if _kind_of(m.text) is None]
+    length = kora.length_km
+    gz = kora.gazetteer
+    for start, end, kind, m in generic:
+        lid = None
+        by_scene = {k: target for scene, _s, _e in scenes for k, target in scene.resolves}
+        cands = [c for c in _candidates(kora, kind) if c in gz]
+        if kind in by_scene and by_scene[kind] in gz:
+            lid = by_scene[kind]
+        elif kind == "bridge" and _FORK.search(text[end:end + 24]):
+            lid = next((c for c in cands if "fork" in gz.get(c).name_en.lower()), None)
+        earlier = [n for n in named if n.end <= start and n.landmark_id in cands]
+        if lid is None and earlier:
+            lid = earlier[-1].landmark_id  # "改则茶馆 … 就在茶馆里面": the one just named
+        if lid is None and m is not None:  # only a said name ("the iron bridge") moves with the story
+            before = [n for n in named if n.end <= start]
+            after = [n for n in named if n.start >= end]
+            sign = 1 if direction == "cw" else -1
+            if before:
+                ref = gz.get(before[-1].landmark_id).chainage_km
+                ahead = [(sign * (gz.get(c).chainage_km - ref)) % length for c in cands]
+                best = min(((d, c) for d, c in zip(ahead, cands) if 0.05 < d <= MAX_CONTEXT_KM), default=None)
+                lid = best[1] if best else None
+            elif after:
+                ref = gz.get(after[0].landmark_id).chainage_km
+                behind = [(sign * (ref - gz.get(c).chainage_km)) % length for c in cands]
+                best = min(((d, c) for d, c in zip(behind, cands) if 0.05 < d <= MAX_CONTEXT_KM), default=None)
+                lid = best[1] if best else None
+        if lid is not None:
+            out.append(replace(m, landmark_id=lid, generic=True) if m is not None else
+                       Mention(lid, start, end, text[start:end], False, True))
+        elif m is not None:
+            out.append(m)
+    return sorted(out, key=lambda x: x.start)

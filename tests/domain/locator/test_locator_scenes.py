@@ -1,0 +1,51 @@
+"""Scenes from the landmark notes and generic words resolved from context. Texts written for these tests."""
+
+import pytest
+
+from rescue_desk.domain.kora import load_kora
+from rescue_desk.domain.locator import locate
+from rescue_desk.domain.locator.scenes import load_scenes
+
+KORA = load_kora()
+
+
+def km(lid):
+    return KORA.gazetteer.get(lid).chainage_km
+
+
+def test_every_scene_names_landmarks_of_the_shipped_table():
+    for scene in load_scenes():
+        assert scene.landmarks and all(lid in KORA.gazetteer for lid in scene.landmarks), scene.key
+        assert scene.label_en and scene.label_zh
+
+
+@pytest.mark.parametrize("text,lid", [
+    ("满地都是别人扔掉的衣服 我们坐在这里 我爸起不来", "shiva_tsal"),
+    ("there are heaps of discarded clothes all around us, my wife can't breathe", "shiva_tsal"),
+    ("这里是最后能看到冈仁波齐的地方 好多人在磕头", "third_prostration"),
+    ("the lake under the pass is completely frozen, we are right beside it", "gauri_kund"),
+    ("我们刚第一次看见神山 山梁上全是经幡", "first_prostration"),
+])
+def test_scenes_from_the_landmark_notes_place_the_caller(text, lid):
+    r = locate(text)
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km(lid)) < 0.8, r.explanation()
+
+
+def test_a_bridge_over_the_milky_river_is_the_gendun_lachu_bridge():
+    r = locate("we are on the iron bridge over the milky glacier stream, my son is hurt")
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("gendun_lachu_bridge")) < 0.6
+
+
+def test_a_bridge_after_a_named_place_is_the_next_bridge_on():
+    r = locate("we left Zutul Phuk this morning and just crossed the iron bridge")
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("gendun_lachu_bridge")) < 1.0
+
+
+def test_a_generic_word_after_a_name_is_that_place():
+    r = locate("我们在改则茶馆 就在茶馆里面坐着 有人拉肚子")
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("gaize_teahouse")) < 0.6
+
+
+def test_a_prostration_point_not_said_which_keeps_every_piece():
+    r = locate("we are at a place where people are prostrating")
+    assert r.placed and len(r.intervals_km) >= 3
