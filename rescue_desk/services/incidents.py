@@ -13,13 +13,15 @@ from sqlalchemy.orm import selectinload
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.clock import utc_now
+from rescue_desk.domain.incident import TRIP_STEPS, RuleError, Status, TripStep, check_time, status_after_step
+from rescue_desk.domain.incident_views import IncidentSummary
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.storage import Database
 from rescue_desk.storage.models import Call, CheckIn, Incident, Officer, Person, Trip, Vehicle
 
 from .errors import ConcurrentChange, NotFound, ValidationError
+from .incident_records import summary, trip_record
 
-FUTURE_SLACK = timedelta(minutes=5)
 STATION_AREA_KM = 60.0  # 4,086 km² around the kora: nothing the station serves lies farther
 
 
@@ -64,44 +66,11 @@ class PersonInput:
     trip_id: Optional[int] = None
 
 
-@dataclass
-class IncidentRow:
-    """A flat, JSON-ready view of an incident for boards and ``rescue-desk incidents``."""
-
-    id: int
-    received_at: datetime
-    status: str
-    category: str
-    severity: int
-    lon: Optional[float]
-    lat: Optional[float]
-    chainage_km: Optional[float]
-    text: str
-    party_size: int
-    outcome: Optional[str]
-    drill: bool
-    version: int
-    n_calls: int = 1
-    last_change_at: Optional[datetime] = None
-    extra: dict = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "received_at": self.received_at.isoformat(), "status": self.status,
-            "category": self.category, "severity": self.severity, "lon": self.lon, "lat": self.lat,
-            "chainage_km": None if self.chainage_km is None else round(self.chainage_km, 3),
-            "text": self.text, "party_size": self.party_size, "outcome": self.outcome, "drill": self.drill,
-            "n_calls": self.n_calls,
-        }
-
-
-def _check_time(value: datetime, name: str, not_before: datetime | None = None, label: str = "") -> None:
-    if value.tzinfo is None:
-        raise ValidationError(f"{name}: the time needs a timezone.", name)
-    if value > utc_now() + FUTURE_SLACK:
-        raise ValidationError(f"{name}: the time is in the future.", name)
-    if not_before is not None and value < not_before:
-        raise ValidationError(f"{name}: the time is before {label or 'the previous step'}.", name)
+def _check_time(value: datetime, name: str, not_before: datetime | None = None, label: str = "call") -> None:
+    try:
+        check_time(value, utc_now(), name, not_before, label)
+    except RuleError as exc:
+        raise ValidationError.from_rule(exc) from None
 
 
 def _without_nul(data):
@@ -115,7 +84,7 @@ def _without_nul(data):
 def _validate_call(data: CallInput) -> None:
     _check_time(data.received_at, "received_at")
     if data.party_size < 1:
-        raise ValidationError("Party size must be at least 1.", "party_size")
+        raise ValidationError("Party size must be at least 1.", "party_size", "party_size_too_small")
     if data.category not in codes.CATEGORIES:
         raise ValidationError(f"Unknown category {data.category!r}.", "category")
     if data.severity not in codes.SEVERITIES:
@@ -136,7 +105,8 @@ def _validate_position(pos: Position) -> None:
     _km, offset_m = pos.chainage()
     if offset_m > STATION_AREA_KM * 1000:
         raise ValidationError(f"The position is {offset_m / 1000:,.0f} km from the kora, outside the station's "
-                              "area; check the coordinates and their datum.", "position")
+                              "area; check the coordinates and their datum.", "position", "position_outside_area",
+                              km=round(offset_m / 1000))
 
 
 def _apply_estimate(incident: Incident, estimate: dict[str, Any] | None) -> None:
@@ -173,7 +143,8 @@ def log_call(db: Database, actor: str, data: CallInput, incident_id: int | None 
         else:
             incident = _incident(s, incident_id, expected_version)
             if incident.status == "closed":
-                raise ValidationError(f"Incident {incident_id} is closed; a new call cannot be linked to it.")
+                raise ValidationError(f"Incident {incident_id} is closed; a new call cannot be linked to it.",
+                                      "link", "incident_closed", incident=incident_id)
             incident.severity = max(incident.severity, data.severity)
             incident.party_size = max(incident.party_size, data.party_size)
         if incident_id is None or incident.est_lon is None:
@@ -211,7 +182,7 @@ def nearby_open_incidents(db: Database, lon: float, lat: float, at: datetime, wi
 def _incident(s, incident_id: int, expected_version: int | None = None) -> Incident:
     incident = s.get(Incident, incident_id)
     if incident is None:
-        raise NotFound(f"Incident {incident_id} does not exist.")
+        raise NotFound(f"Incident {incident_id} does not exist.", "incident_missing", incident=incident_id)
     if expected_version is not None and incident.version != expected_version:
         raise ConcurrentChange(f"Incident {incident_id} was changed at another desk meanwhile; "
                                "the board shows the new state — check it and try again.")
@@ -233,7 +204,8 @@ def set_status(db: Database, actor: str, incident_id: int, status: str,
     with db.write(actor, "set_status") as s:
         incident = _incident(s, incident_id, expected_version)
         if incident.status == "closed":
-            raise ValidationError(f"Incident {incident_id} is already closed.", "status")
+            raise ValidationError(f"Incident {incident_id} is already closed.", "status", "incident_closed",
+                                  incident=incident_id)
         incident.status = status
 
 
@@ -245,20 +217,20 @@ def dispatch_trip(db: Database, actor: str, incident_id: int, officer_ids: Itera
     With ``expected_version``, refused (ConcurrentChange) when the incident changed since then."""
     officer_ids = list(officer_ids)
     if not officer_ids:
-        raise ValidationError("Choose at least one officer for the trip.", "officers")
+        raise ValidationError("Choose at least one officer for the trip.", "officers", "no_officers")
     if checkin_interval_min < 5:
         raise ValidationError("The check-in interval must be at least 5 minutes.", "checkin_interval_min")
     with db.write(actor, "dispatch_trip") as s:
         incident = _incident(s, incident_id, expected_version)
         if incident.status == "closed":
-            raise ValidationError(f"Incident {incident_id} is closed.", "status")
+            raise ValidationError(f"Incident {incident_id} is closed.", "status", "incident_closed", incident=incident_id)
         officers = s.scalars(select(Officer).where(Officer.id.in_(officer_ids))).all()
         if len(officers) != len(set(officer_ids)):
             raise ValidationError("An officer chosen is not on the roster.", "officers")
         if vehicle_id is not None and s.get(Vehicle, vehicle_id) is None:
             raise ValidationError("The vehicle chosen does not exist.", "vehicle")
         if departed_at is not None:
-            _check_time(departed_at, "departed_at", incident.created_at, "the call")
+            _check_time(departed_at, "departed_at", incident.created_at)
         trip = Trip(incident=incident, vehicle_id=vehicle_id, members=list(officers), approach=approach,
                     departed_at=departed_at, checkin_interval_min=checkin_interval_min)
         s.add(trip)
@@ -268,43 +240,34 @@ def dispatch_trip(db: Database, actor: str, incident_id: int, officer_ids: Itera
         return trip.id
 
 
-TRIP_STEPS = ("departed_at", "on_scene_at", "evacuating_at", "returned_at")
-STEP_STATUS = {"departed_at": "dispatched", "on_scene_at": "on_scene", "evacuating_at": "evacuating"}
-
-
 def log_trip_time(db: Database, actor: str, trip_id: int, step: str, at: datetime,
                   expected_version: int | None = None) -> None:
     """Record when the team departed / reached the scene / started evacuating / returned.
-    Times must not be in the future, nor before the call or an earlier step.
+    Times must not be in the future, nor before the call or an earlier step, nor after a later one
+    (``TripRecord.check_step``); the status moves forward with the step (``status_after_step``).
 
     With ``expected_version`` (the incident's version the desk showed) the step is refused with
     ConcurrentChange when the incident changed since, or when the step was already logged (by
     another desk): a logged time is never silently overwritten."""
-    if step not in TRIP_STEPS:
-        raise ValidationError(f"Unknown trip step {step!r}.", step)
-    with db.write(actor, f"log_{step.removesuffix('_at')}") as s:
+    try:
+        step = TripStep(step)
+    except ValueError:
+        raise ValidationError(f"Unknown trip step {step!r}.", step, "unknown_step") from None
+    with db.write(actor, f"log_{step.value.removesuffix('_at')}") as s:
         trip = s.get(Trip, trip_id)
         if trip is None:
-            raise NotFound(f"Trip {trip_id} does not exist.")
+            raise NotFound(f"Trip {trip_id} does not exist.", "trip_missing", trip=trip_id)
         if expected_version is not None:
             _incident(s, trip.incident_id, expected_version)
-            if getattr(trip, step) is not None:
-                raise ConcurrentChange(f"{step.removesuffix('_at').replace('_', ' ').capitalize()} was already "
-                                       f"logged for trip {trip_id} at another desk; check it and try again.")
-        floor, floor_label = trip.incident.created_at, "the call"
-        for earlier in TRIP_STEPS[: TRIP_STEPS.index(step)]:
-            if getattr(trip, earlier) is not None:
-                floor, floor_label = getattr(trip, earlier), earlier.removesuffix("_at").replace("_", " ")
-        _check_time(at, step, floor, floor_label)
-        for later in TRIP_STEPS[TRIP_STEPS.index(step) + 1:]:
-            if getattr(trip, later) is not None and getattr(trip, later) < at:
-                raise ValidationError(f"{step}: the time is after {later.removesuffix('_at')}.", step)
-        setattr(trip, step, at)
-        incident = trip.incident
-        if step in STEP_STATUS and incident.status != "closed":
-            order = codes.STATUS_FLOW
-            if order.index(STEP_STATUS[step]) > order.index(incident.status):
-                incident.status = STEP_STATUS[step]
+            if getattr(trip, step.value) is not None:
+                raise ConcurrentChange(f"{step.label.capitalize()} was already logged for trip {trip_id} at "
+                                       "another desk; check it and try again.")
+        try:
+            trip_record(trip).check_step(step, at, trip.incident.created_at, utc_now())
+        except RuleError as exc:
+            raise ValidationError.from_rule(exc) from None
+        setattr(trip, step.value, at)
+        trip.incident.status = status_after_step(trip.incident.status, step).value
 
 
 def add_checkin(db: Database, actor: str, trip_id: int, at: datetime, note: str = "",
@@ -313,7 +276,7 @@ def add_checkin(db: Database, actor: str, trip_id: int, at: datetime, note: str 
         trip = s.get(Trip, trip_id)
         if trip is None:
             raise NotFound(f"Trip {trip_id} does not exist.")
-        _check_time(at, "checkin", trip.departed_at or trip.created_at, "departure")
+        _check_time(at, "checkin", trip.departed_at or trip.created_at, "departed" if trip.departed_at else "dispatch")
         c = CheckIn(trip=trip, at=at, note=note.replace("\x00", ""), lon=lon, lat=lat)
         s.add(c)
         s.flush()
@@ -323,7 +286,7 @@ def add_checkin(db: Database, actor: str, trip_id: int, at: datetime, note: str 
 def add_person(db: Database, actor: str, incident_id: int, data: PersonInput) -> int:
     data = _without_nul(data)
     if data.age is not None and not 0 <= data.age <= 110:
-        raise ValidationError("Age must be between 0 and 110.", "age")
+        raise ValidationError("Age must be between 0 and 110.", "age", "age_out_of_range")
     if data.origin not in codes.ORIGINS:
         raise ValidationError(f"Unknown origin {data.origin!r}.", "origin")
     if data.sex not in codes.SEXES:
@@ -343,26 +306,20 @@ def add_person(db: Database, actor: str, incident_id: int, data: PersonInput) ->
 def close_incident(db: Database, actor: str, incident_id: int, outcome: str, at: datetime | None = None,
                    expected_version: int | None = None) -> None:
     if outcome not in codes.INCIDENT_OUTCOMES:
-        raise ValidationError(f"Choose an outcome to close the incident ({outcome!r} is unknown).", "outcome")
+        raise ValidationError(f"Choose an outcome to close the incident ({outcome!r} is unknown).", "outcome",
+                              "no_outcome")
     at = at or utc_now()
     with db.write(actor, "close_incident") as s:
         incident = _incident(s, incident_id, expected_version)
         if incident.status == "closed":
-            raise ValidationError(f"Incident {incident_id} is already closed.", "status")
-        _check_time(at, "closed_at", incident.created_at, "the call")
+            raise ValidationError(f"Incident {incident_id} is already closed.", "status", "incident_closed",
+                                  incident=incident_id)
+        _check_time(at, "closed_at", incident.created_at)
         incident.status, incident.outcome, incident.closed_at = "closed", outcome, at
 
 
-def _row(inc: Incident) -> IncidentRow:
-    first = inc.calls[0] if inc.calls else None
-    return IncidentRow(id=inc.id, received_at=first.received_at if first else inc.created_at, status=inc.status,
-                       category=inc.category, severity=inc.severity, lon=inc.lon, lat=inc.lat,
-                       chainage_km=inc.chainage_km, text=first.text if first else "", party_size=inc.party_size,
-                       outcome=inc.outcome, drill=inc.drill, version=inc.version, n_calls=len(inc.calls))
-
-
 def list_incidents(db: Database, open_only: bool = False, limit: int | None = None,
-                   include_drills: bool = True) -> list[IncidentRow]:
+                   include_drills: bool = True) -> list[IncidentSummary]:
     """Incidents newest first, as flat rows."""
     q = select(Incident).options(selectinload(Incident.calls)).order_by(Incident.created_at.desc())
     if open_only:
@@ -372,12 +329,12 @@ def list_incidents(db: Database, open_only: bool = False, limit: int | None = No
     if limit:
         q = q.limit(limit)
     with db.read() as s:
-        return [_row(inc) for inc in s.scalars(q)]
+        return [summary(inc) for inc in s.scalars(q)]
 
 
-def get_incident(db: Database, incident_id: int) -> IncidentRow:
+def get_incident(db: Database, incident_id: int) -> IncidentSummary:
     with db.read() as s:
         inc = s.scalar(select(Incident).options(selectinload(Incident.calls)).where(Incident.id == incident_id))
         if inc is None:
-            raise NotFound(f"Incident {incident_id} does not exist.")
-        return _row(inc)
+            raise NotFound(f"Incident {incident_id} does not exist.", "incident_missing", incident=incident_id)
+        return summary(inc)

@@ -3,20 +3,22 @@ incident's trips with check-ins and persons, and storing a team's track on its t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from rescue_desk.domain.clock import BEIJING, utc_now
 from rescue_desk.domain.gpx import GpxTrack, check_near_kora, check_times
+from rescue_desk.domain.incident import TripRecord
+from rescue_desk.domain.incident_views import IncidentDetail, PersonRecord
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.storage import Database
 from rescue_desk.storage.models import Incident, Officer, Trip, Vehicle
 
 from .errors import NotFound, ValidationError
+from .incident_records import detail
 
 
 @dataclass
@@ -36,68 +38,6 @@ class VehicleEntry:
     kind: str
     plate: str
     out: bool
-
-
-@dataclass
-class TripView:
-    id: int
-    vehicle_id: Optional[int]
-    vehicle_name: str
-    member_ids: list[int]
-    member_names: list[str]
-    created_at: datetime
-    departed_at: Optional[datetime]
-    on_scene_at: Optional[datetime]
-    evacuating_at: Optional[datetime]
-    returned_at: Optional[datetime]
-    checkin_interval_min: int
-    checkins: list[tuple[datetime, str]]
-    approach: Optional[dict[str, Any]]
-    track_points: int
-    track: list[tuple[float, float]] = field(default_factory=list)
-    member_names_en: list[str] = field(default_factory=list)
-
-    @property
-    def last_contact(self) -> Optional[datetime]:
-        times = [t for t in (self.departed_at, self.on_scene_at, self.evacuating_at) if t is not None]
-        times += [t for t, _n in self.checkins]
-        return max(times) if times else None
-
-    def checkin_due(self) -> Optional[datetime]:
-        """When the team must next be heard from (None when not out)."""
-        if self.departed_at is None or self.returned_at is not None or self.last_contact is None:
-            return None
-        return self.last_contact + timedelta(minutes=self.checkin_interval_min)
-
-
-@dataclass
-class PersonView:
-    id: int
-    age: Optional[int]
-    sex: str
-    origin: str
-    condition: str
-    outcome: str
-    name: str
-
-
-@dataclass
-class IncidentDetail:
-    id: int
-    status: str
-    outcome: Optional[str]
-    created_at: datetime
-    category: str
-    severity: int
-    party_size: int
-    lon: Optional[float]
-    lat: Optional[float]
-    chainage_km: Optional[float]
-    pos_source: Optional[str]
-    version: int
-    texts: list[str]
-    trips: list[TripView]
-    persons: list[PersonView]
 
 
 def _hours_in_field(trip: Trip, day_start: datetime, day_end: datetime, now: datetime) -> float:
@@ -146,16 +86,8 @@ def incident_detail(db: Database, incident_id: int) -> IncidentDetail:
             selectinload(Incident.trips).selectinload(Trip.checkins),
             selectinload(Incident.trips).selectinload(Trip.vehicle)))
         if inc is None:
-            raise NotFound(f"Incident {incident_id} does not exist.")
-        trips = [TripView(
-            t.id, t.vehicle_id, t.vehicle.name if t.vehicle else "", [m.id for m in t.members],
-            [m.name for m in t.members], t.created_at, t.departed_at, t.on_scene_at, t.evacuating_at, t.returned_at,
-            t.checkin_interval_min, [(c.at, c.note) for c in t.checkins], t.approach, len(t.track or []),
-            [(p[1], p[2]) for p in (t.track or [])], [m.name_en or m.name for m in t.members]) for t in inc.trips]
-        persons = [PersonView(p.id, p.age, p.sex, p.origin, p.condition, p.outcome, p.name) for p in inc.persons]
-        return IncidentDetail(inc.id, inc.status, inc.outcome, inc.created_at, inc.category, inc.severity,
-                              inc.party_size, inc.lon, inc.lat, inc.chainage_km, inc.pos_source, inc.version,
-                              [c.text for c in inc.calls], trips, persons)
+            raise NotFound(f"Incident {incident_id} does not exist.", "incident_missing", incident=incident_id)
+        return detail(inc)
 
 
 def attach_track(db: Database, actor: str, trip_id: int, track: GpxTrack) -> int:
@@ -172,5 +104,5 @@ def attach_track(db: Database, actor: str, trip_id: int, track: GpxTrack) -> int
         return len(track.points)
 
 
-__all__ = ["roster", "incident_detail", "attach_track", "RosterEntry", "VehicleEntry", "TripView",
-           "PersonView", "IncidentDetail", "ValidationError"]
+__all__ = ["roster", "incident_detail", "attach_track", "RosterEntry", "VehicleEntry", "TripRecord",
+           "PersonRecord", "IncidentDetail", "ValidationError"]

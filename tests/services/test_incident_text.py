@@ -18,6 +18,6 @@ def test_nul_characters_are_dropped_not_a_database_error(any_db):
     svc.add_checkin(any_db, "duty", trip, utc_now() - timedelta(minutes=10), "all\x00 well")
     svc.add_person(any_db, "duty", inc, svc.PersonInput(condition="cold\x00", name="Pa\x00sang"))
     detail = incident_detail(any_db, inc)
-    assert detail.texts == ["卓玛拉"] and detail.trips[0].checkins[0][1] == "all well"
+    assert detail.texts == ["卓玛拉"] and detail.trips[0].checkins[0].note == "all well"
     assert detail.persons[0].condition == "cold" and detail.persons[0].name == "Pasang"
     assert data.text == "卓玛\x00拉"  # the caller's input object is left as it was

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.clock import format_beijing, to_beijing, utc_now
-from rescue_desk.services.board import BoardRow, board_rows
+from rescue_desk.services.board import IncidentSummary, board_rows
 
 from .widgets import format_duration
 
@@ -29,7 +29,7 @@ class BoardModel(QAbstractTableModel):
     def __init__(self, kora, lang: str, parent=None):
         super().__init__(parent)
         self.kora, self.lang = kora, lang
-        self.rows: list[BoardRow] = []
+        self.rows: list[IncidentSummary] = []
         self.now: datetime = utc_now()
         self._headers = {
             "id": self.tr("#"), "received": self.tr("Received"), "elapsed": self.tr("Elapsed"),
@@ -50,7 +50,7 @@ class BoardModel(QAbstractTableModel):
             "evacuating_long": self.tr("Overdue: evacuation taking long, no return logged"),
         }
 
-    def set_rows(self, rows: list[BoardRow], now: datetime | None = None) -> None:
+    def set_rows(self, rows: list[IncidentSummary], now: datetime | None = None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.now = now or utc_now()
@@ -77,13 +77,13 @@ class BoardModel(QAbstractTableModel):
             return self._headers[self.COLUMNS[section]]
         return None
 
-    def place_text(self, r: BoardRow) -> str:
+    def place_text(self, r: IncidentSummary) -> str:
         if r.chainage_km is None:
             return self.tr("not placed")
         lm = self.kora.nearest_landmark(r.chainage_km)
         return f"km {r.chainage_km:.1f} · {lm.short_zh if self.lang == 'zh' else lm.short_en}"
 
-    def display(self, r: BoardRow, col: str) -> str:
+    def display(self, r: IncidentSummary, col: str) -> str:
         if col == "id":
             return str(r.id)
         if col == "received":

@@ -304,8 +304,8 @@ class TripPanel(QWidget):
                          .replace("%2", format_duration(b["eta_p50_s"])))
         if trip.track_points:
             lines.append(self.tr("GPS track: %1 points").replace("%1", str(trip.track_points)))
-        for at, note in trip.checkins[-3:]:
-            lines.append(f"✆ {format_beijing(at, with_date=False)} {note}")
+        for c in trip.checkins[-3:]:
+            lines.append(f"✆ {format_beijing(c.at, with_date=False)} {c.note}")
         self.trip_info.setText("\n".join(lines))
         if self._reset_inputs:
             self.step_time.set_now()
