@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.ctx = ctx
+        ctx.start_live_state()
         self._lazy_pages: dict[str, tuple[QWidget, Callable[[], QWidget], str, str]] = {}
         self._after_first_paint: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Rescue Desk — Darchen mountain rescue station"))
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         self._reload_timer.setInterval(250)
         self._reload_timer.timeout.connect(self.reload_incidents)
         ctx.bridge.incidentsChanged.connect(self._reload_timer.start)  # a burst of changes = one reload
-        ctx.bridge.stationLayerChanged.connect(lambda: self.map.refresh_landmarks(self.ctx.kora))
+        ctx.station.changed.connect(lambda: self.map.refresh_landmarks(self.ctx.kora))
         self.resize(1280, 820)
         if not ctx.settings.window_geometry.isEmpty():
             self.restoreGeometry(ctx.settings.window_geometry)

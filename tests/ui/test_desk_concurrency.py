@@ -121,6 +121,7 @@ def test_linking_a_call_to_an_incident_changed_meanwhile_is_refused_then_accepte
     intake = w.desk.intake
     lon, lat = w.ctx.kora.point_at(24.7)
     type_words(qtbot, w, "someone hurt below Drolma La")
+    w.map.interaction.set_mode("place_call")
     w.map.mapClicked.emit(lon, lat)
     qtbot.waitUntil(lambda: intake.link.findData(inc) >= 0, timeout=WAIT)
     intake.link.setCurrentIndex(intake.link.findData(inc))

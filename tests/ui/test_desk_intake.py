@@ -124,12 +124,23 @@ def test_clicking_the_map_places_the_call_and_the_saved_incident_is_selected(qtb
     w = open_desk(qtbot, sqlite_url, "en")
     intake = w.desk.intake
     lon, lat = w.ctx.kora.point_at(2.0)
-    w.map.mapClicked.emit(lon, lat)  # an empty form ignores clicks (the officer is just browsing)
-    assert intake.position is None
+    w.map.mapClicked.emit(lon, lat)  # browsing: a click places nothing
+    assert intake.position is None and w.map.interaction.mode == "browse"
     intake.caller_name.setText("Mr Sharma")
+    click(qtbot, w, "placeOnMap")
+    assert w.map.interaction.mode == "place_call"
+    assert "place the call" in w.map.interaction.badge.label.text()
     w.map.mapClicked.emit(lon, lat)
     assert intake.position == pytest.approx((lon, lat)) and intake.source.currentData() == "officer"
-    assert w.map.pin == pytest.approx((lon, lat))
+    assert w.map.pin == pytest.approx((lon, lat)) and intake.position_fixed
+    # a second click would move an accepted pin: the officer is asked, and a "no" keeps it
+    questions = []
+    intake.confirm_move = lambda q: questions.append(q) or False
+    other = w.ctx.kora.point_at(3.0)
+    w.map.mapClicked.emit(*other)
+    assert len(questions) == 1 and intake.position == pytest.approx((lon, lat))
+    w.map.pinMoved.emit(*other)  # a drag asks too, and the pin goes back
+    assert len(questions) == 2 and w.map.pin == pytest.approx((lon, lat))
     click(qtbot, w, "saveCall")
     qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     incident_id = int(intake.message.text().split("#")[1].rstrip("."))

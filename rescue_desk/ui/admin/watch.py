@@ -10,12 +10,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QToolBar
 from sqlalchemy.exc import DBAPIError
 
-from rescue_desk.services.changes import ChangeBatch, ChangeFeed
+from rescue_desk.services.changes import ChangeBatch
 from rescue_desk.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 POLL_MS = 1000
-STATION_PREFIX = "station_"  # station-layer tables: landmarks, aliases, versions, hazards, walks
 
 
 class ConnectionBanner(QToolBar):
@@ -36,11 +35,9 @@ class ConnectionBanner(QToolBar):
 
 
 class ChangeWatcher(QObject):
-    """Polls for new events every ``interval_ms`` on the database worker (one poll in flight at most).
-
-    Emits ``connectionLost(str)`` / ``connectionRestored()`` on transitions; forwards changes to the
-    bridge: ``incidentChanged(id)`` per incident, ``incidentsChanged`` once, ``stationLayerChanged``
-    for station tables and ``dataChanged(table)`` for the others. GUI thread only."""
+    """Asks ``ctx.notices`` to read the event log every ``interval_ms`` (the notices emit what other
+    desks changed on the bridge) and follows whether the database answers: ``connectionLost(str)`` /
+    ``connectionRestored()`` on transitions, ``polled(batch)`` after each read. GUI thread only."""
 
     connectionLost = Signal(str)
     connectionRestored = Signal()
@@ -49,12 +46,17 @@ class ChangeWatcher(QObject):
     def __init__(self, ctx, interval_ms: int = POLL_MS, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.feed: ChangeFeed | None = None
+        self.notices = ctx.notices
         self.online = True
-        self._busy = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll_now)
+        self.notices.polled.connect(self._done)
+        self.notices.failed.connect(self._failed)
+
+    @property
+    def feed(self):
+        return self.notices.feed
 
     def start(self) -> None:
         self.timer.start()
@@ -64,43 +66,19 @@ class ChangeWatcher(QObject):
         self.timer.stop()
 
     def poll_now(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        try:
-            self.ctx.worker.submit(self._poll, on_done=self._done, on_error=self._failed)
-        except RuntimeError:  # the worker has been shut down (window closing)
-            self._busy = False
+        if not self.ctx.worker.running:
             self.timer.stop()
-
-    def _poll(self) -> ChangeBatch | None:
-        """Worker thread: the first call only notes where the log ends."""
-        if self.feed is None:
-            self.feed = ChangeFeed(self.ctx.db)
-            return None
-        return self.feed.poll()
+            return
+        self.notices.poll_now()
 
     def _done(self, batch: ChangeBatch | None) -> None:
-        self._busy = False
         if not self.online:
             self.online = True
             self.connectionRestored.emit()
             self.ctx.bridge.incidentsChanged.emit()  # catch up whatever the banner time hid
-        if not batch:
-            return
-        bridge = self.ctx.bridge
-        for incident_id in sorted(batch.incident_ids):
-            bridge.incidentChanged.emit(incident_id)
-        if batch.incident_ids:
-            bridge.incidentsChanged.emit()
-        if any(e.startswith(STATION_PREFIX) for e in batch.entities):
-            bridge.stationLayerChanged.emit()
-        for entity in sorted(batch.entities):
-            bridge.dataChanged.emit(entity)
         self.polled.emit(batch)
 
     def _failed(self, exc: BaseException) -> None:
-        self._busy = False
         if not isinstance(exc, (DBAPIError, StorageError, OSError)):
             log.error("change poll failed: %r", exc)
             return

@@ -16,6 +16,7 @@ class LocateRequest:
     text: str
     call_time: datetime | None
     datum: str | None
+    kora: object = None
 
 
 _STOP = object()
@@ -55,7 +56,7 @@ class LocatorRunner(QObject):
             if req.seq != self.latest():
                 continue  # a newer request is queued: skip this one
             try:
-                result = locate(req.text, call_time=req.call_time, kora=self.kora, datum=req.datum)
+                result = locate(req.text, call_time=req.call_time, kora=req.kora or self.kora, datum=req.datum)
             except Exception as exc:  # the locator promises not to raise; never kill the thread if it does
                 result = LocateResult("error", f"locator failed: {exc}")
             self._done.emit(req.seq, result)
@@ -64,13 +65,15 @@ class LocatorRunner(QObject):
         with self._lock:
             return self._seq
 
-    def request(self, text: str, call_time: datetime | None = None, datum: str | None = None) -> int:
+    def request(self, text: str, call_time: datetime | None = None, datum: str | None = None, kora=None) -> int:
+        """Locate ``text`` on ``kora`` (the station layer in use at the call's time; default the one
+        given at construction)."""
         with self._lock:
             self._seq += 1
             seq = self._seq
         self.busy = True
         self._ensure_thread()
-        self._queue.put(LocateRequest(seq, text, call_time, datum))
+        self._queue.put(LocateRequest(seq, text, call_time, datum, kora))
         return seq
 
     def cancel(self) -> None:

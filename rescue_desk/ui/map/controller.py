@@ -13,6 +13,7 @@ from rescue_desk.domain.kora import Kora
 from . import projection
 from .base_layers import KmTicksItem, RouteItem, access_line_items
 from .landmarks_layer import LandmarkItem, RoadEndItem, declutter, landmark_labels, short_title
+from .interaction import MapInteraction
 from .markers import IncidentMarkers
 from .overlays import EstimateItem, HazardItem, HazardLabelsItem, HeatStripItem, HighlightItem, PinItem, PlayheadItem, track_item
 from .style import STATUS_COLOURS, TRACK_COLOURS
@@ -93,6 +94,7 @@ class MapController(QObject):
         self.view.cursorMoved.connect(self._cursor_moved)
         self.view.cursorLeft.connect(self._cursor_left)
         self.view.clicked.connect(self._clicked)
+        self.interaction = MapInteraction(self, self)
 
     def _legend(self) -> list[tuple[str, object, str]]:
         rows: list[tuple[str, object, str]] = [("dot", STATUS_COLOURS[s], codes.label(codes.STATUSES, s, self.lang))

@@ -19,6 +19,7 @@ from rescue_desk.domain.geo import geodesic_distance_m
 from rescue_desk.services import station, station_walks
 from rescue_desk.services.station_edits import MoveLandmark, editor_rows
 
+from ..map.interaction import MapMode
 from .hazards_page import HazardsPage
 from .landmarks_page import LandmarksPage
 from .map_handle import LandmarkHandle
@@ -86,7 +87,14 @@ class StationEditor(QWidget):
 
         self.handle = LandmarkHandle(self._handle_dropped)
         map_ctrl.scene.addItem(self.handle)
-        map_ctrl.mapClicked.connect(self._map_clicked)
+        modes = map_ctrl.interaction
+        modes.register(MapMode.ADD_LANDMARK, self._add_clicked,
+                       on_leave=lambda: self.landmarks.add_on_map.setChecked(False))
+        modes.register(MapMode.PICK_SECTION, self._section_clicked,
+                       on_leave=lambda: self.hazards.pick.setChecked(False))
+        modes.register(MapMode.BROWSE, self._browse_clicked)
+        self.hazards.pick.toggled.connect(
+            lambda on: modes.set_mode(MapMode.PICK_SECTION) if on else modes.leave(MapMode.PICK_SECTION))
         self.landmarks.editRequested.connect(self.run_edit)
         self.hazards.editRequested.connect(self.run_edit)
         self.landmarks.selected.connect(self._selected)
@@ -179,6 +187,10 @@ class StationEditor(QWidget):
 
     def _adding_toggled(self, on: bool) -> None:
         self.message.setText(self.tr("Click the map where the new landmark is.") if on else "")
+        if on:
+            self.map.interaction.set_mode(MapMode.ADD_LANDMARK)
+        else:
+            self.map.interaction.leave(MapMode.ADD_LANDMARK)
 
     def _too_far(self, lon: float, lat: float) -> bool:
         off = self.ctx.kora.chainage_of(lon, lat)[1]
@@ -188,7 +200,7 @@ class StationEditor(QWidget):
             return True
         return False
 
-    def _map_clicked(self, lon: float, lat: float) -> None:
+    def _section_clicked(self, lon: float, lat: float) -> None:
         if self.hazards.pick.isChecked():
             km, off = self.ctx.kora.chainage_of(lon, lat)
             if off > 500:
@@ -198,15 +210,16 @@ class StationEditor(QWidget):
                                      .format(self.hazards.from_km.value(), self.hazards.to_km.value()))
             else:
                 self.message.setText(self.tr("Now click the end of the section (clockwise)."))
+
+    def _add_clicked(self, lon: float, lat: float) -> None:
+        self.landmarks.add_on_map.setChecked(False)
+        if self._too_far(lon, lat):
             return
-        if self.landmarks.add_on_map.isChecked():
-            self.landmarks.add_on_map.setChecked(False)
-            if self._too_far(lon, lat):
-                return
-            self.landmarks.start_new(lon, lat, self.ctx.kora.chainage_of(lon, lat)[0])
-            self.handle.place(lon, lat)
-            self.message.setText(self.tr("Name the new landmark and save; drag the handle to adjust."))
-            return
+        self.landmarks.start_new(lon, lat, self.ctx.kora.chainage_of(lon, lat)[0])
+        self.handle.place(lon, lat)
+        self.message.setText(self.tr("Name the new landmark and save; drag the handle to adjust."))
+
+    def _browse_clicked(self, lon: float, lat: float) -> None:
         if not self.isVisible():
             return
         near = [(geodesic_distance_m(lon, lat, r.lon, r.lat), r.key) for r in self.landmarks.model.rows]
