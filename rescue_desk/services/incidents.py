@@ -4,7 +4,7 @@ calls them from its database worker)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 from typing import Any, Iterable, Optional
 
@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.clock import utc_now
-from rescue_desk.domain.incident import TRIP_STEPS, RuleError, Status, TripStep, check_time, status_after_step
+from rescue_desk.domain.incident import RuleError, TripStep, check_time, status_after_step
 from rescue_desk.domain.incident_views import IncidentSummary
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.storage import Database

@@ -8,8 +8,8 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import (QCompleter, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCompleter, QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+                               QSpinBox, QWidget)
 
 from rescue_desk.domain import codes
 from rescue_desk.services.drafts import DraftStore, default_draft_path
@@ -19,6 +19,7 @@ from ..map.interaction import MapMode
 from ..text import fill
 from .call_session import CallSession
 from .errors import error_text
+from .intake_layout import DraftBanner, lay_out_intake
 from .intake_texts import IntakeTexts
 from .widgets import MessageLabel, TimeEdit, code_combo, mark_invalid, select_code
 
@@ -83,72 +84,19 @@ class IntakeForm(QWidget):
         self.link = QComboBox(objectName="linkCombo")
         self.link.addItem(self.tr("New incident"), None)
         self.link_label = MessageLabel("linkNotice")
-        self.draft_banner = QWidget(objectName="draftBanner")
-        self.draft_label = QLabel(wordWrap=True)
-        restore = QPushButton(self.tr("Restore"), objectName="restoreDraft")
-        discard = QPushButton(self.tr("Discard"), objectName="discardDraft")
-        restore.clicked.connect(self.restore_draft)
-        discard.clicked.connect(self.discard_draft)
-        hb = QHBoxLayout(self.draft_banner)
-        hb.setContentsMargins(0, 0, 0, 0)
-        for w, stretch in ((self.draft_label, 1), (restore, 0), (discard, 0)):
-            hb.addWidget(w, stretch)
-        self.draft_banner.hide()
+        self.draft_banner = DraftBanner(self.restore_draft, self.discard_draft)
+        self.draft_label = self.draft_banner.label
         self.message = MessageLabel("intakeMessage")
         self.save_btn = QPushButton(self.tr("Save call"), objectName="saveCall", default=True)
         self.save_btn.clicked.connect(self.save)
         clear_btn = QPushButton(self.tr("Clear form"), objectName="clearCall")
         clear_btn.clicked.connect(self.clear_form)
-        self._lay_out(now_btn, clear_pos, clear_btn)
+        lay_out_intake(self, now_btn, clear_pos, clear_btn)
         self._connect()
         self._station_changed()
         self._take_widget_defaults()
         self._show_position()
         self.offer_draft()
-
-    def _lay_out(self, now_btn, clear_pos, clear_btn) -> None:
-        form = QFormLayout()
-        row = QHBoxLayout()
-        row.addWidget(self.received, 1)
-        row.addWidget(now_btn)
-        for label, field in ((self.tr("Received"), row), (self.tr("Channel"), self.channel),
-                             (self.tr("Caller"), self.caller_name), (self.tr("Phone"), self.caller_phone),
-                             (self.tr("Language"), self.language), (self.tr("Party size"), self.party),
-                             (self.tr("Category"), self.category), (self.tr("Severity"), self.severity)):
-            form.addRow(label, field)
-        inner = QWidget()
-        lay = QVBoxLayout(inner)
-        lay.addWidget(self.draft_banner)
-        lay.addLayout(form)
-        lay.addWidget(QLabel(self.tr("Caller's words")))
-        lay.addWidget(self.text, 2)
-        for w in (self.datum, self.estimate_label, self.accept_btn):
-            lay.addWidget(w)
-        pos_row = QHBoxLayout()
-        for w, stretch in ((self.landmark, 1), (self.place_btn, 0), (clear_pos, 0)):
-            pos_row.addWidget(w, stretch)
-        lay.addLayout(pos_row)
-        lay.addWidget(self.position_label)
-        src_row = QFormLayout()
-        src_row.addRow(self.tr("Position from"), self.source)
-        src_row.addRow(self.tr("Link to"), self.link)
-        lay.addLayout(src_row)
-        lay.addWidget(self.link_label)
-        lay.addStretch(1)
-        btns = QHBoxLayout()
-        btns.setContentsMargins(6, 0, 6, 4)
-        btns.addWidget(clear_btn)
-        btns.addStretch(1)
-        btns.addWidget(self.save_btn)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll, 1)
-        outer.addWidget(self.message)  # the message and Save stay in sight however long the form
-        outer.addLayout(btns)
-        self.setMinimumWidth(300)
 
     def _connect(self) -> None:
         s = self.session
