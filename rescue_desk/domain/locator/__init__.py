@@ -9,6 +9,7 @@ best estimate, the >= 90 % credible intervals, a map corridor and an explanation
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 import numpy as np
@@ -130,7 +131,30 @@ def _chainage_answer(kora: Kora, belief, pd: ParsedDescription, base: dict) -> L
     if conflicts:
         msg += "; clues disagree (see conflict)"
     base.update(used=used, set_aside=aside, conflicts=conflicts, posterior=p)
-    return LocateResult("placed", msg, lon=lon, lat=lat, chainage_km=best, intervals_km=intervals, **base)
+    radius = None
+    inside = _inside_off_trail_place(kora, used, best, pd.text)
+    if inside is not None:  # "we are inside Drira Phuk Gompa": the place itself, off the trail
+        lon, lat, radius = inside.lon, inside.lat, INSIDE_RADIUS_M
+        msg += f"; at {inside.short_en} {inside.short_zh} itself, {inside.offset_m:.0f} m off the trail"
+    return LocateResult("placed", msg, lon=lon, lat=lat, chainage_km=best, intervals_km=intervals, radius_m=radius,
+                        **base)
+
+
+INSIDE_RADIUS_M = 150.0
+"""A caller inside an off-trail place (a monastery across the river, the flagpole square) is within
+this of its mapped point (the table gives such positions to about ±150 m)."""
+_INSIDE_WORDS = re.compile(r"里面|下面|底下|门口|院子|大殿|\binside\b|\bunder\b|\bup at\b|\bin the (?:courtyard|hall)")
+
+
+def _inside_off_trail_place(kora: Kora, used: list[Clue], best_km: float, text: str):
+    at = [c for c in used if c.kind == "landmark" and c.distance_km is None
+          and (c.relation == "at" or (c.relation == "near" and _INSIDE_WORDS.search(text)))]
+    if len({c.landmark_id for c in at}) != 1:
+        return None
+    lm = kora.gazetteer.get(at[0].landmark_id)
+    if lm.offset_m <= OFF_ROUTE_M or kora.along_distance_km(best_km, lm.chainage_km) > 0.6:
+        return None
+    return lm
 
 
 def _point_fix(kora: Kora, fixes: list[Clue], belief, pd: ParsedDescription, base: dict) -> LocateResult:

@@ -206,7 +206,8 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             if rel in ("at", "near") and dist is not None:
                 rel = "from"
             d = ex.distances[dist] if dist is not None else None
-            if rel in ("at", "near") and d is None and _EARLIER.search(left[-10:] + " " + right[:14]):
+            if rel in ("at", "near") and d is None and _EARLIER.search(left[-10:] + " " + right[:14]) \
+                    and not _NOW.search(left[-10:]):
                 rel = "left"  # "昨天住在岗加": where they were, not where they are
             earlier = history[-1] if history else last_depart
             if rel in ("before", "almost", "near") and dist is None and earlier is not None \
