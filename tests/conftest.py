@@ -120,3 +120,58 @@ def demo_db_file(tmp_path_factory):
     generate_demo(database, years=1, end_year=2025)
     database.dispose()
     return path
+
+
+@pytest.fixture
+def field_shift(demo_db_file, tmp_path):
+    """A copy of the demo station in the middle of a shift: ``(url, ids)`` where ``ids`` holds an
+    estimated incident with no team ("estimated"), one whose team is out and overdue with a reported
+    position ("overdue"), one whose team is out and on time ("on_time"), and one without a position
+    ("unplaced"). The demo's own open incidents stay open too."""
+    import shutil
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from rescue_desk.domain.clock import utc_now
+    from rescue_desk.domain.kora import load_kora
+    from rescue_desk.services.incidents import CallInput, PersonInput, add_checkin, add_person, dispatch_trip, log_call
+    from rescue_desk.storage import open_database
+    from rescue_desk.storage.models import Officer, Vehicle
+
+    path = tmp_path / "shift.sqlite3"
+    shutil.copy(demo_db_file, path)
+    url = f"sqlite:///{path}"
+    db = open_database(url)
+    kora = load_kora()
+    now = utc_now()
+    with db.read() as s:
+        officers = s.scalars(select(Officer.id).order_by(Officer.id)).all()
+        vehicle = s.scalars(select(Vehicle.id).order_by(Vehicle.id)).first()
+
+    def estimate(km, half=0.6):
+        lon, lat = kora.point_at(km)
+        return {"status": "placed", "lon": lon, "lat": lat, "chainage_km": km, "method": "words",
+                "intervals_km": [[kora.wrap(km - half), kora.wrap(km + half)]]}
+
+    _c, estimated = log_call(db, "desk", CallInput(
+        received_at=now - timedelta(minutes=40), text="过了卓玛拉山口大概一公里，同伴摔倒了走不了，腿在流血。",
+        caller_name="张先生", caller_phone="13800138000", category="fall_injury", severity=3, party_size=2,
+        estimate=estimate(24.6)))
+    add_person(db, "desk", estimated, PersonInput(age=46, sex="male", condition="左腿开放性伤口", name="张伟"))
+    _c, overdue = log_call(db, "desk", CallInput(
+        received_at=now - timedelta(hours=4), text="We are near Gangjia, my friend has a bad headache and is vomiting",
+        caller_phone="+91 98100 12345", language="en", category="altitude_sickness", severity=2,
+        estimate=estimate(18.9)))
+    trip = dispatch_trip(db, "desk", overdue, officers[:2], vehicle, departed_at=now - timedelta(hours=3, minutes=30),
+                         checkin_interval_min=60)
+    lon, lat = kora.point_at(16.2)
+    add_checkin(db, "desk", trip, now - timedelta(hours=2), "过了曲古寺，继续前进", lon=lon, lat=lat)
+    _c, on_time = log_call(db, "desk", CallInput(
+        received_at=now - timedelta(hours=1), text="在色雄附近有人高反", category="altitude_sickness",
+        estimate=estimate(5.6)))
+    dispatch_trip(db, "desk", on_time, officers[2:4], departed_at=now - timedelta(minutes=30), checkin_interval_min=60)
+    _c, unplaced = log_call(db, "desk", CallInput(received_at=now - timedelta(minutes=10), text="转山的人说有人走丢了",
+                                                  category="lost"))
+    db.dispose()
+    return url, {"estimated": estimated, "overdue": overdue, "on_time": on_time, "unplaced": unplaced}

@@ -227,3 +227,5 @@ from . import models_auth  # noqa: E402,F401  accounts and roles (issue 7)
 from . import models_reports  # noqa: E402,F401  station_code on incidents, imported logbook rows (issue 5)
 
 from . import models_training  # noqa: E402,F401  training scenarios, drill sets and attempts (issue 6)
+
+from . import models_handover  # noqa: E402,F401  shift handovers and their notes

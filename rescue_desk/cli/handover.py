@@ -1,0 +1,79 @@
+"""``rescue-desk handover [--since ISO] [--pdf FILE] [--notes TEXT]``: the shift handover — open
+incidents, teams out with their last check-in and position, overdue teams, the calls since the last
+handover (or ``--since``) and the notes for the next shift. ``--notes`` also records the handover,
+so the next one's calls start now."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import CliError
+from ._auth import add_identity_arguments, cli_principal
+from .common import open_db
+from .print_sheet import write_pdf_atomically
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("handover", help="the shift handover: open incidents, teams out, overdue, calls, notes")
+    p.add_argument("--since", metavar="ISO", help="count calls from this time (default: the last recorded "
+                   "handover, else 12 hours ago); without an offset it is Beijing time")
+    p.add_argument("--pdf", metavar="FILE", help="write the handover as PDF (needs the app's Qt)")
+    p.add_argument("--notes", metavar="TEXT", help="notes for the next shift; records the handover")
+    add_identity_arguments(p)
+    p.set_defaults(handler=_handover)
+
+
+def _handover(args) -> int:
+    from rescue_desk.domain.clock import parse_time, utc_now
+    from rescue_desk.domain.roles import EDIT_RECORDS
+    from rescue_desk.services.errors import ValidationError
+    from rescue_desk.services.handover import handover_report, record_handover
+
+    lang = getattr(args, "lang", None) or "zh"
+    try:
+        since = parse_time(args.since) if args.since else None
+    except ValueError as exc:
+        raise CliError(f"--since: {exc}") from None
+    now = utc_now()
+    if since is not None and since > now:
+        raise CliError("--since lies in the future")
+    db = open_db(args)
+    try:
+        report = handover_report(db, since=since, now=now, notes=args.notes or "")
+        if args.notes is not None:
+            who = cli_principal(args, db, EDIT_RECORDS)
+            record_handover(db, who.name, args.notes, report.since, at=now)
+    except ValidationError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
+    if args.pdf:
+        try:
+            from rescue_desk.ui.sheets.handover_pdf import write_handover_pdf_headless
+        except ImportError as exc:
+            raise CliError(f"--pdf needs the desktop app's Qt (PySide6), which is not available here ({exc})") from None
+        write_pdf_atomically(args.pdf, lambda p: write_handover_pdf_headless(report, p, lang))
+        print(f"PDF written to {args.pdf}", file=sys.stderr)
+    else:
+        print(summary_text(report))
+    return 0
+
+
+def summary_text(report) -> str:
+    """The handover for the terminal (English, like the other commands' text output)."""
+    from rescue_desk.domain.clock import format_beijing
+
+    lines = [f"Handover {format_beijing(report.since)} → {format_beijing(report.now)} (Beijing time)",
+             f"  open incidents {len(report.open_incidents)}   teams out {len(report.teams_out)}   "
+             f"overdue teams {len(report.overdue_teams)}   calls {len(report.calls)}"]
+    for r in report.open_incidents:
+        km = "" if r.chainage_km is None else f" km {r.chainage_km:.1f}"
+        lines.append(f"  incident {r.id}: {r.status}{km}{' OVERDUE ' + r.overdue if r.overdue else ''}  "
+                     f"{' '.join(r.text.split())[:60]}")
+    for t in report.teams_out:
+        lines.append(f"  team on incident {t.incident_id} ({', '.join(t.officers)}): last contact "
+                     f"{format_beijing(t.last_contact, False)}{' OVERDUE' if t.overdue else ''}")
+    if report.previous is not None and report.previous.notes:
+        lines.append(f"  notes from the last handover: {report.previous.notes}")
+    return "\n".join(lines)

@@ -1,0 +1,53 @@
+"""``rescue-desk print INCIDENT_ID --pdf FILE``: the one-page incident sheet for the team (Chinese;
+``--lang en`` for English): map extract with UTM km grid, the position in every form, the approach
+with P50/P90 and sunset, the team, the callers' words, the people and the contacts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import CliError
+from .common import open_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print", help="the incident sheet for the team as a one-page A4 PDF")
+    p.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
+    p.add_argument("--pdf", metavar="FILE", required=True, help="write the sheet to FILE (needs the app's Qt)")
+    p.set_defaults(handler=_print)
+
+
+def write_pdf_atomically(path: str, write) -> None:
+    """``write(tmp_path)`` then move into place; CliError (one sentence) when it cannot be written."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part.pdf")
+    try:
+        write(tmp)
+        tmp.replace(target)
+    except OSError as exc:
+        if tmp.exists():
+            tmp.unlink()
+        raise CliError(f"cannot write {path}: {exc.strerror or 'the file cannot be created there'}") from None
+
+
+def _print(args) -> int:
+    from rescue_desk.services.errors import NotFound
+    from rescue_desk.services.incident_sheet import incident_sheet
+
+    lang = getattr(args, "lang", None) or "zh"
+    db = open_db(args)
+    try:
+        sheet = incident_sheet(db, args.incident_id, lang=lang)
+    except NotFound as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
+    try:
+        from rescue_desk.ui.sheets.incident_pdf import write_incident_sheet_pdf_headless
+    except ImportError as exc:
+        raise CliError(f"--pdf needs the desktop app's Qt (PySide6), which is not available here ({exc})") from None
+    write_pdf_atomically(args.pdf, lambda p: write_incident_sheet_pdf_headless(sheet, p, lang))
+    print(f"PDF written to {args.pdf}", file=sys.stderr)
+    return 0
