@@ -5,23 +5,12 @@ so the next one's calls start now."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from . import CliError
-from ._auth import add_identity_arguments, cli_principal
+from ._auth import cli_principal
 from .common import open_db
 from .print_sheet import write_pdf_atomically
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("handover", help="the shift handover: open incidents, teams out, overdue, calls, notes")
-    p.add_argument("--since", metavar="ISO", help="count calls from this time (default: the last recorded "
-                   "handover, else 12 hours ago); without an offset it is Beijing time")
-    p.add_argument("--pdf", metavar="FILE", help="write the handover as PDF (needs the app's Qt)")
-    p.add_argument("--notes", metavar="TEXT", help="notes for the next shift; records the handover")
-    add_identity_arguments(p)
-    p.set_defaults(handler=_handover)
 
 
 def _handover(args) -> int:

@@ -4,19 +4,11 @@ with P50/P90 and sunset, the team, the callers' words, the people and the contac
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from . import CliError
 from .common import open_db
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("print", help="the incident sheet for the team as a one-page A4 PDF")
-    p.add_argument("incident_id", type=int, metavar="INCIDENT_ID")
-    p.add_argument("--pdf", metavar="FILE", required=True, help="write the sheet to FILE (needs the app's Qt)")
-    p.set_defaults(handler=_print)
 
 
 def write_pdf_atomically(path: str, write) -> None:

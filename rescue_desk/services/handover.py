@@ -12,13 +12,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from rescue_desk.domain.clock import utc_now
+from rescue_desk.domain.incident_views import IncidentSummary
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.storage import Database
 from rescue_desk.storage.models import Call, Incident, Trip
 from rescue_desk.storage.models_handover import Handover
 
-from .board import BoardRow, board_rows
+from .board import board_rows
 from .errors import ValidationError
+from .incident_records import trip_record
 
 DEFAULT_SHIFT = timedelta(hours=12)
 NOTES_MAX = 20_000
@@ -65,7 +67,7 @@ class PreviousHandover:
 class HandoverReport:
     now: datetime
     since: datetime
-    open_incidents: list[BoardRow]
+    open_incidents: list[IncidentSummary]
     teams_out: list[TeamOut]
     calls: list[CallLine]
     previous: Optional[PreviousHandover]
@@ -83,9 +85,8 @@ def last_handover(db: Database) -> Optional[PreviousHandover]:
 
 
 def _team(t: Trip, now: datetime, kora) -> TeamOut:
-    times = [x for x in (t.departed_at, t.on_scene_at, t.evacuating_at) if x is not None]
-    times += [c.at for c in t.checkins]
-    contact = max(times)
+    record = trip_record(t)
+    contact, due = record.last_contact, record.checkin_due()
     last = t.checkins[-1] if t.checkins else None
     placed = next((c for c in reversed(t.checkins) if c.lon is not None and c.lat is not None), None)
     if placed is not None:
@@ -96,7 +97,6 @@ def _team(t: Trip, now: datetime, kora) -> TeamOut:
         lon = lat = None
         source = ""
     km = kora.chainage_of(lon, lat)[0] if lon is not None else None
-    due = contact + timedelta(minutes=t.checkin_interval_min)
     vehicle = f"{t.vehicle.name} {t.vehicle.plate}".strip() if t.vehicle else ""
     return TeamOut(t.id, t.incident_id, [m.name for m in t.members], vehicle, t.departed_at, contact,
                    last.at if last else None, last.note if last else "", lon, lat, km, source, due, now > due)
