@@ -22,6 +22,7 @@ from ..datums import DATUMS
 from .estimate import FAR_AWAY_KM, OFF_ROUTE_M, LocateResult, describe
 from .discourse import parse_speech as parse_description
 from .parser import BEIJING
+from .uncertainty import mixture, question, readings
 
 __all__ = ["locate", "LocateResult", "Clue", "ParsedDescription", "parse_description", "DATUMS"]
 
@@ -97,17 +98,21 @@ def _fuse(kora: Kora, clues: list[Clue], pd: ParsedDescription):
     if not scored:
         return None
     scored.sort(key=lambda cl: -_priority(cl[0]))
-    used, aside, liks, conflicts = [], [], [], []
+    used, aside, liks, aside_liks, conflicts = [], [], [], [], []
     for c, lik in scored:
         if liks:
             p = fuse(liks)
             if float(np.dot(p, lik)) < CONSISTENT:
                 aside.append(c)
-                conflicts.append(f"{describe(c, kora)} does not fit {', '.join(describe(u, kora) for u in used)}; set aside")
+                aside_liks.append(lik)
+                conflicts.append(f"{describe(c, kora)} does not fit {', '.join(describe(u, kora) for u in used)}; "
+                                 "kept as another reading")
                 continue
         used.append(c)
         liks.append(lik)
-    return g, fuse(liks), used, aside, conflicts
+    alternatives = [fuse([lik] + [u for u in liks if float(np.dot(fuse([u]), lik)) >= CONSISTENT])
+                    for lik in aside_liks]  # the reading each contradicting clue supports
+    return g, mixture(liks, alternatives), used, aside, conflicts
 
 
 def _chainage_answer(kora: Kora, belief, pd: ParsedDescription, base: dict) -> LocateResult:
@@ -130,7 +135,9 @@ def _chainage_answer(kora: Kora, belief, pd: ParsedDescription, base: dict) -> L
            ("; direction counter-clockwise" if pd.direction == "ccw" else ""))
     if conflicts:
         msg += "; clues disagree (see conflict)"
-    base.update(used=used, set_aside=aside, conflicts=conflicts, posterior=p)
+    found = readings(kora, g, p, runs)
+    ask = question(kora, found, pd.direction, width)
+    base.update(used=used, set_aside=aside, conflicts=conflicts, posterior=p, readings=found, question=ask)
     radius = None
     inside = _inside_off_trail_place(kora, used, best, pd.text)
     if inside is not None:  # "we are inside Drira Phuk Gompa": the place itself, off the trail

@@ -155,7 +155,8 @@ def between_likelihood(g: Grid, clue: Clue, direction: str = "cw") -> np.ndarray
     t = g.signed(a, way)
     t = np.where(t < -(g.length - arc) / 2, t + g.length, t)
     if clue.relation == "halfway":
-        return _gauss(t, arc / 2, max(0.2, arc / 6))
+        f = 0.5 if clue.fraction is None else clue.fraction
+        return _gauss(t, arc * f, max(0.2, arc / 6))
     return _phi(t / ua) * _phi((arc - t) / ub)
 
 

@@ -33,6 +33,7 @@ class Clue:
     scene: str | None = None
     coordinate: CoordinateReading | None = None
     fuzzy: bool = False
+    fraction: float | None = None  # "a third of the way from A to B": 1/3 (between clues)
     now: bool = False  # said about the present moment ("now we are…", "现在在…")
 
     def to_json(self) -> dict:
@@ -40,7 +41,7 @@ class Clue:
         out: dict = {"kind": self.kind, "text": self.text}
         if self.relation:
             out["relation"] = self.relation
-        for key in ("landmark_id", "other_id", "distance_km", "elapsed_s", "elevation_m", "slope", "scene"):
+        for key in ("landmark_id", "other_id", "distance_km", "fraction", "elapsed_s", "elevation_m", "slope", "scene"):
             v = getattr(self, key)
             if v is not None:
                 out[key] = round(v, 3) if isinstance(v, float) else v

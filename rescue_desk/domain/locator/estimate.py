@@ -46,6 +46,8 @@ class LocateResult:
     conflicts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     not_understood: list[str] = field(default_factory=list)
+    readings: list = field(default_factory=list)  # uncertainty.Reading, most likely first
+    question: object = None  # uncertainty.Question: what to ask the caller to decide between readings
     posterior: np.ndarray | None = field(default=None, repr=False)
     kora: Kora | None = field(default=None, repr=False)
 

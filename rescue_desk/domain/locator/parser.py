@@ -12,7 +12,7 @@ from .clues import Clue, ParsedDescription
 from .coordinates import datum_from_words, find_coordinates
 from .expressions import Expressions, find_expressions
 from .mentions import Mention, scanner_for
-from .relations import left_relation, pair_relations, right_relation, says_halfway_to
+from .relations import left_relation, pair_relations, right_relation, says_halfway_to, way_fraction
 from .generic_places import resolve_generic
 from .scenes import find_scenes
 from .time_clues import DEPART, time_clues
@@ -21,8 +21,8 @@ from .unknown_words import unknown_words
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 
-_CCW = re.compile(r"counter[\s-]?clock\s?wise|anti[\s-]?clock\s?wise|\bccw\b|reverse (?:direction|way)|"
-                  r"the other way (?:round|around)|\bbon(?:po)?\b|逆时针|反着转|反向|反方向|倒着转|苯教")
+_CCW = re.compile(r"counter[\s-]?clock\s?wise|anti[\s-]?clock\s?wise|\bccw\b|reverse (?:direction|way|kora|circuit)|counter[\s-]?kora|"
+                  r"the other way (?:round|around)|\bbon(?:po)?\b|逆时针|反着转|反向|反方向|倒着转|苯教|逆转|反转")
 _CW = re.compile(r"(?<!counter)(?<!counter-)(?<!counter )(?<!anti)(?<!anti-)(?<!anti )clock\s?wise|顺时针")
 _CLAUSE = re.compile(r"(?<!\d)\.(?!\d)|[!?;,\n]|(?<=\s)(?:and then|then|but|so)\b")
 _CLIMB = re.compile(r"\bclimb|\bascend|\bgoing up|\buphill|\bup to(?:wards?)? the pass|\btowards? the pass|"
@@ -39,6 +39,7 @@ _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspen
 _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone\b|走了|已经走|转了")
 _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|还有|还差|还要")
+_FILLER_BEFORE_PLACE = re.compile(r"(?:那个|这个|就是)\s*(?=⟦)")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
 
 
@@ -101,6 +102,7 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
     for i, m in enumerate(mentions):
         spans.append((m.start, m.end, f"⟦{i}⟧"))
     skeleton = _ARTICLE.sub("", _mark(clean, spans))  # "between the ⟦0⟧ and the ⟦1⟧"
+    skeleton = _FILLER_BEFORE_PLACE.sub("", skeleton)  # "到那个⟦1⟧之间"
     skeleton = convert_english_numbers(convert_chinese_numerals(skeleton))
     ex = find_expressions(skeleton)
     _relations(pd, ex, mentions, kora, call_time)
@@ -152,11 +154,17 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             d = next((k for k, pos in dists), None) if rel == "toward" else None
             if rel == "toward" and d is None:
                 rel = "between"
+            fraction = None
+            if rel in ("between", "halfway"):
+                same = lambda k: {j for j, m in enumerate(mentions) if m.landmark_id == mentions[k].landmark_id}
+                fraction = way_fraction(ex.skeleton, same(a), same(b))
+                if fraction is not None:
+                    rel = "halfway"
             pd.clues.append(Clue("between" if rel != "toward" else "landmark",
                                  f"{mentions[a].text} … {mentions[b].text}", relation=rel,
                                  landmark_id=mentions[a].landmark_id, other_id=mentions[b].landmark_id,
                                  distance_km=ex.distances[d].km if d is not None else None,
-                                 fuzzy=mentions[a].fuzzy or mentions[b].fuzzy))
+                                 fuzzy=mentions[a].fuzzy or mentions[b].fuzzy, fraction=fraction))
             if d is not None:
                 dists = [x for x in dists if x[0] != d]
         following = clauses[n + 1] if n + 1 < len(clauses) else ""

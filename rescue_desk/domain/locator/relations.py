@@ -56,9 +56,9 @@ _PAIRS = [  # "toward" phrases say a direction; without a distance they mean "be
     ("halfway", re.compile(M.format("a") + r"\s*(?:和|与|跟|到|至|-|~|、)\s*" + M.format("b")
                            + r"\s*(?:的)?(?:正中间|一半|半路上?|中点)")),
     ("between", re.compile(M.format("a") + r"\s*(?:和|与|跟|、)\s*" + M.format("b")
-                           + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段)")),
+                           + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段|那?一?段路?上?)")),
     ("toward", re.compile(M.format("a") + r"\s*(?:到|至|往|去|-|~)\s*" + M.format("b")
-                          + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段)")),
+                          + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段|那?一?段路?上?)")),
     ("toward", re.compile(r"从\s*" + M.format("a") + r"\s*(?:出发|出来|过来)?\s*(?:到|去|往|至|向|朝)\s*" + M.format("b"))),
     ("between", re.compile(M.format("a") + r"\s*,?\s*on (?:the )?" + M.format("b") + r"\s*side\b")),
     ("between", re.compile(M.format("b") + r"\s*side of (?:the )?" + M.format("a"))),
@@ -105,4 +105,29 @@ def right_relation(window: str) -> str | None:
     for rel, rx in _RIGHT:
         if rx.search(window):
             return rel
+    return None
+
+
+_FRACTIONS = [(re.compile(r"三分之一|3分之1|\b(?:a|one) third\b|1/3"), 1 / 3), (re.compile(r"三分之二|3分之2|\btwo thirds?\b|2/3"), 2 / 3),
+              (re.compile(r"四分之一|4分之1|\ba quarter\b|1/4"), 0.25), (re.compile(r"四分之三|4分之3|\bthree quarters?\b|3/4"), 0.75),
+              (re.compile(r"一半|半路|正中间|\bhalf\s?way\b|\bmidway\b|\bin the middle\b"), 0.5)]
+
+
+def way_fraction(text: str, a: set[int], b: set[int]) -> float | None:
+    """How far from A towards B the words put the walker: "三分之一" 1/3, "离B近一点" / "closer to B"
+    0.75, "刚过A没多远" / "just past A" 0.25, "快到B" 0.8 (``a`` / ``b``: the mention numbers of A and B)."""
+    for rx, f in _FRACTIONS:
+        if rx.search(text):
+            return f
+    for ids, near_f in ((b, 0.75), (a, 0.25)):
+        for i in ids:
+            m = f"⟦{i}⟧"
+            if re.search(f"离{m}(?:比较|更)?近|(?:closer|nearer) to (?:the )?{m}|{m}\\s*(?:更|比较)近", text):
+                return near_f
+    for i in a:
+        if re.search(f"刚过了?{'⟦'}{i}⟧|just (?:past|after|crossed) (?:the )?⟦{i}⟧", text):
+            return 0.25
+    for i in b:
+        if re.search(f"快到了?⟦{i}⟧|almost at (?:the )?⟦{i}⟧|nearly at (?:the )?⟦{i}⟧", text):
+            return 0.8
     return None

@@ -61,3 +61,18 @@ def test_a_place_ruled_out_is_not_a_clue():
 def test_direction_words_set_the_direction_of_a_distance():
     r = locate("从塔钦出来往第一朝拜处走了两公里 有人腿抽筋")
     near(r, 1.9, 0.5)
+
+
+@pytest.mark.parametrize("text,fraction", [
+    ("在色雄和曲古桥补给点之间 大概走了三分之一", 1 / 3),
+    ("between Sershong and the Chuku bridge supply point, a lot closer to the Chuku bridge supply point", 0.75),
+    ("色雄到曲古桥补给点那段路上 刚过色雄没多远", 0.25),
+])
+def test_a_fraction_of_the_way_between_two_places(text, fraction):
+    a, b = km("sershong"), km("chuku_bridge_supply")
+    near(locate(text), a + fraction * (b - a), 0.35)
+
+
+def test_reverse_kora_words_set_counter_clockwise():
+    assert locate("我们是逆转的 刚过宗堆补给点 走了一公里").direction == "ccw"
+    assert locate("doing the reverse kora, 1 km past Zongdui").direction == "ccw"
