@@ -7,13 +7,13 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import Iterable
 
 from sqlalchemy import DateTime, String, and_, case, func, or_, select, type_coerce
 
-from rescue_desk.domain.clock import format_beijing
+from rescue_desk.domain.clock import format_beijing, utc_now
 from rescue_desk.domain.kora import Kora, load_kora
 from rescue_desk.domain.stats import (CallRecord, IncidentRecord, Period, Report, Totals, TripRecord, build_report,
                                       in_period)
@@ -132,7 +132,11 @@ def period_report(db: Database, period: Period, station: str | None = None, kora
     lo, hi = period.utc_bounds()
     data = fetch_records(db, lo, hi, station)
     previous = count_totals(db, period.previous(), station) if compare else None
-    return build_report(data.incidents, data.calls, period, kora, previous, origins=data.origins)
+    report = build_report(data.incidents, data.calls, period, kora, previous, origins=data.origins)
+    from .crew_report import crew_for_period
+
+    by_officer, by_vehicle = crew_for_period(db, period, utc_now(), station, kora)
+    return replace(report, by_officer=by_officer, by_vehicle=by_vehicle)
 
 
 def yearly_report(db: Database, year: int, station: str | None = None, kora: Kora | None = None) -> Report:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from .crew import OfficerYear, VehicleYear
 from .periods import Period
 from .quantiles import Spread
 
@@ -74,6 +75,8 @@ class Report:
     busiest_days: list[tuple[date, int]]
     days_by_trips: dict[int, int]
     previous: Totals | None = None
+    by_officer: list[OfficerYear] = field(default_factory=list)
+    by_vehicle: list[VehicleYear] = field(default_factory=list)
 
     def year_over_year(self) -> dict[str, dict[str, Any]] | None:
         """Each total against the same period a year earlier (None when not computed)."""
@@ -110,5 +113,7 @@ class Report:
             "busiest_days": [{"date": d.isoformat(), "trips": n} for d, n in self.busiest_days],
             "days_by_trips": {str(k): v for k, v in sorted(self.days_by_trips.items())},
             "year_over_year": self.year_over_year(),
+            "by_officer": [o.to_json() for o in self.by_officer],
+            "by_vehicle": [v.to_json() for v in self.by_vehicle],
         }
         return out

@@ -21,7 +21,7 @@ from rescue_desk.services.reports import check_export, export_period_csv, period
 from rescue_desk.storage.errors import PermissionDenied
 from rescue_desk.storage.models_reports import HOME_STATION
 
-from . import charts
+from . import charts, crew
 from .figures import change_text, response_rows, total_labels
 from .heat import HeatStrip, RouteHeat
 
@@ -176,6 +176,13 @@ class ReportsPage(QWidget):
         self.grid.addWidget(self.heat_strip, 5, 0, 1, 2)
         self._chart_slot("sections", 6, 0, 1, 2, height=520)
         self._chart_slot("weeks", 7, 0, 1, 2)
+        self.officer_table, self.vehicle_table = self._table("byOfficer"), self._table("byVehicle")
+        for col, (title, table) in enumerate(zip(crew.headings(), (self.officer_table, self.vehicle_table))):
+            box = QVBoxLayout()
+            box.addWidget(self._heading(title))
+            box.addWidget(table)
+            box.addStretch(1)
+            self.grid.addLayout(box, 8, col)
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -281,6 +288,8 @@ class ReportsPage(QWidget):
         self._fill(self.days_table, rows)
         self.days_note.setText("  ".join(self.tr("%1 trip(s): %2 day(s)").replace("%1", str(k)).replace("%2", str(v))
                                          for k, v in report.days_by_trips.items()))
+        self._fill(self.officer_table, crew.officer_rows(report))
+        self._fill(self.vehicle_table, crew.vehicle_rows(report))
         self.heat_strip.set_heat(report.heat_per_km)
         self.route_heat.set_heat(report.heat_per_km)
         self.unplaced_note.setText(self.tr("%n incident(s) without a position are not on the map.", "",

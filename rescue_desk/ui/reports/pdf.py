@@ -17,7 +17,7 @@ from rescue_desk.domain.clock import format_beijing, utc_now
 from rescue_desk.domain.kora import Kora, load_kora
 from rescue_desk.domain.stats import Report
 
-from . import charts
+from . import charts, crew
 from .figures import figure_rows, response_rows
 from .heat import paint_route, paint_strip
 
@@ -212,5 +212,12 @@ def write_report_pdf(report: Report, path: Path | str, lang: str = "zh", station
                          .replace("%2", str(v)) for k, v in report.days_by_trips.items())
         if hist:
             pg.text(hist, 0.9, colour="#333333")
+        if report.by_officer or report.by_vehicle:
+            per_officer, per_vehicle = crew.headings()
+            pg.text(per_officer, 1.3, bold=True)
+            pg.table(crew.officer_rows(report), [0.28, 0.12, 0.2, 0.15, 0.25])
+            pg.text(per_vehicle, 1.3, bold=True)
+            pg.table(crew.vehicle_rows(report), [0.4, 0.15, 0.2, 0.2])
+            pg.text(crew.crew_note(), 0.85, colour="#555555")
     finally:
         painter.end()
