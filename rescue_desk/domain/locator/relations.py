@@ -108,8 +108,8 @@ def right_relation(window: str) -> str | None:
     return None
 
 
-_FRACTIONS = [(re.compile(r"三分之一|3分之1|\b(?:a|one) third\b|1/3"), 1 / 3), (re.compile(r"三分之二|3分之2|\btwo thirds?\b|2/3"), 2 / 3),
-              (re.compile(r"四分之一|4分之1|\ba quarter\b|1/4"), 0.25), (re.compile(r"四分之三|4分之3|\bthree quarters?\b|3/4"), 0.75),
+_FRACTIONS = [(re.compile(r"[三3]分之[一1]|\b(?:a|one) third\b|1/3"), 1 / 3), (re.compile(r"[三3]分之[二2]|\btwo thirds?\b|2/3"), 2 / 3),
+              (re.compile(r"[四4]分之[一1]|\ba quarter\b|1/4"), 0.25), (re.compile(r"[四4]分之[三3]|\bthree quarters?\b|3/4"), 0.75),
               (re.compile(r"一半|半路|正中间|\bhalf\s?way\b|\bmidway\b|\bin the middle\b"), 0.5)]
 
 
