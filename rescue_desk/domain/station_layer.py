@@ -219,6 +219,40 @@ def name_owner(landmarks: Iterable[Landmark], name: str, ignore_key: str | None 
 
 
 @dataclass(frozen=True)
+class NameOwner:
+    id: str
+    short_en: str
+    name_zh: str
+
+
+class NameIndex:
+    """Every name and alias of a set of landmarks, normalised, so that checking and registering many
+    new names (an import of a thousand landmarks) takes linear time, not a scan of all per name."""
+
+    def __init__(self, landmarks: Iterable[Landmark] = ()):
+        self._owners: dict[str, NameOwner] = {}
+        self._by_id: dict[str, NameOwner] = {}
+        for lm in landmarks:
+            self.register(lm.id, lm.short_en, lm.name_zh, [n for _lang, n in lm.all_names()])
+
+    def register(self, key: str, short_en: str, name_zh: str, names: Iterable[str]) -> None:
+        owner = self._by_id.setdefault(key, NameOwner(key, short_en, name_zh))
+        for n in names:
+            norm = normalize_name(n) if n else ""
+            if norm:
+                self._owners.setdefault(norm, owner)
+
+    @property
+    def ids(self):
+        return self._by_id.keys()
+
+    def owner(self, name: str, ignore_key: str | None = None) -> NameOwner | None:
+        """Who already has ``name`` (other than ``ignore_key``), or None."""
+        found = self._owners.get(normalize_name(name)) if name else None
+        return None if found is None or found.id == ignore_key else found
+
+
+@dataclass(frozen=True)
 class HazardPassage:
     """A hazard met on a walk from ``from_km`` to ``to_km``: how many km of it lie on the way."""
 

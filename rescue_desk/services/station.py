@@ -164,13 +164,13 @@ def _check_choice(value: str, table: dict, what: str, fld: str) -> None:
         raise ValidationError(f"Unknown {what} {value!r}; use one of: {', '.join(table)}.", field=fld)
 
 
-def _check_names(all_lms: list[Landmark], names: list[str], key: str | None) -> None:
+def _check_names(index: sl.NameIndex, names: list[str], key: str | None) -> None:
     if not any(n.strip() for n in names):
         raise ValidationError("A landmark needs a name (English or Chinese).", field="name_en")
     for n in names:
         if not n.strip():
             continue
-        owner = sl.name_owner(all_lms, n, ignore_key=key)
+        owner = index.owner(n, ignore_key=key)
         if owner is not None:
             raise ValidationError(f"The name {n!r} is already used by the landmark "
                                   f"{owner.short_en or owner.name_zh} ({owner.id}).", field="name_en")
@@ -183,9 +183,10 @@ def _all_landmarks(s: Session) -> list[Landmark]:
 
 # --- writing ------------------------------------------------------------------------------------
 
-def _snapshot_row(r: StationLandmarkRow, s: Session) -> dict[str, Any]:
-    aliases = s.scalars(select(StationAliasRow).where(StationAliasRow.landmark_key == r.key,
-                                                      StationAliasRow.retired.is_(False))).all()
+def _snapshot_row(r: StationLandmarkRow, s: Session, aliases: list | None = None) -> dict[str, Any]:
+    if aliases is None:
+        aliases = s.scalars(select(StationAliasRow).where(StationAliasRow.landmark_key == r.key,
+                                                          StationAliasRow.retired.is_(False))).all()
     km, off = load_kora().chainage_of(r.lon, r.lat)
     return {"name_en": r.name_en, "name_zh": r.name_zh, "name_bo": r.name_bo, "lon": r.lon, "lat": r.lat,
             "chainage_km": round(km, 3), "offset_m": round(off, 1), "source": r.source,
@@ -244,20 +245,23 @@ def add_landmark(db: Database, actor: str, data: LandmarkInput) -> str:
         return add_landmark_in(s, actor, data)
 
 
-def add_landmark_in(s: Session, actor: str, data: LandmarkInput) -> str:
-    """``add_landmark`` inside an open unit of work (for imports that apply many changes at once)."""
+def add_landmark_in(s: Session, actor: str, data: LandmarkInput, names: sl.NameIndex | None = None) -> str:
+    """``add_landmark`` inside an open unit of work. An import passes one ``names`` index for all its
+    changes (kept up to date here), so names are not re-read per landmark."""
     check_position(data.lon, data.lat)
     _check_dates(data.valid_from, data.valid_to)
     _check_choice(data.source, sl.SOURCES, "source", "source")
     _check_choice(data.confidence, sl.CONFIDENCES, "confidence", "confidence")
-    _check_names(_all_landmarks(s), [data.name_en, data.name_zh], None)
+    index = names if names is not None else sl.NameIndex(_all_landmarks(s))
+    _check_names(index, [data.name_en, data.name_zh], None)
     fields = asdict(data)
     fields["kinds"] = list(data.kinds)
     fields["valid_from"], fields["valid_to"] = _txt(data.valid_from), _txt(data.valid_to)
     row = StationLandmarkRow(**fields, created_by=actor, updated_by=actor)
     s.add(row)
     s.flush()
-    _record(s, row.key, "add", actor, _snapshot_row(row, s))
+    _record(s, row.key, "add", actor, _snapshot_row(row, s, aliases=[]))
+    index.register(row.key, row.name_en, row.name_zh, [row.name_en, row.name_zh])
     return row.key
 
 
@@ -310,7 +314,7 @@ def update_landmark_in(s: Session, actor: str, key: str, **changes: Any) -> None
     _check_dates(vf, vt)
     names = [changes.get("name_en", row.name_en), changes.get("name_zh", row.name_zh)]
     if action == "rename":
-        _check_names(_all_landmarks(s), names, key)
+        _check_names(sl.NameIndex(_all_landmarks(s)), names, key)
     for k, v in changes.items():
         if k in ("valid_from", "valid_to"):
             v = _txt(v)
@@ -339,7 +343,7 @@ def set_retired_in(s: Session, actor: str, key: str, retired: bool) -> None:
     if row.retired == retired:
         raise ValidationError(f"The landmark {key} is already {'retired' if retired else 'in use'}.")
     if not retired:
-        _check_names(_all_landmarks(s), [row.name_en, row.name_zh], key)
+        _check_names(sl.NameIndex(_all_landmarks(s)), [row.name_en, row.name_zh], key)
     row.retired = retired
     _touch(row, actor)
     s.flush()
@@ -365,16 +369,17 @@ def add_alias(db: Database, actor: str, key: str, text: str, lang: str = "other"
 
 
 def add_alias_in(s: Session, actor: str, key: str, text: str, lang: str = "other",
-                 valid_from: date | None = None, valid_to: date | None = None, note: str = "") -> int:
+                 valid_from: date | None = None, valid_to: date | None = None, note: str = "",
+                 names: sl.NameIndex | None = None) -> int:
     text = (text or "").strip()
     if not text:
         raise ValidationError("The alias is empty.", field="alias")
     _check_choice(lang, {k: k for k in sl.ALIAS_LANGS}, "alias language", "lang")
     _check_dates(valid_from, valid_to)
-    all_lms = _all_landmarks(s)
-    if key not in {lm.id for lm in all_lms}:
+    index = names if names is not None else sl.NameIndex(_all_landmarks(s))
+    if key not in index.ids:
         raise NotFound(f"There is no landmark {key!r} in use.")
-    owner = sl.name_owner(all_lms, text)
+    owner = index.owner(text)
     if owner is not None:
         where = "this landmark" if owner.id == key else f"the landmark {owner.short_en or owner.name_zh} ({owner.id})"
         raise ValidationError(f"The alias {text!r} collides with a name of {where}.", field="alias")
@@ -383,6 +388,7 @@ def add_alias_in(s: Session, actor: str, key: str, text: str, lang: str = "other
     s.add(alias)
     s.flush()
     _record(s, key, "alias", actor, _alias_snapshot(s, key) | {"alias": [lang, text]})
+    index.register(key, "", "", [text])
     return alias.id
 
 
