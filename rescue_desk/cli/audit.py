@@ -30,26 +30,40 @@ def _anchor(args) -> tuple[int, str] | None:
 
 
 def _verify(args) -> int:
+    from rescue_desk.services import audit_state
+    from rescue_desk.services.db_check import newest_backup_anchor
+    from rescue_desk.storage import StorageError
+
     anchor = _anchor(args)
+    source = f"backup {args.against}" if args.against else "the anchor"
     db = open_db(args)
     try:
+        if anchor is None and db.engine.dialect.name == "sqlite":
+            anchor, source = newest_backup_anchor(db.engine, args.backup_dir) or (None, "")
         report = audit.verify(db)
         problem = audit.check_anchor(db, anchor) if anchor and report.intact else None
-        unguarded = audit.missing_guards(db)
+        unguarded = audit.guard_problems(db)
+        differing = audit_state.rows_differing_from_log(db) if report.intact and not problem else []
+    except StorageError as exc:
+        raise CliError(f"the event log cannot be checked: {exc}") from None
     finally:
         db.dispose()
     if unguarded:
-        print(f"WARNING: the append-only guard of the event log was removed or disabled ({', '.join(unguarded)}); "
+        print(f"WARNING: the append-only guard of the event log was removed or disabled ({'; '.join(unguarded)}); "
               "run 'rescue-desk db check' and look for who had the database owner's rights", file=sys.stderr)
     if not report.intact:
         raise CliError(f"event log {report.sentence()}", code=1)
     if problem:
-        raise CliError(f"event log chain intact, {report.checked} entries, but {problem}", code=1)
+        raise CliError(f"event log chain intact, {report.checked} entries, but compared with {source}: {problem}",
+                       code=1)
     print(f"event log {report.sentence()}")
     if report.head_id is not None:
         print(f"newest entry #{report.head_id}, anchor {report.head_id}:{report.head_hash}")
     if anchor:
-        print(f"anchor entry #{anchor[0]} unchanged")
+        print(f"anchor entry #{anchor[0]} unchanged ({source})")
+    if differing:
+        raise CliError("rows differ from the event log: " + "; ".join(differing), code=1)
+    print("every audited row equals the state its event log rebuilds")
     return 1 if unguarded else 0
 
 

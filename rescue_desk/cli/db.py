@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
 from rescue_desk.storage import StorageError, make_engine, ping
 from rescue_desk.storage.engine import enable_wal
 from rescue_desk.storage.backup import backup_sqlite
-from rescue_desk.storage.check import check_database
 from rescue_desk.storage.migrate import current_revision, head_revision, upgrade
 
 from . import CliError
@@ -52,9 +50,11 @@ def _backup(args) -> int:
 
 
 def _check(args) -> int:
+    from rescue_desk.services.db_check import check_database
+
     engine = _engine(args)
     try:
-        report = check_database(engine)
+        report = check_database(engine, getattr(args, "backup_dir", None))
     except StorageError as exc:
         raise CliError(str(exc)) from None
     finally:

@@ -10,9 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+import json
+import sqlite3
+
+from sqlalchemy import Text, or_, select, type_coerce
+from sqlalchemy.exc import DBAPIError
 
 from rescue_desk.storage import Database
+from rescue_desk.storage.errors import explain_database_error
 from rescue_desk.storage.events import entry_hash
 from rescue_desk.storage.models import Event
 
@@ -65,25 +70,53 @@ class HistoryEntry:
                 "before": self.before, "after": self.after}
 
 
+def _event_rows(conn, last_id: int, batch: int):
+    """Events after ``last_id`` with before/after as stored text on SQLite (parsed here, so one
+    malformed entry is reported instead of failing the whole read)."""
+    t = Event.__table__
+    if conn.dialect.name == "sqlite":
+        values = [type_coerce(t.c.before, Text).label("before"), type_coerce(t.c.after, Text).label("after")]
+    else:
+        values = [t.c.before, t.c.after]
+    cols = [t.c.id, t.c.at, t.c.actor, t.c.operation, t.c.entity, t.c.entity_id, t.c.action, t.c.incident_id,
+            t.c.prev_hash, t.c.hash, *values]
+    return conn.execute(select(*cols).where(t.c.id > last_id).order_by(t.c.id).limit(batch)).mappings().all()
+
+
+def _json_value(value):
+    if value is None or not isinstance(value, str):
+        return value
+    return json.loads(value)
+
+
 def verify(db: Database, batch: int = 5000) -> ChainReport:
-    """Walk the whole log in id order and report the first broken link."""
+    """Walk the whole log in id order and report the first broken link. A damaged or unreadable
+    entry is reported as the broken link (never raised); a database that cannot be read at all raises
+    StorageError with one sentence."""
     prev, checked, last_id = "", 0, 0
-    with db.read() as s:
-        while True:
-            rows = s.scalars(select(Event).where(Event.id > last_id).order_by(Event.id).limit(batch)).all()
-            if not rows:
-                return ChainReport(checked, head_id=last_id or None, head_hash=prev)
-            for ev in rows:
-                row = dict(at=ev.at, actor=ev.actor, operation=ev.operation, entity=ev.entity,
-                           entity_id=ev.entity_id, action=ev.action, incident_id=ev.incident_id,
-                           before=ev.before, after=ev.after)
-                if ev.prev_hash != prev:
-                    return ChainReport(checked, ev.id, ev.at, "its link to the previous entry does not match "
-                                       "(an entry before it was removed, inserted or reordered)")
-                if ev.hash != entry_hash(prev, row):
-                    return ChainReport(checked, ev.id, ev.at, f"its content was altered after it was written "
-                                       f"({ev.entity} {ev.entity_id}, {ev.operation} by {ev.actor})")
-                prev, last_id, checked = ev.hash, ev.id, checked + 1
+    try:
+        with db.engine.connect() as conn:
+            while True:
+                rows = _event_rows(conn, last_id, batch)
+                if not rows:
+                    return ChainReport(checked, head_id=last_id or None, head_hash=prev)
+                for ev in rows:
+                    try:
+                        row = dict(at=ev["at"], actor=ev["actor"], operation=ev["operation"], entity=ev["entity"],
+                                   entity_id=ev["entity_id"], action=ev["action"], incident_id=ev["incident_id"],
+                                   before=_json_value(ev["before"]), after=_json_value(ev["after"]))
+                    except ValueError:
+                        return ChainReport(checked, ev["id"], None, "its stored values are not valid JSON "
+                                           "(the entry was damaged or edited outside Rescue Desk)")
+                    if ev["prev_hash"] != prev:
+                        return ChainReport(checked, ev["id"], ev["at"], "its link to the previous entry does not "
+                                           "match (an entry before it was removed, inserted or reordered)")
+                    if ev["hash"] != entry_hash(prev, row):
+                        return ChainReport(checked, ev["id"], ev["at"], f"its content was altered after it was "
+                                           f"written ({ev['entity']} {ev['entity_id']}, {ev['operation']} by {ev['actor']})")
+                    prev, last_id, checked = ev["hash"], ev["id"], checked + 1
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
+        raise explain_database_error(exc, "the event log") from None
 
 
 GUARDS = {"sqlite": {"events_no_update", "events_no_delete"},
@@ -103,6 +136,18 @@ def missing_guards(db: Database) -> list[str]:
         else:
             return []
     return sorted(GUARDS[dialect] - present)
+
+
+def guard_problems(db: Database) -> list[str]:
+    """What is wrong with the event log's append-only triggers: missing, disabled, replaced by a
+    trigger that refuses nothing, or extra triggers ([] = exactly the migrations' guards)."""
+    from rescue_desk.storage.migrate import current_revision
+    from rescue_desk.storage.schema_check import schema_problems
+
+    revision = current_revision(db.engine)
+    if revision is None:
+        return []
+    return [p for p in schema_problems(db.engine, revision) if p.startswith("trigger")]
 
 
 def anchor_of(path) -> tuple[int, str] | None:

@@ -28,7 +28,8 @@ from rescue_desk.storage.backup import backup_sqlite, quick_check
 from rescue_desk.storage.engine import data_dir, sqlite_path
 from rescue_desk.storage.errors import DatabaseDamaged, StorageError
 from rescue_desk.storage.models import Meta
-from rescue_desk.storage.migrate import alembic_config, current_revision, head_revision
+from rescue_desk.storage.migrate import alembic_config, current_revision, head_revision, schema_state
+from rescue_desk.storage.schema_check import schema_problems
 
 from .audit import verify
 
@@ -207,10 +208,20 @@ def check_backup(path: Path | str) -> BackupCheck:
         try:
             script.get_revision(revision)
         except Exception:
+            if schema_state(engine) == "foreign":
+                raise BackupRefused(f"{path} is not a Rescue Desk database (another program's schema "
+                                    f"{revision}).") from None
             raise BackupRefused(f"{path} was written by a newer Rescue Desk (schema {revision}).") from None
-        report = verify(Database(engine))
+        try:
+            report = verify(Database(engine))
+        except StorageError as exc:
+            raise BackupRefused(f"{path}: the event log cannot be read ({exc}).") from None
         if not report.intact:
             raise BackupRefused(f"{path}: the event log is {report.sentence()}.")
+        problems = schema_problems(engine, revision)
+        if problems:
+            raise BackupRefused(f"{path} has a schema that differs from what Rescue Desk expects "
+                                f"({'; '.join(problems[:5])}).")
     finally:
         engine.dispose()
     return BackupCheck(path, revision, report.checked)
@@ -239,7 +250,26 @@ def restore(engine: Engine, source: Path | str, folder: Path | str | None = None
     finally:
         src.close()
     engine.dispose()
+    _set_aside_superseded(engine, folder)
     return checked, saved
+
+
+def _set_aside_superseded(engine: Engine, folder: Path | str | None) -> None:
+    """After a restore, rotating backups whose newest log entry the restored database lacks are
+    relabelled ``-superseded``: kept, never rotated, and no longer taken as the log's anchor."""
+    from .audit import anchor_of, check_anchor
+
+    db = Database(engine)
+    try:
+        for path in list_backups(engine, folder, labelled=False):
+            try:
+                anchor = anchor_of(path)
+            except Exception:  # an unreadable copy is left as it is
+                continue
+            if anchor is not None and check_anchor(db, anchor) is not None:
+                path.rename(path.with_name(path.name[:-len(".sqlite3")] + "-superseded.sqlite3"))
+    finally:
+        engine.dispose()
 
 
 def _save_replaced(engine: Engine, target: Path, folder: Path | str | None, keep: int) -> Path:

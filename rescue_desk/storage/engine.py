@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from .errors import DatabaseUnreachable, NotADatabase, ReadOnlyLocation
+from .errors import DatabaseUnreachable, NotADatabase, ReadOnlyLocation, explain_database_error
 
 APP_NAME = "rescue-desk"
 ENV_VAR = "RESCUE_DESK_DB"
@@ -120,7 +120,9 @@ def ping(engine: Engine) -> None:
     except DBAPIError as exc:
         orig = exc.orig
         if isinstance(orig, sqlite3.DatabaseError) and engine.dialect.name == "sqlite":
-            raise NotADatabase(f"{engine.url.database} is not a usable SQLite database; it was left untouched.") from None
+            if "file is not a database" in str(orig):
+                raise NotADatabase(f"{engine.url.database} is not a usable SQLite database; it was left untouched.") from None
+            raise explain_database_error(orig, f"the database {engine.url.database}") from None
         if engine.dialect.name == "postgresql":
             raise DatabaseUnreachable(
                 f"The PostgreSQL server at {engine.url.host or 'localhost'}:{engine.url.port or 5432} "

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+OUR_TABLES = {"incidents", "calls", "events", "meta"}  # in every schema version since the first
 
 
 def alembic_config() -> Config:
@@ -61,7 +62,9 @@ def schema_state(engine: Engine) -> str:
     try:
         script.get_revision(rev)
     except Exception:
-        return "newer"
+        # An unknown revision is a newer Rescue Desk only if the file has our tables; another
+        # program's Alembic-managed database is foreign.
+        return "newer" if OUR_TABLES <= set(inspect(engine).get_table_names()) else "foreign"
     return "older"
 
 

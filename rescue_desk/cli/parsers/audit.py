@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "(as printed by an earlier verify): detects a log cut back or rewritten since")
     v.add_argument("--against", metavar="BACKUP", type=Path, help="use the newest entry of this backup file "
                    "as the anchor")
+    v.add_argument("--backup-dir", type=Path, help="without --anchor/--against, the newest backup in this folder "
+                   "anchors the log (default $RESCUE_DESK_BACKUP_DIR or 'backups' in the data folder)")
     v.set_defaults(handler=Handler("audit", "_verify"))
     h = asub.add_parser("history", help="every change of one record, oldest first")
     h.add_argument("entity", help="incident, call, person, trip, checkin, officer, vehicle or user")

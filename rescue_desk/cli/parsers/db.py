@@ -23,7 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     bk = dbsub.add_parser("backup", help="consistent copy of the SQLite database, safe while the app runs")
     bk.add_argument("path", type=Path, help="where to write the copy")
     bk.set_defaults(handler=Handler("db", "_backup"))
-    ck = dbsub.add_parser("check", help="integrity, foreign keys, schema version and event-log chain")
+    ck = dbsub.add_parser("check", help="integrity, foreign keys, schema (tables, indexes, triggers), event-log "
+                          "chain against the newest backup, rows against the event log")
+    ck.add_argument("--backup-dir", type=Path, help="backup folder whose newest copy anchors the event log "
+                    f"(default ${BACKUP_DIR_ENV} or 'backups' in the data folder)")
     ck.set_defaults(handler=Handler("db", "_check"))
     _register_restore(dbsub)
 
