@@ -5,9 +5,11 @@ Usage:
                                       [--eval-dir DIR] [--seed N]
 
 DATA_DIR defaults to ``../shared/data/kora/timing`` relative to the repository. ``--split train`` fits on
-~70 % of the track groups (hash of ``group_id``) and, with ``--eval-dir``, writes ETA queries and truth
-for the held-out groups (``truth.jsonl``; ``queries.jsonl`` and two other readings of ``walked_s``,
-``queries_refhead.jsonl`` and ``queries_firstpoint.jsonl``, see ``make_queries``). The shipped model
+~70 % of the track groups (hash of ``group_id``), ``--holdout-fold I/K`` on all parties outside fold I of K;
+with ``--eval-dir`` it writes ETA queries and truth for the held-out groups (``truth.jsonl``;
+``queries.jsonl`` with ``walked_s`` counted from the walker's first recorded point, as ``eta --batch``
+reads it, and two other readings, ``queries_ownpace.jsonl`` and ``queries_refhead.jsonl``, see
+``make_queries``). The shipped model
 uses ``--split all`` (all 300 calibration tracks).
 What is fitted, and why, is described in ``rescue_desk/domain/travel/__init__.py``.
 """
@@ -30,6 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from rescue_desk.domain.kora import load_kora  # noqa: E402
 from rescue_desk.domain.travel.hiking import CELL_KM, HikingFunction, cell_edges, cell_terrain  # noqa: E402
+from rescue_desk.domain.travel.peers import PeerTracks  # noqa: E402
 
 DATA_END_KM = 17.5
 PACE_FROM_KM = 2.0          # every track covers 2.0-17.5 km: the pace factor is measured there
@@ -55,6 +58,22 @@ def in_train(group_id: str, share: float = 0.7) -> bool:
     """Stable ~70/30 split by party, so companions never straddle it."""
     h = int(hashlib.sha256((SPLIT_SALT + group_id).encode()).hexdigest(), 16)
     return h % 1000 < share * 1000
+
+
+def party_fold(group_id: str, folds: int) -> int:
+    """Stable fold of a party for cross-validation (companions always share a fold)."""
+    return int(hashlib.sha256((SPLIT_SALT + "fold:" + group_id).encode()).hexdigest(), 16) % folds
+
+
+def parse_fold(text: str) -> tuple[int, int]:
+    """``I/K`` -> (I, K) with 0 <= I < K."""
+    try:
+        i, k = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("--holdout-fold takes I/K, e.g. 0/5") from None
+    if not 0 <= i < k:
+        raise argparse.ArgumentTypeError("--holdout-fold I/K needs 0 <= I < K")
+    return i, k
 
 
 def passage_times(track: np.ndarray, km: np.ndarray) -> np.ndarray:
@@ -175,7 +194,14 @@ def fit(summary: list[dict], tracks: dict[str, np.ndarray]) -> dict:
                  "sd_log_pace_tracks": float(np.std(log_f)), "walked_head_s": 900.0, "walked_head_sd_s": 600.0, "walked_log_clip": 0.35,
                  "spread_scale": 1.0},
         "month_log_pace": fit_months(summary, log_f),
+        "track_passages": PeerTracks.table_from(tau, start_clock_hours(summary), CELL_KM),
     }
+
+
+def start_clock_hours(summary: list[dict]) -> np.ndarray:
+    """Local clock hour of each track's first point."""
+    starts = [datetime.fromisoformat(r["start_time_local"]) for r in summary]
+    return np.array([d.hour + d.minute / 60.0 + d.second / 3600.0 for d in starts])
 
 
 # --- evaluation queries --------------------------------------------------------------------
@@ -188,9 +214,10 @@ def make_queries(summary: list[dict], tracks: dict[str, np.ndarray], ref_cum, se
 
     Truth = seconds from the query row to the track's first passage of ``to_km``. ``walked_s`` is
     given in three readings (a track may start in town, at the gate at 0.39 km, or up to 1.8 km on):
-    ``ownpace`` (the main one) = time since the track was first on the route (chainage >= 0) plus that
+    ``firstpoint`` (how ``eta --batch`` reads ``walked_s``) = simply the time since the
+    track's first point; ``ownpace`` = time since the track was first on the route (chainage >= 0) plus that
     first point's chainage at the track's own average speed; ``refhead`` = the same plus the reference
-    walker's time instead; ``firstpoint`` = simply the time since the track's first point."""
+    walker's time instead."""
     rng = np.random.default_rng(seed)
     readings: dict[str, list[dict]] = {k: [] for k in WALKED_READINGS}
     truth = []
@@ -234,7 +261,8 @@ def tune(params: dict, summary: list[dict], tracks: dict[str, np.ndarray], seed:
     truth = np.array([t["seconds"] for t in truth_rows])
 
     def run(p: dict, queries: list[dict]) -> tuple[np.ndarray, np.ndarray]:
-        m = WalkingModel(p, kora)
+        # the curve model alone: it answers wherever the peer tracks do not reach
+        m = WalkingModel({k: v for k, v in p.items() if k != "track_passages"}, kora)
         est = [m.time_between(q["from_km"], q["to_km"], walked_s=q["walked_s"] or None,
                               depart=datetime.fromisoformat(q["depart"])) for q in queries]
         return np.array([e.p50_s for e in est]), np.array([(e.p10_s, e.p90_s) for e in est])
@@ -273,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("data_dir", nargs="?", default=str(REPO / ".." / "shared" / "data" / "kora" / "timing"))
     p.add_argument("--out", default=str(REPO / "assets" / "travel" / "walking_model.json"))
     p.add_argument("--split", choices=["all", "train"], default="all")
+    p.add_argument("--holdout-fold", type=parse_fold, metavar="I/K",
+                   help="fit on every party outside fold I of K (cross-validation); overrides --split")
     p.add_argument("--eval-dir", help="write held-out ETA queries and truth here (with --split train)")
     p.add_argument("--seed", type=int, default=7)
     args = p.parse_args(argv)
@@ -281,7 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"calibrate_walking: cannot read the timing data in {args.data_dir}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    fit_rows = [r for r in summary if args.split == "all" or in_train(r["group_id"])]
+    if args.holdout_fold:
+        fold, folds = args.holdout_fold
+        fit_rows = [r for r in summary if party_fold(r["group_id"], folds) != fold]
+    else:
+        fit_rows = [r for r in summary if args.split == "all" or in_train(r["group_id"])]
     held = [r for r in summary if r not in fit_rows]
     params = tune(fit(fit_rows, tracks), fit_rows, tracks)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
@@ -293,8 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         readings, truth = make_queries(held, tracks, ref_cum, seed=args.seed)
         out = Path(args.eval_dir)
         out.mkdir(parents=True, exist_ok=True)
-        write_jsonl(out / "queries.jsonl", readings["ownpace"])
-        for name in WALKED_READINGS[1:]:
+        write_jsonl(out / "queries.jsonl", readings["firstpoint"])
+        for name in WALKED_READINGS[:2]:
             write_jsonl(out / f"queries_{name}.jsonl", readings[name])
         write_jsonl(out / "truth.jsonl", truth)
         print(f"{len(held)} held-out tracks, {len(truth)} queries -> {out}")

@@ -133,11 +133,13 @@ def test_rejects_unknown_walker_and_direction(model):
 @pytest.mark.parametrize("a, b, walked", [(0.5, 9.0, None), (6.0, 17.0, 9000.0), (44.0, 40.0, None)])
 def test_time_and_position_answers_agree(model, a, b, walked):
     direction = "ccw" if b < a else "cw"
-    e = model.time_between(a, b, direction=direction, walked_s=walked)
-    for t, expected in [(e.p10_s, 0.9), (e.p50_s, 0.5), (e.p90_s, 0.1)]:
-        # by the P10 time only the fastest 10 % have arrived, etc.
-        p = model.passed_probability(a, t, np.array([e.distance_km]), direction=direction, walked_s=walked)[0]
-        assert p == pytest.approx(1.0 - expected, abs=0.01)
+    curve = model.time_between(a, b, direction=direction, walked_s=walked, peers=False)
+    shipped = model.time_between(a, b, direction=direction, walked_s=walked)
+    for e, tolerance in ((curve, 0.01), (shipped, 0.06)):  # the peer walkers' answer is close, not identical
+        for t, expected in [(e.p10_s, 0.9), (e.p50_s, 0.5), (e.p90_s, 0.1)]:
+            # by the P10 time only the fastest 10 % have arrived, etc.
+            p = model.passed_probability(a, t, np.array([e.distance_km]), direction=direction, walked_s=walked)[0]
+            assert p == pytest.approx(1.0 - expected, abs=tolerance)
 
 
 def test_reach_pdf_median_matches_distance_quantiles(model):

@@ -12,6 +12,7 @@ import numpy as np
 from ..clock import BEIJING
 from .hiking import HikingFunction, cell_edges, cell_terrain
 from .overnight import LODGE_IDS, overnight_stays, overnight_waits
+from .peers import PeerTracks
 
 Z10 = NormalDist().inv_cdf(0.9)
 MIN_WALKED_REF_S = 600.0          # below this the pace so far says nothing
@@ -118,6 +119,8 @@ class WalkingModel:
                                 (pace["sd_drift"] / 2) ** 2, 0.5, False),
         }
         self._months = {int(k): v for k, v in params.get("month_log_pace", {}).items()}
+        passages = params.get("track_passages")
+        self.peers = PeerTracks(passages) if passages else None
 
     # --- helpers ---------------------------------------------------------------------------
     def _walk_pos(self, km: float, direction: str) -> float:
@@ -171,11 +174,15 @@ class WalkingModel:
 
     # --- public API ------------------------------------------------------------------------
     def time_between(self, from_km: float, to_km: float, *, direction: str = "cw", walker: str = "pilgrim",
-                     depart: datetime | None = None, walked_s: float | None = None) -> TimeEstimate:
+                     depart: datetime | None = None, walked_s: float | None = None,
+                     peers: bool = True) -> TimeEstimate:
         """P10/P50/P90 seconds to walk from ``from_km`` to ``to_km`` in ``direction`` (chainages wrap).
 
         ``depart``: when the walker left ``from_km``; with ``walked_s`` (their seconds from the route
-        start to ``from_km``), when they left the route start. ``walked_s`` shifts their pace."""
+        start to ``from_km``, counted from their first recorded position near the start), when they left
+        the route start. ``walked_s`` shifts their pace. Pilgrims walking clockwise inside the timed west
+        valley are answered by the calibration walkers themselves (``peers.py``) unless ``peers`` is
+        False; everything else, and ``passed_probability``, by the fitted curve model."""
         self._check(direction, walker, from_km, to_km, walked_s)
         if walked_s is not None and walked_s < 0:
             raise ValueError("walked_s must not be negative")
@@ -187,6 +194,10 @@ class WalkingModel:
         if dist <= 1e-9:
             return TimeEstimate(0.0, 0.0, 0.0, 0.0)
         clock, month = self._clock(depart, walked_s)
+        if peers and walker == "pilgrim" and direction == "cw" and self.peers and self.peers.covers(from_km, to_km):
+            peer = self.peers.estimate(from_km, to_km, walked_s, clock / 3600.0 if depart else None)
+            if peer is not None:
+                return TimeEstimate(peer.p10_s, peer.p50_s, peer.p90_s, float(dist))
         ref, mean, sd = self._log_ratio(d, a, dist, walked_s, prof, month)
         k = np.exp(mean + np.array([-Z10, 0.0, Z10]) * sd)
         t, nights = k * ref, np.zeros(3, dtype=int)

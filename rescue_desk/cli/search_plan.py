@@ -1,0 +1,82 @@
+"""``rescue-desk search-plan``: where a missing pilgrim may be now, by section of the kora, ranked."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from rescue_desk.domain.clock import format_beijing, parse_time, utc_now
+
+from . import CliError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("search-plan", help="probability of where a missing pilgrim is now, by section of the kora",
+                       description="Where a missing pilgrim may be now: the kora's sections with probabilities "
+                       "summing to 1 (walking-time model, direction, overnight stops, pace if known), ranked.")
+    p.add_argument("--last-seen", required=True, metavar="KM|LANDMARK", help="where they were last seen")
+    p.add_argument("--at", required=True, metavar="ISO", help="when they were last seen (Beijing time if no offset)")
+    p.add_argument("--now", metavar="ISO", help="the time to plan for (default: now)")
+    p.add_argument("--direction", choices=["cw", "ccw"], default="cw", help="cw (default) or ccw (Bon pilgrims)")
+    p.add_argument("--left", metavar="ISO", help="when they left Darchen, if known (gives their pace so far)")
+    p.add_argument("--seen", action="append", default=[], metavar="KM|LANDMARK@ISO",
+                   help="an earlier sighting (repeatable), e.g. Tarboche@2025-07-01T10:30")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(handler=run_search_plan)
+
+
+def _time(text: str, what: str):
+    try:
+        return parse_time(text)
+    except ValueError:
+        raise CliError(f"{what} must be an ISO 8601 date and time, e.g. 2025-07-01T14:30") from None
+
+
+def _sightings(args):
+    from rescue_desk.domain.search_plan import Sighting
+    from rescue_desk.services.errors import ValidationError
+    from rescue_desk.services.search_plan import resolve_place
+
+    try:
+        seen = [Sighting(resolve_place(args.last_seen), _time(args.at, "--at"))]
+        for item in args.seen:
+            place, sep, when = item.rpartition("@")
+            if not sep or not place.strip():
+                raise CliError(f"--seen takes PLACE@ISO, e.g. Tarboche@2025-07-01T10:30 (not {item[:40]!r})")
+            seen.append(Sighting(resolve_place(place), _time(when, "the time of --seen")))
+    except ValidationError as exc:
+        raise CliError(str(exc)) from None
+    return seen
+
+
+def run_search_plan(args) -> int:
+    from rescue_desk.services.errors import ValidationError
+    from rescue_desk.services.search_plan import plan_as_dict, plan_search
+
+    sightings = _sightings(args)
+    now = _time(args.now, "--now") if args.now else utc_now()
+    left = _time(args.left, "--left") if args.left else None
+    try:
+        plan = plan_search(sightings, now, direction=args.direction, left_at=left)
+    except ValidationError as exc:
+        raise CliError(str(exc)) from None
+    data = plan_as_dict(plan)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    way = "clockwise" if plan.direction == "cw" else "counter-clockwise"
+    print(f"last seen {data['last_seen_km']:.2f} km (near {data['last_seen_landmark']}) at {data['at']}, "
+          f"walking {way}; {plan.elapsed_s / 3600:.1f} h ago at {format_beijing(plan.now)}")
+    if plan.left_at:
+        print(f"left Darchen at {data['left_darchen_at']}: their pace so far is used")
+    print("rank  probability  km            section")
+    for s in data["sections"]:
+        if s["probability"] < 0.001 and not s["top"]:
+            continue
+        mark = "*" if s["top"] else " "
+        print(f"{s['rank']:>4}{mark} {s['probability'] * 100:6.1f} %   {s['from_km']:5.1f}-{s['to_km']:5.1f}   "
+              f"{s['name_zh']} / {s['name_en']}")
+    print("* = the sections holding the top 80 % of the probability; sections under 0.1 % not shown")
+    if data["finished_p"] >= 0.01:
+        print(f"{data['finished_p'] * 100:.0f} % may already be back in Darchen (counted in the last section)")
+    return 0
