@@ -3,9 +3,10 @@
 Model (fitted by ``tools/calibrate_walking.py`` on ``../shared/data/kora/timing``, shipped as
 ``assets/travel/walking_model.json``):
 
-* **Pilgrims walking clockwise inside the timed west valley (0-17.5 km)** are answered by the
-  calibration walkers themselves (``peers.py``: a median regression, over every walker who passed both
-  points, of their time ahead on their time so far and the clock hour). Held out by party (5-fold
+* **Pilgrims walking clockwise inside the timed west valley (0-17.5 km) with their pace so far**
+  (``walked_s``) are answered by the calibration walkers themselves (``peers.py``: a median
+  regression, over every walker who passed both points, of their time ahead on their time so far
+  and the clock hour). Held out by party (5-fold
   cross-validation, ``bench/bench_eta.py``) this is more accurate than the curve model below and than
   the median of the walkers with the nearest pace so far. Everything else uses the curve model:
 

@@ -180,9 +180,9 @@ class WalkingModel:
 
         ``depart``: when the walker left ``from_km``; with ``walked_s`` (their seconds from the route
         start to ``from_km``, counted from their first recorded position near the start), when they left
-        the route start. ``walked_s`` shifts their pace. Pilgrims walking clockwise inside the timed west
-        valley are answered by the calibration walkers themselves (``peers.py``) unless ``peers`` is
-        False; everything else, and ``passed_probability``, by the fitted curve model."""
+        the route start. ``walked_s`` shifts their pace. With ``walked_s``, pilgrims walking clockwise
+        inside the timed west valley are answered by the calibration walkers themselves (``peers.py``)
+        unless ``peers`` is False; everything else, and ``passed_probability``, by the curve model."""
         self._check(direction, walker, from_km, to_km, walked_s)
         if walked_s is not None and walked_s < 0:
             raise ValueError("walked_s must not be negative")
@@ -194,7 +194,8 @@ class WalkingModel:
         if dist <= 1e-9:
             return TimeEstimate(0.0, 0.0, 0.0, 0.0)
         clock, month = self._clock(depart, walked_s)
-        if peers and walker == "pilgrim" and direction == "cw" and self.peers and self.peers.covers(from_km, to_km):
+        if (peers and walked_s is not None and walker == "pilgrim" and direction == "cw" and self.peers
+                and self.peers.covers(from_km, to_km)):
             peer = self.peers.estimate(from_km, to_km, walked_s, clock / 3600.0 if depart else None)
             if peer is not None:
                 return TimeEstimate(peer.p10_s, peer.p50_s, peer.p90_s, float(dist))
