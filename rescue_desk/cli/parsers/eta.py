@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", metavar="KM|LANDMARK", help="destination: chainage in km or a landmark name")
     p.add_argument("--depart", metavar="ISO", help="when the walker left (Beijing time if no offset); "
                    "with --walked-s, when they left the route start")
-    p.add_argument("--walked-s", type=str, metavar="S", help="seconds the walker took from the route start to --from")
+    p.add_argument("--walked-s", type=str, metavar="S", help="seconds from when the walker left Darchen (their first recorded position near the start) to --from")
     p.add_argument("--walker", choices=["pilgrim", "officer"], default="pilgrim")
     p.add_argument("--direction", choices=["cw", "ccw"], default="cw", help="cw (default) or ccw (Bon pilgrims)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
