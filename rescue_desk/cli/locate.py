@@ -15,6 +15,7 @@ from datetime import datetime
 from rescue_desk.domain.clock import BEIJING, parse_time, utc_now
 from rescue_desk.domain.locator import DATUMS, LocateResult, locate
 from rescue_desk.domain.locator.estimate import describe
+from rescue_desk.domain.locator.explain import message_zh
 
 from . import CliError
 from .common import run_jsonl_batch
@@ -38,7 +39,9 @@ def _locate(args) -> int:
     if args.json:
         rec = result.to_record(None)
         rec["explanation"] = rec.pop("message")
+        rec["explanation_zh"] = rec.pop("message_zh")
         rec["message"] = result.message
+        rec["message_zh"] = message_zh(result)
         rec["corridor"] = result.corridor()
         print(json.dumps(rec, ensure_ascii=False, indent=2))
     else:
@@ -79,6 +82,15 @@ def readable(r: LocateResult) -> str:
         lines.append("  set aside 未采用:    " + "; ".join(describe(c, r.kora) for c in r.set_aside))
     for c in r.conflicts:
         lines.append(f"  conflict 矛盾:      {c}")
+    if len(r.readings) > 1:
+        lines.append("  readings 可能位置:  " + "; ".join(
+            f"{x.landmark_en} {x.landmark_zh} km {x.from_km:.1f}-{x.to_km:.1f} ({x.probability:.0%})" for x in r.readings))
+    if r.question is not None:
+        lines.append(f"  ask 询问:           {r.question.en} / {r.question.zh}")
+    sugg = r.suggestions.to_json() if r.suggestions is not None else {}
+    if sugg:
+        lines.append("  suggest 建议:       " + "; ".join(
+            f"{k}={v['value'] if isinstance(v, dict) else ', '.join(str(h['value']) for h in v)}" for k, v in sugg.items()))
     if r.not_understood:
         lines.append("  not understood 未识别: " + ", ".join(r.not_understood))
     for w in r.warnings:

@@ -22,9 +22,11 @@ from ..datums import DATUMS
 from .estimate import FAR_AWAY_KM, OFF_ROUTE_M, LocateResult, describe
 from .discourse import parse_speech as parse_description
 from .parser import BEIJING
-from .uncertainty import mixture, question, readings
+from .suggestions import Suggestions, suggest
+from .uncertainty import Question, Reading, mixture, question, readings
 
-__all__ = ["locate", "LocateResult", "Clue", "ParsedDescription", "parse_description", "DATUMS"]
+__all__ = ["locate", "LocateResult", "Clue", "ParsedDescription", "parse_description", "DATUMS", "Reading",
+           "Question", "Suggestions", "suggest"]
 
 CONSISTENT = 0.02
 """A clue whose likelihood averages below this over the belief so far contradicts it."""
@@ -69,7 +71,7 @@ def locate(text: object, *, call_time: datetime | None = None, kora: Kora | None
             pd.warnings.append(f"the call time {aware.isoformat()} is in the future; clock times are read "
                                "relative to it")
     base = dict(direction=pd.direction, clues=list(pd.clues), warnings=pd.warnings + pd.problems,
-                not_understood=pd.not_understood, kora=kora)
+                not_understood=pd.not_understood, kora=kora, notes=pd.notes, suggestions=suggest(text))
     if not pd.text:
         return LocateResult("unplaceable", "empty description: nothing to place", **base)
     fixes = [c for c in pd.clues if c.kind == "coordinates"]

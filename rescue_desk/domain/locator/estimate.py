@@ -48,6 +48,8 @@ class LocateResult:
     not_understood: list[str] = field(default_factory=list)
     readings: list = field(default_factory=list)  # uncertainty.Reading, most likely first
     question: object = None  # uncertainty.Question: what to ask the caller to decide between readings
+    notes: list[tuple[str, dict]] = field(default_factory=list)  # how the story was read: (code, params)
+    suggestions: object = None  # suggestions.Suggestions for the rest of the form
     posterior: np.ndarray | None = field(default=None, repr=False)
     kora: Kora | None = field(default=None, repr=False)
 
@@ -83,14 +85,24 @@ class LocateResult:
             rings.append([tuple(round(v, 6) for v in utm_to_lonlat(x, y)) for x, y in zip(xs, ys)])
         return rings
 
-    def explanation(self) -> str:
-        """A few lines an officer can read: clues used, set aside, not understood, warnings."""
+    def explanation(self, lang: str = "en") -> str:
+        """A few lines an officer can read: clues used, set aside, readings, the question to ask, not
+        understood, warnings; ``lang`` "zh" gives them in Chinese."""
+        if lang == "zh":
+            from .explain import explanation_zh
+            return explanation_zh(self)
         lines = [self.message]
         if self.used:
             lines.append("used: " + "; ".join(describe(c, self.kora) for c in self.used))
         if self.set_aside:
             lines.append("set aside: " + "; ".join(describe(c, self.kora) for c in self.set_aside))
         lines += [f"conflict: {c}" for c in self.conflicts]
+        if len(self.readings) > 1:
+            lines.append("readings: " + "; ".join(f"near {r.landmark_en} km {r.from_km:.1f}-{r.to_km:.1f} "
+                                                  f"({r.probability:.0%})" for r in self.readings))
+        if self.question is not None:
+            lines.append(self.question.en)
+        lines += [f"read as: {code} " + ", ".join(f"{k}={v}" for k, v in params.items()) for code, params in self.notes]
         if self.not_understood:
             lines.append("not understood: " + ", ".join(f"'{w}'" for w in self.not_understood))
         lines += [f"note: {w}" for w in self.warnings]
@@ -109,6 +121,11 @@ class LocateResult:
             "radius_m": r(self.radius_m, 1),
             "clues": [c.to_json() for c in self.used] + [{**c.to_json(), "set_aside": True} for c in self.set_aside],
             "message": self.explanation(),
+            "message_zh": self.explanation("zh"),
+            "readings": [x.to_json() for x in self.readings],
+            "question": self.question.to_json() if self.question is not None else None,
+            "notes": [{"code": code, "params": params} for code, params in self.notes],
+            "suggestions": self.suggestions.to_json() if self.suggestions is not None else {},
         }
 
 

@@ -122,6 +122,7 @@ class MentionScanner:
         self._pinyin = PinyinNames(cjk)
         names += [(p, lid, False) for n, lid in cjk if (p := latin_pinyin(n)) and len(p.replace(" ", "")) >= 6]
         self._phonetic: dict[str, str] = {}
+        self._choices: dict[str, tuple[list[str], list[str]]] = {}
         self._bigrams: dict[str, list[tuple[str, frozenset, str]]] = {}
         for name, lid, generic in names:
             n = clean_text(name)[0]
@@ -229,11 +230,14 @@ class MentionScanner:
             return None
         if key in self._phonetic:
             return self._phonetic[key]
-        cands = [(cand, lid) for cand, _grams, lid in self._bigrams.get(key[0], ()) if abs(len(cand) - len(key)) <= 2]
+        choices = self._choices.get(key[0])
+        if choices is None:
+            entries = self._bigrams.get(key[0], ())
+            choices = self._choices[key[0]] = ([c for c, _g, _l in entries], [lid for _c, _g, lid in entries])
         # short keys need a closer match: one letter off in five is another word, not a spelling
         cutoff = 84 if len(key) >= 7 else 90
-        best = process.extractOne(key, [c for c, _ in cands], scorer=fuzz.ratio, score_cutoff=cutoff)
-        return cands[best[2]][1] if best else None
+        best = process.extractOne(key, choices[0], scorer=fuzz.ratio, score_cutoff=cutoff)
+        return choices[1][best[2]] if best else None
 
 
 _CACHE: dict[int, tuple[Gazetteer, MentionScanner]] = {}

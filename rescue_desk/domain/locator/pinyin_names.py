@@ -46,6 +46,8 @@ def latin_pinyin(name: str) -> str | None:
 def squeeze(text: str) -> tuple[str, list[int]]:
     """``text`` without fillers and spaces between Chinese characters, and for each kept character
     its index in ``text``."""
+    if not _FILLER_RX.search(text):
+        return text, list(range(len(text)))
     keep: list[int] = []
     out: list[str] = []
     pos = 0
@@ -80,24 +82,28 @@ class PinyinNames:
     def find(self, text: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, landmark id, sounds-alike) for names in ``text`` said exactly or as
         homophones; indices are into ``text``."""
+        if not _CJK.search(text):
+            return []
+        keys = [char_keys(ch) for ch in text]
+        n = len(text)
         hits = []
-        for i, ch in enumerate(text):
-            first = char_keys(ch)
+        for i in range(n):
+            first = keys[i]
             if not first:
                 continue
-            seen: set[tuple[str, str]] = set()
             for k in first:
-                for name, lid, keys in self._by_first.get(k, ()):
-                    if (name, lid) in seen or i + len(name) > len(text):
+                hit = None
+                for name, lid, name_keys in self._by_first.get(k, ()):
+                    size = len(name)
+                    if i + size > n:
                         continue
-                    seen.add((name, lid))
-                    said = text[i:i + len(name)]
-                    if all(keys[j] & char_keys(said[j]) for j in range(len(name))):
+                    if all(name_keys[j] & keys[i + j] for j in range(1, size)):
+                        said = text[i:i + size]
                         same = sum(a == b for a, b in zip(said, name))
-                        if same == len(name) or (same >= 1 if len(name) <= 2 else True):
-                            hits.append((i, i + len(name), lid, same < len(name)))
+                        if same == size or size > 2 or same >= 1:
+                            hit = (i, i + size, lid, same < size)
                             break
-                else:
-                    continue
-                break
+                if hit:
+                    hits.append(hit)
+                    break
         return hits

@@ -170,7 +170,8 @@ def test_corridor_follows_the_intervals():
 
 def test_record_shape():
     rec = locate("2 km past Sershong", call_time=CALL).to_record("x1")
-    assert set(rec) == {"id", "status", "lon", "lat", "chainage_km", "intervals_km", "radius_m", "clues", "message"}
+    assert set(rec) == {"id", "status", "lon", "lat", "chainage_km", "intervals_km", "radius_m", "clues", "message",
+                        "message_zh", "readings", "question", "notes", "suggestions"}
     assert rec["id"] == "x1" and rec["radius_m"] is None and rec["clues"][0]["landmark_id"] == "sershong"
 
 
