@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import pkgutil
 import sys
 
@@ -98,26 +100,56 @@ def _accept_db_everywhere(parser: argparse.ArgumentParser) -> None:
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Parse ``argv`` and run the chosen command; returns the process exit code."""
+    """Parse ``argv`` and run the chosen command; returns the process exit code.
+
+    A failure reaches the user as one sentence: CliError and storage errors as they are worded, any
+    other exception with the log file that holds its details (exit 1). A reader that closes the pipe
+    early (``rescue-desk replay 7 --json | head``) ends the command quietly."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         return -1  # no command: the caller opens the desktop app
+    from rescue_desk.logs import setup_logging
+
+    setup_logging(logging.WARNING)  # the file is created only if something is logged
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()
+        return code
     except CliError as exc:
         print(f"rescue-desk: {exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("rescue-desk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
     except Exception as exc:
-        if _is_permission_denied(exc):  # the write policy refused the command's actor (docs/roles.md)
+        if _is_storage_error(exc):  # already one sentence (a refused permission too, docs/roles.md)
             print(f"rescue-desk: {exc}", file=sys.stderr)
             return 2
-        raise
+        return _unexpected(exc)
 
 
-def _is_permission_denied(exc: Exception) -> bool:
-    storage_errors = sys.modules.get("rescue_desk.storage.errors")  # loaded by any command that could raise it
-    return storage_errors is not None and isinstance(exc, storage_errors.PermissionDenied)
+def _unexpected(exc: Exception) -> int:
+    from rescue_desk.logs import describe, log_exception
+
+    command = " ".join(str(a) for a in (sys.argv[1:] if sys.argv else []))
+    path = log_exception(exc, f"rescue-desk {command}".strip() + " failed")
+    print(f"rescue-desk: unexpected error ({describe(exc)}); the details were written to {path}.", file=sys.stderr)
+    return 1
+
+
+def _silence_stdout() -> None:
+    """The reader went away: send what is still buffered nowhere, so exit does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _is_storage_error(exc: Exception) -> bool:
+    storage_errors = sys.modules.get("rescue_desk.storage.errors")  # loaded by any command that could raise one
+    return storage_errors is not None and isinstance(exc, storage_errors.StorageError)

@@ -20,12 +20,31 @@ def database_url(args: argparse.Namespace) -> str:
     return resolve_url(getattr(args, "db", None), demo=getattr(args, "demo", False))
 
 
-def open_db(args: argparse.Namespace, migrate: bool = True) -> Database:
-    """The database for this command, migrated to the current schema; CliError on any failure."""
+def open_db(args: argparse.Namespace, migrate: bool = True, create: bool = False) -> Database:
+    """The database for this command, migrated to the current schema; CliError on any failure.
+
+    Only commands that make a database (``create``) may name an SQLite file that does not exist yet;
+    the others refuse it, so a mistyped --db never leaves an empty database (or folders) behind."""
+    url = require_database(args) if not create else database_url(args)
     try:
-        return open_database(database_url(args), migrate=migrate)
+        return open_database(url, migrate=migrate)
     except StorageError as exc:
         raise CliError(str(exc)) from None
+
+
+def require_database(args: argparse.Namespace) -> str:
+    """The command's database URL; CliError (exit 2) when it names an SQLite file that does not exist."""
+    from rescue_desk.storage.engine import ENV_VAR, sqlite_path
+
+    url = database_url(args)
+    path = sqlite_path(url)
+    if path is None or path.exists():
+        return url
+    if getattr(args, "db", None) or (not getattr(args, "demo", False) and os.environ.get(ENV_VAR)):
+        raise CliError(f"there is no database at {path}; check the path given with --db or $RESCUE_DESK_DB "
+                       "(`rescue-desk db upgrade` creates an empty one, `rescue-desk demo` a demo station)")
+    raise CliError(f"there is no station database yet at {path}; the desktop app creates it on first start, "
+                   "or create it with `rescue-desk db upgrade` (name another database with --db)")
 
 
 DEMO_YEARS_ENV = "RESCUE_DESK_DEMO_YEARS"

@@ -8,12 +8,13 @@ from rescue_desk.storage.backup import backup_sqlite
 from rescue_desk.storage.migrate import current_revision, head_revision, upgrade
 
 from . import CliError
-from .common import database_url
+from .common import database_url, require_database
 
 
-def _engine(args):
+def _engine(args, create: bool = False):
+    url = database_url(args) if create else require_database(args)
     try:
-        engine = make_engine(database_url(args))
+        engine = make_engine(url)
         ping(engine)
         return engine
     except StorageError as exc:
@@ -21,7 +22,7 @@ def _engine(args):
 
 
 def _upgrade(args) -> int:
-    engine = _engine(args)
+    engine = _engine(args, create=True)
     try:
         before = current_revision(engine)
         backup = upgrade(engine)

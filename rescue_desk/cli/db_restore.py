@@ -12,7 +12,7 @@ from rescue_desk.storage import StorageError, make_engine, open_database, ping
 
 from . import CliError
 from ._auth import cli_principal
-from .common import database_url
+from .common import database_url, require_database
 
 
 def _restore(args) -> int:
@@ -46,7 +46,7 @@ def _restore(args) -> int:
 def _backups(args) -> int:
     damaged = None
     try:
-        engine = make_engine(database_url(args))
+        engine = make_engine(require_database(args))
         ping(engine)
         if args.list:
             problem = backups.live_problem(engine)

@@ -16,7 +16,7 @@ from .common import open_db
 def _demo(args) -> int:
     if not 1 <= args.years <= 30:
         raise CliError("--years must be between 1 and 30")
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         with db.read() as s:
             if s.scalar(select(func.count(Incident.id))):

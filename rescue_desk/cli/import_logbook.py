@@ -27,7 +27,7 @@ def _import(args) -> int:
         if not args.quiet and (done % PROGRESS_EVERY == 0 or done == total):
             print(f"  {done}/{total} rows ({100 * done // max(total, 1)}%)", file=sys.stderr, flush=True)
 
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         result = import_logbook(db, args.actor, text, source=path.name, progress=progress)
     except RowError as exc:

@@ -33,7 +33,7 @@ def _export(args) -> int:
 
 
 def _import(args) -> int:
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         scenario_id = import_scenario_file(db, args.actor, args.file)
     except (ScenarioError, ValidationError) as exc:

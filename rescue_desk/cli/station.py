@@ -44,7 +44,7 @@ def _import(args: argparse.Namespace) -> int:
     from rescue_desk.storage.errors import StorageError
 
     data = read_input_bytes(args.file)
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         try:
             diff = preview_import(db, data)
@@ -114,7 +114,7 @@ def _walk(args: argparse.Namespace) -> int:
     from rescue_desk.storage.errors import StorageError
 
     data = read_input_bytes(args.file)
-    db = open_db(args)
+    db = open_db(args, create=True)
     try:
         walk_id = import_walk(db, args.actor, args.officer, data, Path(args.file).name)
     except (ValidationError, StorageError) as exc:

@@ -15,8 +15,8 @@ from ._auth import cli_principal, read_password
 from .common import open_db
 
 
-def _run(args, work) -> int:
-    db = open_db(args)
+def _run(args, work, create: bool = False) -> int:
+    db = open_db(args, create=create)
     try:
         who = cli_principal(args, db, roles.MANAGE_ACCOUNTS)
         work(db, who.name)
@@ -32,7 +32,7 @@ def _add(args) -> int:
         password = read_password(args, f"Password for the new account {args.name}: ", confirm=True)
         account = accounts.add_user(db, actor, args.name, args.role, password, args.display_name)
         print(f"account {account.name} added ({account.role})")
-    return _run(args, work)
+    return _run(args, work, create=True)  # the first administrator of a new station
 
 
 def _passwd(args) -> int:

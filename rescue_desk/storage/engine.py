@@ -6,21 +6,15 @@ import os
 import sqlite3
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from rescue_desk.paths import data_dir  # also imported from here by services and ui
+
 from .errors import DatabaseUnreachable, NotADatabase, ReadOnlyLocation, explain_database_error
 
-APP_NAME = "rescue-desk"
 ENV_VAR = "RESCUE_DESK_DB"
-
-
-def data_dir() -> Path:
-    """The user's data folder for Rescue Desk (platformdirs; override with RESCUE_DESK_HOME)."""
-    home = os.environ.get("RESCUE_DESK_HOME")
-    return Path(home) if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_url(demo: bool = False) -> str:

@@ -18,6 +18,9 @@ def _run(url, argv, stdin=""):
 
 
 def test_first_admin_then_enforced(sqlite_url, capsys):
+    assert _run(sqlite_url, ["user", "list"]) == 2  # reading a database that does not exist
+    assert "no database at" in capsys.readouterr().err
+    assert _run(sqlite_url, ["db", "upgrade"]) == 0
     assert _run(sqlite_url, ["user", "list"]) == 0
     assert "no accounts yet" in capsys.readouterr().out
     assert _run(sqlite_url, ["user", "add", "pasang", "--role", "duty_officer", "--password-stdin"],

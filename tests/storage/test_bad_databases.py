@@ -91,7 +91,7 @@ def test_read_only_folder_is_refused_even_for_root(tmp_path, monkeypatch, capsys
     monkeypatch.setattr(os, "access", lambda p, mode: False if str(p).startswith(str(folder)) else real_access(p, mode))
     with pytest.raises(ReadOnlyLocation):
         open_database(f"sqlite:///{folder / 'x.sqlite3'}")
-    assert run(["db", "check", "--db", str(folder / "x.sqlite3")]) == 2
+    assert run(["db", "upgrade", "--db", str(folder / "x.sqlite3")]) == 2
     assert "read-only" in _one_sentence(capsys.readouterr().err)
     assert not (folder / "x.sqlite3").exists()
 
