@@ -58,12 +58,12 @@ def demo_years() -> int:
         return 3
 
 
-def open_app_database(args: argparse.Namespace) -> tuple[str, bool] | None:
+def open_app_database(args: argparse.Namespace, report: Callable[[str], None] | None = None) -> tuple[str, bool] | None:
     """Open and migrate the database the desktop app will use.
 
     Returns (URL, whether the demo station still has to be generated into that SQLite file — the app
-    does it with a progress dialog, replacing the file), or None after printing why it cannot be
-    opened. A demo file that does not exist yet is not created here (the generation creates it
+    does it with a progress dialog, replacing the file), or None after telling ``report`` (default:
+    stderr) why it cannot be opened. A demo file that does not exist yet is not created here (the generation creates it
     whole). Only a missing file, an interrupted generation or the empty default demo file are
     replaced; another empty database named with ``--demo`` is filled in place, as before."""
     from rescue_desk.services.demo import DemoUnfinished, demo_state, ensure_demo_station
@@ -86,8 +86,12 @@ def open_app_database(args: argparse.Namespace) -> tuple[str, bool] | None:
         finally:
             db.dispose()
     except (StorageError, DemoUnfinished) as exc:
-        print(f"rescue-desk: {exc}", file=sys.stderr)
+        (report or _print_error)(str(exc))
         return None
+
+
+def _print_error(message: str) -> None:
+    print(f"rescue-desk: {message}", file=sys.stderr)
 
 
 def read_input_bytes(path: str) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .settings import Settings
@@ -13,9 +14,17 @@ def run_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_ye
     """Run the desktop app on the database at ``db_url`` (already migrated by the composition root
     unless ``migrate``); ``lang`` overrides the saved language. ``demo_years``: first start on the
     demo station, generate that many seasons into the SQLite file first. Returns the exit code."""
+    from rescue_desk.logs import setup_logging
+
+    from . import crash
+
+    setup_logging()
+    crash.install()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Rescue Desk")
     app.setOrganizationName("rescue-desk")
+    app.setDesktopFileName("rescue-desk")  # matches assets/linux/rescue-desk.desktop
+    app.setWindowIcon(app_icon())
     window = start_app(db_url, lang, migrate=migrate, demo_years=demo_years)
     if window is None:
         return 0
@@ -46,8 +55,27 @@ def start_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_
     return window
 
 
+def app_icon() -> QIcon:
+    """The application icon (assets/icons): the SVG where Qt can draw it, the PNG otherwise."""
+    from rescue_desk.domain.assets import asset
+
+    icon = QIcon(str(asset("icons", "rescue-desk.png")))
+    icon.addFile(str(asset("icons", "rescue-desk.svg")))
+    return icon
+
+
 def _log_in(db_url: str) -> str | None:
     """The signed-in account ("duty" while the station has no accounts); None when cancelled."""
     from .admin.login import login_if_needed
 
     return login_if_needed(db_url)
+
+
+def show_startup_error(message: str) -> None:
+    """A failure before the window opens (the database cannot be opened), for the launcher without a
+    console: one sentence in a dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setWindowIcon(app_icon())
+    QMessageBox.critical(None, "Rescue Desk", message)

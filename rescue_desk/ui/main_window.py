@@ -184,9 +184,13 @@ class MainWindow(QMainWindow):
                                     self.tr("The new language applies the next time Rescue Desk starts."))
 
     def _about(self) -> None:
+        from rescue_desk import __version__
+        from rescue_desk.paths import log_file
+
         QMessageBox.about(self, self.tr("About Rescue Desk"),
                           self.tr("Rescue Desk: dispatch desk of the Darchen (Tarchen) mountain-rescue station.\n"
-                                  "Map data: see the SOURCES file shipped with the program."))
+                                  "Map data: see the SOURCES file shipped with the program.") + "\n\n"
+                          + self.tr("Version {0}\nLog file: {1}").format(__version__, log_file()))
 
     def _mark_synthetic(self, synthetic: bool) -> None:
         """The demo station says so on every screen: title and a permanent status-bar badge."""

@@ -151,6 +151,13 @@ Map data: see the SOURCES file shipped with the program.</source>
         <translation>救援调度台：塔钦（塔尔钦）山地救援站值班调度系统。
 地图数据来源：见程序附带的 SOURCES 文件。</translation>
     </message>
+    <message>
+        <location filename="../main_window.py" line="193"/>
+        <source>Version {0}
+Log file: {1}</source>
+        <translation>版本 {0}
+日志文件：{1}</translation>
+    </message>
 </context>
 <context>
     <name>Map</name>
@@ -254,6 +261,26 @@ Map data: see the SOURCES file shipped with the program.</source>
         <location filename="../demo_progress.py" line="101"/>
         <source>The demo station could not be created: %1</source>
         <translation>无法生成演示数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../crash.py" line="38"/>
+        <source>Rescue Desk — unexpected error</source>
+        <translation>救援调度台 — 意外错误</translation>
+    </message>
+    <message>
+        <location filename="../crash.py" line="39"/>
+        <source>Something unexpected went wrong ({0}). What was saved is safe; the details were written to the log file:
+{1}</source>
+        <translation>发生了意外错误（{0}）。已保存的内容不受影响；详细信息已写入日志文件：
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../crash.py" line="44"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
     </message>
 </context>
 </TS>
