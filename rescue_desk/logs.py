@@ -56,7 +56,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
 
 def log_exception(exc: BaseException, context: str) -> Path:
     """Write ``exc`` with its traceback to the log file; returns the file's path."""
-    path = setup_logging(logging.WARNING) if _handler is None else Path(_handler.baseFilename)
+    path = setup_logging(logging.WARNING if _handler is None else _handler.level)
     log.error("%s\n%s", context, "".join(traceback.format_exception(exc)).rstrip())
     if _handler is not None:
         _handler.flush()
