@@ -28,6 +28,7 @@ from .uncertainty import Question, Reading, mixture, question, readings
 __all__ = ["locate", "LocateResult", "Clue", "ParsedDescription", "parse_description", "DATUMS", "Reading",
            "Question", "Suggestions", "suggest"]
 
+NO_CLUE = "no landmark, distance, time, height, scene or coordinates found"
 CONSISTENT = 0.02
 """A clue whose likelihood averages below this over the belief so far contradicts it."""
 
@@ -83,7 +84,11 @@ def locate(text: object, *, call_time: datetime | None = None, kora: Kora | None
         if pd.problems:
             base["warnings"] = pd.warnings
             return LocateResult("unplaceable", "; ".join(pd.problems), **base)
-        return LocateResult("unplaceable", "no landmark, distance, time, height, scene or coordinates found", **base)
+        if pd.not_understood:
+            named = ", ".join(f"'{w}'" for w in pd.not_understood[:3])
+            return LocateResult("unplaceable", f"cannot place: {named} is not a place on the kora known to the station "
+                                "(outside the station's area, or a name to add to the station layer)", **base)
+        return LocateResult("unplaceable", NO_CLUE, **base)
     return _chainage_answer(kora, belief, pd, base)
 
 
@@ -161,7 +166,7 @@ def _inside_off_trail_place(kora: Kora, used: list[Clue], best_km: float, text: 
     if len({c.landmark_id for c in at}) != 1:
         return None
     lm = kora.gazetteer.get(at[0].landmark_id)
-    if lm.offset_m <= OFF_ROUTE_M or kora.along_distance_km(best_km, lm.chainage_km) > 0.6:
+    if lm.offset_m <= OFF_ROUTE_M or "village" in lm.kinds or kora.along_distance_km(best_km, lm.chainage_km) > 0.6:
         return None
     return lm
 

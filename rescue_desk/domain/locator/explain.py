@@ -56,6 +56,8 @@ def message_zh(result) -> str:
     """The first line: where, how sure."""
     k = result.kora
     if result.status != "placed":
+        if result.message.startswith("cannot place: ") and result.not_understood:
+            return "无法定位：" + "、".join(f"“{w}”" for w in result.not_understood[:3]) + "不是本站已知的转山路上的地点（在辖区外，或需加入本站沙盘）"
         return _UNPLACEABLE_ZH.get(result.message, "无法定位：" + result.message)
     if result.chainage_km is None:
         off = result.offset_m or 0.0

@@ -22,7 +22,7 @@ GENERIC_NAMES: dict[str, tuple[str, ...]] = {
                 "drira puk", "直热", "止热", "芝热"),
     "gauri_kund": ("the lake", "湖边", "那个湖", "湖那", "湖旁"),  # the only lake beside the trail
     "zutul_phuk": ("zuthulphuk", "zutrulphuk", "zutulphuk"),
-    "darchen": ("town", "县城", "镇上", "tarchen town"),
+    "darchen": ("town", "镇上", "tarchen town"),  # not 县城: the county town is Purang, 100 km away
     "chuku_bridge_supply": ("曲古",),  # the Chuku area, said without 寺 or 桥: the trail point
     "kora_gate": ("检票口", "检票处", "售票处", "ticket gate", "entrance gate", "kora gate", "景区门口", "景区大门"),
     "tarboche": ("大经幡", "经幡杆", "经幡广场", "big flagpole", "the flagpole", "flagpole", "flag pole"),

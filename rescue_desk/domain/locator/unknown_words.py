@@ -14,7 +14,7 @@ _UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:寺|湖|桥|补给点|驿站|
 _CUED_EN = re.compile(r"\b(?:at|near|past|passed|after|before|beyond|towards?|reached|reaching|approaching)\s+"
                       r"(?:the\s+)?([a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]{3,})?)")
 _CUED_ZH = re.compile(r"(?:过了|经过|快到|到了)([\u4e00-\u9fff]{2,4}?)(?:附近|旁边|门口|之后|以后|了|,|\.|$)|"
-                      r"(?:在|离)([\u4e00-\u9fff]{2,4}?)(?:附近|旁边|门口|那里|这里)")
+                      r"(?:在|离)([\u4e00-\u9fff]{2,4}?)(?:附近|旁边|门口|那里|这里|边上|县城|镇上|村里)")
 _NOT_NAME_ZH = re.compile(r"[一二三四五六七八九十两半公里米小时个有往的了在走爬下上]")
 _COMMON_WORDS = frozenset("""least last first home night once times time moment while ones everything something
 nothing anything someone everyone noon midnight dawn dusk sunset sunrise lunch breakfast dinner morning evening
@@ -44,7 +44,7 @@ def unknown_words(pd: ParsedDescription, marked: str) -> None:
     for m in _CUED_EN.finditer(marked):
         words = [w for w in m.group(1).split() if w not in STOP_WORDS and w not in _COMMON_WORDS]
         phrase = " ".join(words)
-        if words and m.group(1).startswith(words[0]) and not any(phrase in w for w in pd.not_understood):
+        if words and not any(phrase in w for w in pd.not_understood):
             pd.not_understood.append(phrase)
     for m in _CUED_ZH.finditer(marked):
         w = m.group(1) or m.group(2)
