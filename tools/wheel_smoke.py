@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="rd-wheel-smoke-"))
     if args.keep and work.exists():
         shutil.rmtree(work)
-    work.mkdir(parents=True)
+    work.mkdir(parents=True, exist_ok=True)
     try:
         return smoke(Smoke(work.resolve()))
     finally:
@@ -101,8 +101,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def smoke(s: Smoke) -> int:
-    dist = s.work / "dist"
-    proc = s.run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(ROOT))
+    dist, source = s.work / "dist", s.work / "source"
+    # A copy without build/ leftovers or local venvs: setuptools would ship stale files from build/lib.
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis", "out"))
+    proc = s.run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(source))
     wheels = sorted(dist.glob("rescue_desk-*.whl"))
     if not s.check("pip wheel --no-deps", proc.returncode == 0 and len(wheels) == 1, proc.stderr):
         return finish(s)
@@ -146,7 +149,7 @@ def smoke(s: Smoke) -> int:
 
 
 def finish(s: Smoke) -> int:
-    print(f"wheel smoke: {s.passed} passed, {s.failed} failed", flush=True)
+    print(f"smoke: {s.passed} passed, {s.failed} failed", flush=True)
     return 1 if s.failed else 0
 
 
