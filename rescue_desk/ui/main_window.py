@@ -17,7 +17,7 @@ from .context import AppContext
 from .map import MapController
 from .profile import ProfileView
 
-FEATURES = ("desk", "reports", "replay", "station", "admin", "search_plan")
+FEATURES = ("desk", "reports", "replay", "station", "admin", "search_plan", "field", "help")
 MENUS = ("file", "incident", "view", "tools", "help")
 
 

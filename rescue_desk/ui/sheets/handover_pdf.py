@@ -48,17 +48,17 @@ W = {
 }
 
 
-def _where(kora: Kora, km: float | None, lang: str) -> str:
+def where_text(kora: Kora, km: float | None, lang: str) -> str:
     if km is None:
         return "—"
     lm = kora.nearest_landmark(km)
     return W[lang]["km"].format(km=km, lm=lm.short_zh if lang == "zh" else lm.short_en)
 
 
-def _team_row(t: TeamOut, kora: Kora, lang: str) -> list[str]:
+def team_row(t: TeamOut, kora: Kora, lang: str) -> list[str]:
     w = W[lang]
     sep = "、" if lang == "zh" else ", "
-    place = _where(kora, t.chainage_km, lang)
+    place = where_text(kora, t.chainage_km, lang)
     if t.position_from:
         place += w["from_checkin"] if t.position_from == "checkin" else w["from_incident"]
     return [str(t.incident_id), sep.join(t.officers), t.vehicle, format_beijing(t.departed_at, False),
@@ -80,7 +80,7 @@ def _incidents(pg: Page, report: HandoverReport, kora: Kora, lang: str) -> None:
             overdue.add(n)
         rows.append([f"{r.id}" + (f" ({w['drill']})" if r.drill else ""), to_beijing(r.received_at).strftime("%m-%d %H:%M"),
                      codes.label(codes.STATUSES, r.status, lang), codes.label(codes.CATEGORIES, r.category, lang),
-                     str(r.severity), _where(kora, r.chainage_km, lang), step, " ".join(r.text.split())])
+                     str(r.severity), where_text(kora, r.chainage_km, lang), step, " ".join(r.text.split())])
     pg.table(rows, [0.07, 0.11, 0.08, 0.1, 0.05, 0.17, 0.18, 0.24], scale=0.8, highlight=overdue)
 
 
@@ -114,12 +114,12 @@ def write_handover_pdf(report: HandoverReport, path: Path | str, lang: str = "zh
         widths = [0.06, 0.16, 0.12, 0.07, 0.1, 0.19, 0.22, 0.08]
         if report.overdue_teams:
             pg.heading(w["overdue"])
-            pg.table([w["team_cols"]] + [_team_row(t, kora, lang) for t in report.overdue_teams], widths, scale=0.8,
+            pg.table([w["team_cols"]] + [team_row(t, kora, lang) for t in report.overdue_teams], widths, scale=0.8,
                      highlight=set(range(len(report.overdue_teams))))
         _incidents(pg, report, kora, lang)
         pg.heading(f"{w['teams']} ({len(report.teams_out)})")
         if report.teams_out:
-            pg.table([w["team_cols"]] + [_team_row(t, kora, lang) for t in report.teams_out], widths, scale=0.8,
+            pg.table([w["team_cols"]] + [team_row(t, kora, lang) for t in report.teams_out], widths, scale=0.8,
                      highlight={n for n, t in enumerate(report.teams_out) if t.overdue})
         else:
             pg.text(w["none"], 0.92)
