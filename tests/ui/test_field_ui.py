@@ -16,7 +16,7 @@ from rescue_desk.domain.kora import load_kora
 from rescue_desk.domain.sharing import share_position
 from rescue_desk.services.handover import last_handover
 from rescue_desk.services.incidents import list_incidents
-from rescue_desk.ui import create_main_window
+from rescue_desk.ui import create_main_window, i18n
 from rescue_desk.ui.handover import HandoverDialog
 from rescue_desk.ui.help import show_help
 from rescue_desk.ui.share.dialog import ShareDialog, open_share_dialog
@@ -44,7 +44,8 @@ def window(qtbot, field_shift):
     qtbot.addWidget(w)
     w.show()
     assert w.ctx.worker.wait_idle()
-    return w, ids
+    yield w, ids
+    i18n.install_translators("en")  # the window installed Chinese on the whole test application
 
 
 def _select(qtbot, w, incident_id):
