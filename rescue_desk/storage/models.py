@@ -194,6 +194,11 @@ class CheckIn(Audited, Base):
     lon: Mapped[Optional[float]] = mapped_column(Float)
     lat: Mapped[Optional[float]] = mapped_column(Float)
     note: Mapped[str] = mapped_column(Text, default="")
+    # how the position was given: "words" (through the locator), "coordinates" or "map" (a click)
+    position_source: Mapped[Optional[str]] = mapped_column(String(16))
+    position_text: Mapped[Optional[str]] = mapped_column(Text)
+    chainage_km: Mapped[Optional[float]] = mapped_column(Float)
+    radius_m: Mapped[Optional[float]] = mapped_column(Float)
 
     trip: Mapped[Trip] = relationship(back_populates="checkins")
 

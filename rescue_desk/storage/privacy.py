@@ -18,7 +18,7 @@ from .models import Call, CheckIn, Incident, Person
 
 MASK = "***"
 PERSONAL = {Call: ("caller_name", "caller_phone"), Person: ("name", "phone", "document_no")}
-FREE_TEXT = {Call: ("text",), Incident: ("notes",), CheckIn: ("note",)}
+FREE_TEXT = {Call: ("text",), Incident: ("notes",), CheckIn: ("note", "position_text")}
 
 
 def _mask(target, context) -> None:

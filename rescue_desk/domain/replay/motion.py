@@ -110,8 +110,10 @@ class TeamMotion:
 
     def _route_anchors(self, scene_km: Optional[float]):
         trip, kora = self.trip, self.kora
-        if trip.departed_at is None or trip.on_scene_at is None or scene_km is None:
+        if trip.departed_at is None:
             return None, None
+        if trip.on_scene_at is None or scene_km is None:
+            return self._checkin_anchors()
         approach = trip.approach or {}
         base = float(approach.get("road_end_km", 0.0) or 0.0)
         direction = approach.get("direction") or ("cw" if kora.ahead_km(base, scene_km, "cw")
@@ -129,6 +131,22 @@ class TeamMotion:
         if trip.returned_at is not None:
             anchors.append((_ts(trip.returned_at), base))
         anchors.sort(key=lambda a: a[0])
+        return np.array([a[0] for a in anchors]), np.array([a[1] for a in anchors])
+
+    def _checkin_anchors(self):
+        """Before the scene is reached (or without one): the team's trail along the route through the
+        check-ins that carry a position, from the road end it set off from."""
+        trip, kora = self.trip, self.kora
+        placed = [c for c in trip.checkins if c.lon is not None and c.lat is not None and c.at >= trip.departed_at]
+        if not placed:
+            return None, None
+        base = float((trip.approach or {}).get("road_end_km", 0.0) or 0.0)
+        anchors, unwrapped = [(_ts(trip.departed_at), base)], base
+        for c in sorted(placed, key=lambda c: c.at):
+            km = kora.chainage_of(c.lon, c.lat)[0]
+            step = (km - unwrapped + kora.length_km / 2) % kora.length_km - kora.length_km / 2
+            unwrapped += step                    # the shorter way round from the last known place
+            anchors.append((_ts(c.at), unwrapped))
         return np.array([a[0] for a in anchors]), np.array([a[1] for a in anchors])
 
     def phase_at(self, t: float) -> Optional[str]:
