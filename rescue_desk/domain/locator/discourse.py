@@ -23,6 +23,7 @@ from .clues import Clue, ParsedDescription
 from .expressions import find_expressions
 from .mentions import scanner_for
 from .parser import parse_description
+from .scenes import SCENES
 from .text import convert_chinese_numerals, convert_english_numbers
 
 CORRECTION = re.compile(
@@ -82,7 +83,25 @@ def parse_speech(text: object, kora: Kora, call_time: datetime | None = None,
     _drop_negated(pd)
     _apply_relay(pd, kora)
     _history_from_tense(pd)
+    _drop_naming_scenes(pd)
     return pd
+
+
+def _drop_naming_scenes(pd: ParsedDescription) -> None:
+    """"过了第一朝拜处 就是第一次看到神山那个玛尼堆 又走了一公里": the scene only says which place
+    was passed; the caller is no longer there, so it is not a clue about where they are."""
+    scenes = {s.key: s for s in SCENES}
+    places = [c for c in pd.clues if c.kind == "landmark" and
+              (c.distance_km is not None or c.relation in ("past", "just_past", "left", "before", "almost"))]
+    keep = []
+    for c in pd.clues:
+        sc = scenes.get(c.scene) if c.kind == "scene" else None
+        if sc is not None:
+            named = sc.landmarks | {target for _kind, target in sc.resolves}
+            if any(p.landmark_id in named for p in places):
+                continue
+        keep.append(c)
+    pd.clues = keep
 
 
 def _apply_correction(pd: ParsedDescription, kora: Kora, call_time, datum) -> None:
@@ -93,6 +112,8 @@ def _apply_correction(pd: ParsedDescription, kora: Kora, call_time, datum) -> No
     before, after = pd.text[:cut.start()], pd.text[cut.end():]
     pa = parse_description(after, kora, call_time, datum)
     located = [c for c in pa.clues if c.kind in ("landmark", "between", "time", "elevation", "scene")]
+    if _ORDINAL_SAID.search(after) and re.search(r"\b(?:first|second|third|fourth)\b|第[一二三四]", before):
+        located = []  # "no, it's the first one": the ordinal of what was said is corrected
     if located:
         pb = parse_description(before, kora, call_time, datum)
         said_after = {c.landmark_id for c in pa.clues} | {c.other_id for c in pa.clues}
@@ -105,17 +126,46 @@ def _apply_correction(pd: ParsedDescription, kora: Kora, call_time, datum) -> No
                            "only what follows the correction is used")
         pd.notes.append(("corrected", {"words": cut.group(0).strip()}))
         return
-    new_dist = re.search(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半百千]+)\s*(?:公里|千米|米|km|kilomet\w*|metres?|meters?|m\b)",
-                         after)
-    olds = list(re.finditer(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半百千]+)\s*(?:公里|千米|米|km|kilomet\w*|metres?|meters?|m\b)",
-                            before))
-    if new_dist and olds:  # "过了X有三公里, 不对, 是两公里": the number is corrected
-        old = olds[-1]
-        fixed = before[:old.start()] + new_dist.group(0) + before[old.end():]
-        pf = parse_description(fixed, kora, call_time, datum)
-        if pf.clues:
-            pd.clues = pf.clues
-            pd.notes.append(("corrected", {"words": cut.group(0).strip()}))
+    _correct_in_place(pd, before, after, cut.group(0).strip(), kora, call_time, datum)
+
+
+_NOW_PAST = re.compile(r"已经过了|早就?过了|过了|翻过|\balready (?:past|passed|over|crossed)\b|\bwe(?:'re| are) past\b|"
+                       r"\bpassed it\b|\bcrossed it\b|\bpast it\b|\bbelow the top\b|\bgoing down\b")
+_NOW_BEFORE = re.compile(r"还没到|没到|\bnot yet\b|\bhaven'?t (?:yet )?reached\b|\bbefore it\b|\bshort of it\b")
+_ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_ORDINAL_ZH = "一二三四"
+_ORDINAL_SAID = re.compile(r"\b(first|second|third|fourth) one\b|第([一二三四])个?(?![\u4e00-\u9fff]{2})")
+
+
+def _correct_in_place(pd: ParsedDescription, before: str, after: str, words: str, kora: Kora, call_time, datum) -> None:
+    """A correction that names no new place: "已经过了, 过了三四百米" / "no, it's the first one" /
+    "是两公里": it changes the relation, the number or the ordinal of what was said before."""
+    ordinal = _ORDINAL_SAID.search(after)
+    if ordinal:
+        n = _ORDINAL_EN[ordinal.group(1)] if ordinal.group(1) else _ORDINAL_ZH.index(ordinal.group(2)) + 1
+        swapped = re.sub(r"\b(?:first|second|third|fourth)\b", list(_ORDINAL_EN)[n - 1], before)
+        swapped = re.sub(r"第[一二三四]", "第" + _ORDINAL_ZH[n - 1], swapped)
+        if swapped != before:
+            pf = parse_description(swapped, kora, call_time, datum)
+            if pf.clues:
+                pd.clues = pf.clues
+                pd.notes.append(("corrected", {"words": words}))
+                return
+    pb = parse_description(before, kora, call_time, datum)
+    last = next((c for c in reversed(pb.clues) if c.kind == "landmark"), None)
+    if last is None:
+        return
+    dists = find_expressions(convert_english_numbers(convert_chinese_numerals(after))).distances
+    rel = "past" if _NOW_PAST.search(after) else "before" if _NOW_BEFORE.search(after) else None
+    if rel is None and not dists:
+        return
+    fixed = replace(last, relation=rel or last.relation,
+                    distance_km=dists[0].km if dists else (last.distance_km if rel in (None, last.relation) else None),
+                    distance_qualifier=dists[0].qualifier if dists else last.distance_qualifier)
+    if fixed.relation in ("at", "near") and fixed.distance_km is not None:
+        fixed = replace(fixed, relation="from")
+    pd.clues = [c for c in pb.clues if c is not last] + [fixed]
+    pd.notes.append(("corrected", {"words": words}))
 
 
 def _drop_negated(pd: ParsedDescription) -> None:

@@ -76,3 +76,18 @@ def test_a_fraction_of_the_way_between_two_places(text, fraction):
 def test_reverse_kora_words_set_counter_clockwise():
     assert locate("我们是逆转的 刚过宗堆补给点 走了一公里").direction == "ccw"
     assert locate("doing the reverse kora, 1 km past Zongdui").direction == "ccw"
+
+
+def test_a_correction_that_only_changes_the_relation():
+    r = locate("about 2 km before the pass, sorry, no, we're already past it, maybe 1 km below the top")
+    near(r, km("dolma_la") + 0.95, 0.5)
+
+
+def test_a_correction_that_only_changes_the_ordinal():
+    r = locate("we are at the third prostration point... no wait, it's the fourth one")
+    near(r, km("fourth_prostration"), 0.6)
+
+
+def test_a_scene_that_only_names_the_place_passed_is_not_a_clue():
+    r = locate("过了第一朝拜处 就是第一次看到神山那个地方 又走了两公里")
+    near(r, km("first_prostration") + 1.9, 0.5)
