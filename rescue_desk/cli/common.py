@@ -103,16 +103,24 @@ def read_input_bytes(path: str) -> bytes:
 
 
 def write_output(path: str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` whole or not at all: a ``.part`` file moved into place.
-    CliError with one sentence when the file cannot be written there."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
+    """Write ``text`` (UTF-8) to ``path``: a regular file whole or not at all, a pipe or device in
+    place, a read-only file refused (services/export_files.py). CliError with one sentence otherwise."""
+    from rescue_desk.services.export_files import write_export_text
+
+    with export_errors(path):
+        write_export_text(path, text)
+
+
+@contextlib.contextmanager
+def export_errors(path):
+    """Turn a failed export write into CliError with one sentence."""
+    from rescue_desk.services.export_files import ExportRefused
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        yield
+    except ExportRefused as exc:
+        raise CliError(str(exc)) from None
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
         raise CliError(f"cannot write {path}: {exc.strerror or 'the file cannot be created there'}") from None
 
 

@@ -5,23 +5,18 @@ with P50/P90 and sunset, the team, the callers' words, the people and the contac
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from . import CliError
-from .common import open_db
+from .common import export_errors, open_db
 
 
 def write_pdf_atomically(path: str, write) -> None:
-    """``write(tmp_path)`` then move into place; CliError (one sentence) when it cannot be written."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part.pdf")
-    try:
-        write(tmp)
-        tmp.replace(target)
-    except OSError as exc:
-        if tmp.exists():
-            tmp.unlink()
-        raise CliError(f"cannot write {path}: {exc.strerror or 'the file cannot be created there'}") from None
+    """``write(path)`` through services/export_files.py (whole or not at all; pipes and devices in
+    place; read-only refused); CliError (one sentence) when it cannot be written."""
+    from rescue_desk.services.export_files import write_export
+
+    with export_errors(path):
+        write_export(path, write)
 
 
 def _print(args) -> int:

@@ -14,7 +14,7 @@ from rescue_desk.services.reports import period_csv, period_report
 
 from . import CliError
 from ._auth import cli_principal
-from .common import open_db, print_json
+from .common import export_errors, open_db, print_json
 
 
 def _period(args) -> Period:
@@ -27,14 +27,10 @@ def _period(args) -> Period:
 
 
 def _write(path: str, write) -> None:
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        write(tmp)
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CliError(f"cannot write {target}: {exc.strerror or 'the file cannot be created there'}") from None
+    from rescue_desk.services.export_files import write_export
+
+    with export_errors(path):
+        write_export(path, write)
 
 
 def _report(args) -> int:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import CliError
-from .common import open_db, read_input_bytes
+from .common import export_errors, open_db, read_input_bytes
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -29,10 +29,8 @@ def _export(args: argparse.Namespace) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     target = Path(args.file)
-    try:
+    with export_errors(target):
         write_geojson(doc, target)
-    except OSError as exc:
-        raise CliError(f"Cannot write {target}: {exc.strerror or exc}.") from None
     n = len(doc["features"])
     print(f"wrote {n} feature{'s' if n != 1 else ''} to {target}", file=sys.stderr)
     return 0

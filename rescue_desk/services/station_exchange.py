@@ -140,21 +140,10 @@ def apply_import(db: Database, actor: str, diff: gl.LayerDiff, batch_seconds: fl
 
 
 def write_geojson(doc: dict, path) -> None:
-    """Write ``doc`` to ``path`` atomically (a temporary file renamed over it); OSError on failure."""
+    """Write ``doc`` to ``path`` (services/export_files.py: whole or not at all; a pipe or device in
+    place; a read-only file refused); OSError on failure."""
     import json
-    import os
-    import tempfile
-    from pathlib import Path
 
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from .export_files import write_export_text
+
+    write_export_text(path, json.dumps(doc, ensure_ascii=False, indent=1))

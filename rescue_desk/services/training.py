@@ -69,12 +69,13 @@ def write_scenario_file(db: Database, incident_id: int, path: str | Path, kora: 
     """Export to ``path`` (written to a temporary file, then moved into place). Returns the document."""
     doc = export_scenario(db, incident_id, kora)
     path = Path(path)
-    tmp = path.with_name(path.name + ".part")
+    from .export_files import ExportRefused, write_export_text
+
     try:
-        tmp.write_text(dump_scenario(doc), encoding="utf-8")
-        tmp.replace(path)
+        write_export_text(path, dump_scenario(doc))
+    except ExportRefused as exc:
+        raise ValidationError(str(exc)) from None
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ValidationError(f"Cannot write {path}: {exc.strerror or exc}.") from None
     return doc
 
