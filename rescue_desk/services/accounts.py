@@ -26,6 +26,7 @@ from .errors import NotFound, ValidationError
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # 16 MiB per hash, ~50 ms
 MIN_PASSWORD = 8
+MAX_PASSWORD = 256  # longer is no stronger, and hashing megabytes on every sign-in is a denial of service
 NAME_RE = re.compile(r"^[a-z][a-z0-9_.-]{1,39}$")
 
 
@@ -67,6 +68,8 @@ def verify_password(password: str, stored: str) -> bool:
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError(f"The password needs at least {MIN_PASSWORD} characters.", "password")
+    if len(password) > MAX_PASSWORD:
+        raise ValidationError(f"The password may have at most {MAX_PASSWORD} characters.", "password")
     if password.strip() != password or "\n" in password:
         raise ValidationError("The password must not begin or end with spaces or contain line breaks.", "password")
 
@@ -144,7 +147,8 @@ def authenticate(db: Database, name: str, password: str) -> Account:
     with db.read() as s:
         user = s.scalar(select(User).where(User.name == name))
         stored = s.get(UserPassword, user.id).password_hash if user is not None else None
-    ok = verify_password(password, stored or _dummy_hash())
+    # An over-long password cannot be right (none longer was ever accepted): not hashed at all.
+    ok = len(password) <= MAX_PASSWORD and verify_password(password, stored or _dummy_hash())
     if user is None or not ok or user.disabled:
         raise AuthenticationFailed("Wrong account name or password, or the account is disabled.")
     return _account(user)

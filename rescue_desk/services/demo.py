@@ -296,17 +296,18 @@ def ensure_demo_station(db: Database, years: int = 3, progress: Callable[[str], 
 
 
 def create_demo_file(path: Path, years: int = 3, progress: Callable[[str], None] | None = None,
-                     on_step: Callable[[int, int], None] | None = None) -> DemoSummary:
+                     on_step: Callable[[int, int], None] | None = None, **options) -> DemoSummary:
     """Write a complete demo station to the SQLite file ``path``, replacing what is there.
 
     The history is generated into ``<path>.part`` and moved into place only when finished, so an
-    interrupted or aborted run (``on_step`` raising) never leaves a half-filled ``path``."""
+    interrupted or aborted run (``on_step`` raising) never leaves a half-filled ``path``. ``options``
+    (seed, end_year) go to ``generate_demo``."""
     part = path.with_name(path.name + ".part")
     for leftover in (part, part.with_name(part.name + "-wal"), part.with_name(part.name + "-shm")):
         leftover.unlink(missing_ok=True)
     db = open_database(f"sqlite:///{part}")
     try:
-        summary = generate_demo(db, years=years, progress=progress, on_step=on_step)
+        summary = generate_demo(db, years=years, progress=progress, on_step=on_step, **options)
     except BaseException:
         db.dispose()
         part.unlink(missing_ok=True)

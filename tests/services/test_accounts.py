@@ -85,3 +85,16 @@ def test_own_password_change_for_any_role(any_db):
         accounts.change_own_password(any_db, "dawa", "wrong-old-pass", "trainer-pass-2")
     accounts.change_own_password(any_db, "dawa", "trainer-pass", "trainer-pass-2")
     assert accounts.authenticate(any_db, "dawa", "trainer-pass-2").role == "trainer"
+
+
+def test_password_length_is_bounded(db, monkeypatch):
+    with pytest.raises(ValidationError, match="at most 256"):
+        accounts.add_user(db, "cli", "admin", "administrator", "x" * (1024 * 1024))
+    accounts.add_user(db, "cli", "admin", "administrator", "p" * 256)
+    assert accounts.authenticate(db, "admin", "p" * 256).name == "admin"
+    hashed = []
+    real = accounts.verify_password
+    monkeypatch.setattr(accounts, "verify_password", lambda pw, stored: hashed.append(len(pw)) or real(pw, stored))
+    with pytest.raises(AuthenticationFailed):
+        accounts.authenticate(db, "admin", "p" * (1024 * 1024))
+    assert hashed == []  # a megabyte password is refused without being hashed
