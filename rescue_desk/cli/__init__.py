@@ -126,8 +126,9 @@ def run(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except Exception as exc:
-        if _is_storage_error(exc):  # already one sentence (a refused permission too, docs/roles.md)
-            print(f"rescue-desk: {exc}", file=sys.stderr)
+        sentence = _explained(exc)
+        if sentence:
+            print(f"rescue-desk: {sentence}", file=sys.stderr)
             return 2
         return _unexpected(exc)
 
@@ -148,6 +149,25 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def _explained(exc: Exception) -> str | None:
+    """One sentence with the reason for a failure of the database, the disk or a file; None for
+    anything else (a bug: logged by ``_unexpected``)."""
+    if _is_storage_error(exc):  # already one sentence (a refused permission too, docs/roles.md)
+        return str(exc)
+    sa_exc, sqlite3 = sys.modules.get("sqlalchemy.exc"), sys.modules.get("sqlite3")
+    if (sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)) or (
+            sqlite3 is not None and isinstance(exc, sqlite3.Error)):
+        from rescue_desk.storage.errors import explain_database_error
+
+        return str(explain_database_error(exc))
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"the operation failed: {exc.strerror}{where}; nothing more was changed."
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to be read."
+    return None
 
 
 def _is_storage_error(exc: Exception) -> bool:

@@ -95,9 +95,14 @@ def _print_error(message: str) -> None:
 
 
 def read_input_bytes(path: str) -> bytes:
-    """The whole file at ``path``; CliError with one sentence when it cannot be read."""
+    """The whole file at ``path`` (at most services.input_files.MAX_INPUT_BYTES); CliError with one
+    sentence when it cannot be read or is larger."""
+    from rescue_desk.services.input_files import InputTooLarge, read_bounded
+
     try:
-        return Path(path).read_bytes()
+        return read_bounded(path)
+    except InputTooLarge as exc:
+        raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"Cannot read {path}: {exc.strerror or exc}.") from None
 
@@ -128,6 +133,24 @@ def print_json(value) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
+MAX_BATCH_LINE = 1_000_000  # characters; a longer line (or /dev/zero) is one error, not all of memory
+
+
+def _bounded_lines(src):
+    """The lines of ``src``; None in place of a line longer than MAX_BATCH_LINE (the rest of it is
+    skipped in pieces, never held whole)."""
+    while True:
+        line = src.readline(MAX_BATCH_LINE + 1)
+        if not line:
+            return
+        if len(line) > MAX_BATCH_LINE and not line.endswith("\n"):
+            while line and not line.endswith("\n"):
+                line = src.readline(MAX_BATCH_LINE)
+            yield None
+            continue
+        yield line
+
+
 def run_jsonl_batch(in_path: str, out_path: str | None, record: Callable[[str, int], dict]) -> Counter:
     """Write ``record(line, lineno)`` as one JSON line for every non-blank input line.
 
@@ -146,10 +169,14 @@ def run_jsonl_batch(in_path: str, out_path: str | None, record: Callable[[str, i
         raise CliError(f"cannot write {out_path}: {exc.strerror or exc}") from None
     counts: Counter = Counter()
     try:
-        for lineno, line in enumerate(src, 1):
-            if not line.strip():
+        for lineno, line in enumerate(_bounded_lines(src), 1):
+            if line is None:
+                rec = {"id": None, "status": "error",
+                       "message": f"line {lineno}: longer than {MAX_BATCH_LINE // 1000} k characters; skipped"}
+            elif not line.strip():
                 continue
-            rec = record(line, lineno)
+            else:
+                rec = record(line, lineno)
             counts[rec.get("status", "ok")] += 1
             dst.write(json.dumps(rec, ensure_ascii=False) + "\n")
     finally:

@@ -103,6 +103,8 @@ def batch_record(line: str, lineno: int, kora, datum: str | None, now: datetime)
     ``kora`` is a Kora or a function ``call_time -> Kora`` (the station layer in use that day)."""
     try:
         item = json.loads(line)
+    except RecursionError:
+        return {"id": None, "status": "error", **_ERROR_FIELDS, "message": f"line {lineno}: JSON nested too deeply"}
     except ValueError as exc:
         return {"id": None, "status": "error", **_ERROR_FIELDS, "message": f"line {lineno}: not valid JSON ({exc})"}
     if not isinstance(item, dict):

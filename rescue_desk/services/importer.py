@@ -242,7 +242,12 @@ def import_row(db: Database, actor: str, row: LogbookRow, source: str, kora: Kor
 def read_logbook(path: Path) -> str:
     """The file's text: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030 (Chinese Excel
     exports). Raises RowError when it is none of these (a spreadsheet, a photo…), OSError when it cannot be read."""
-    data = path.read_bytes()
+    from .input_files import InputTooLarge, read_bounded
+
+    try:
+        data = read_bounded(path)
+    except InputTooLarge as exc:
+        raise RowError(str(exc)) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
         try:
             return data.decode("utf-16")

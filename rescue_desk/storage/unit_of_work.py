@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import events, privacy
-from .errors import ConcurrentChange, DatabaseUnreachable
+from .errors import ConcurrentChange, DatabaseUnreachable, StorageError, explain_database_error
 from .policy import account_policy, personal_data_hidden
 
 
@@ -61,7 +61,10 @@ class Database:
             raise ConcurrentChange("Someone else changed this record meanwhile; reload it and try again.") from None
         except OperationalError as exc:
             session.rollback()
-            raise DatabaseUnreachable(f"The database did not accept the change: {str(exc.orig).splitlines()[0]}.") from None
+            explained = explain_database_error(exc)
+            if type(explained) is StorageError:  # no known cause: the server went away or refused
+                explained = DatabaseUnreachable(f"The database did not accept the change: {str(exc.orig).splitlines()[0]}.")
+            raise explained from None
         except BaseException:
             session.rollback()
             raise
