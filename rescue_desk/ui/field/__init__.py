@@ -33,6 +33,10 @@ class FieldActions:
         self.handover_action = self._action(menu, _t("Shift handover…"), self.handover, "Ctrl+Shift+H",
                                             "actionHandover")
         install_coordinate_menu(window.map.view, lambda: window.ctx.kora, self.ctx.lang, window)
+        readout = getattr(window, "cursor_label", None)
+        if readout is not None:
+            readout.setToolTip(_t("Right-click the map to copy a point's coordinates in every format "
+                                  "(WGS84, DMS, UTM, GCJ-02, BD-09, km)."))
         self._buttons_on_trip_panel()
         self.update()
 

@@ -39,11 +39,13 @@ class HandoverDialog(QDialog):
         self.summary.setFont(f)
         layout.addWidget(self.summary)
         self.tables: dict[str, QTableWidget] = {}
+        self.headings: dict[str, QLabel] = {}
         for key, title in (("overdue", W[self.lang]["overdue"]), ("open", W[self.lang]["open"]),
                            ("teams", W[self.lang]["teams"]), ("calls", W[self.lang]["calls"])):
             heading = QLabel(f"<b>{title}</b>")
             heading.setObjectName(f"handoverHeading_{key}")
             layout.addWidget(heading)
+            self.headings[key] = heading
             table = QTableWidget(objectName=f"handover_{key}")
             table.verticalHeader().hide()
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -97,6 +99,7 @@ class HandoverDialog(QDialog):
         self._fill("overdue", w["team_cols"], [team_row(t, kora, self.lang) for t in report.overdue_teams],
                    set(range(len(report.overdue_teams))))
         self.tables["overdue"].setVisible(bool(report.overdue_teams))
+        self.headings["overdue"].setVisible(bool(report.overdue_teams))
         rows, late = [], set()
         for n, r in enumerate(report.open_incidents):
             step = OVERDUE[r.overdue][i] if r.overdue in OVERDUE else NEXT_STEPS.get(r.next_step, (r.next_step,) * 2)[i]

@@ -311,6 +311,10 @@ Fonts: Noto Sans CJK SC and Noto Serif Tibetan subsets (SIL Open Font License).
         <source>Coordinates for Amap/WeChat/Baidu, QR code, GPX/KML (Ctrl+Shift+S)</source>
         <translation>高德/微信/百度坐标、二维码、GPX/KML（Ctrl+Shift+S）</translation>
     </message>
+    <message>
+        <source>Right-click the map to copy a point's coordinates in every format (WGS84, DMS, UTM, GCJ-02, BD-09, km).</source>
+        <translation>在地图上点右键，可复制该点各种格式的坐标（WGS84、度分秒、UTM、GCJ-02、BD-09、公里数）。</translation>
+    </message>
 </context>
 <context>
     <name>IncidentSheet</name>

@@ -52,7 +52,7 @@ class ShareDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(self._formats(), 3)
         layout.addLayout(self._qr_side(), 2)
-        self.resize(940, 460)
+        self.resize(980, 600)
 
     # --- the formats -------------------------------------------------------------------------
     def _formats(self) -> QVBoxLayout:
@@ -155,7 +155,9 @@ class ShareDialog(QDialog):
 
     def _show_qr(self) -> None:
         payload = self.qr_payload()
-        self.qr_label.setPixmap(QPixmap.fromImage(qr_image(payload, QR_PIXELS)))
+        pixmap = QPixmap.fromImage(qr_image(payload, QR_PIXELS))
+        self.qr_label.setMinimumSize(pixmap.width() + 24, pixmap.height() + 24)  # never clip the quiet zone
+        self.qr_label.setPixmap(pixmap)
         self.qr_text.setText(breakable(payload))
 
     # --- files -------------------------------------------------------------------------------
