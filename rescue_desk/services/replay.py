@@ -6,12 +6,11 @@ unless ``show_personal`` is True (for roles that may see them; training views ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Optional
 
 from sqlalchemy import func, select
 
+from rescue_desk.domain.incident_views import IncidentSummary
 from rescue_desk.domain.kora import Kora, load_kora
 from rescue_desk.domain.replay import EventRecord, Replay, ReplayError, Story, story_from_events
 from rescue_desk.storage import Database
@@ -19,7 +18,7 @@ from rescue_desk.storage.models import Call, Event, Incident
 
 from .errors import NotFound
 
-__all__ = ["ReplayError", "ReplayableIncident", "load_events", "incident_story", "replay_incident",
+__all__ = ["ReplayError", "IncidentSummary", "load_events", "incident_story", "replay_incident",
            "replay_story", "replayable_incidents"]
 
 
@@ -57,17 +56,7 @@ def replay_incident(db: Database, incident_id: int, show_personal: bool = False,
     return replay_story(incident_story(db, incident_id, show_personal), kora, show_personal)
 
 
-@dataclass(frozen=True)
-class ReplayableIncident:
-    id: int
-    received_at: datetime
-    category: str
-    outcome: Optional[str]
-    text: str
-    synthetic: bool
-
-
-def replayable_incidents(db: Database, limit: int = 300, closed_only: bool = True) -> list[ReplayableIncident]:
+def replayable_incidents(db: Database, limit: int = 300, closed_only: bool = True) -> list[IncidentSummary]:
     """Real (not drill) incidents newest first, with the first caller's words (no names/phones)."""
     from rescue_desk.domain.replay import scrub_text
 
@@ -79,5 +68,8 @@ def replayable_incidents(db: Database, limit: int = 300, closed_only: bool = Tru
     if closed_only:
         q = q.where(Incident.status == "closed")
     with db.read() as s:
-        return [ReplayableIncident(inc.id, inc.created_at, inc.category, inc.outcome, scrub_text(text or ""),
-                                   inc.synthetic) for inc, text in s.execute(q)]
+        return [IncidentSummary(id=inc.id, received_at=inc.created_at, status=inc.status, category=inc.category,
+                                severity=inc.severity, party_size=inc.party_size, lon=inc.lon, lat=inc.lat,
+                                chainage_km=inc.chainage_km, text=scrub_text(text or ""), version=inc.version,
+                                drill=inc.drill, synthetic=inc.synthetic, outcome=inc.outcome, closed_at=inc.closed_at)
+                for inc, text in s.execute(q)]

@@ -16,6 +16,7 @@ from rescue_desk.services.incidents import list_incidents
 from .context import AppContext
 from .map import MapController
 from .profile import ProfileView
+from .workspaces import Workspaces
 
 FEATURES = ("desk", "reports", "replay", "station", "admin", "search_plan", "field", "help")
 MENUS = ("file", "incident", "view", "tools", "help")
@@ -50,12 +51,12 @@ class MainWindow(QMainWindow):
         self._reload_timer.timeout.connect(self.reload_incidents)
         ctx.bridge.incidentsChanged.connect(self._reload_timer.start)  # a burst of changes = one reload
         ctx.station.changed.connect(lambda: self.map.refresh_landmarks(self.ctx.kora))
-        self.resize(1280, 820)
+        self._default_size()
         if not ctx.settings.window_geometry.isEmpty():
             self.restoreGeometry(ctx.settings.window_geometry)
         self.installed_features = self.install_features(features)
-        if not ctx.settings.window_state.isEmpty():
-            self.restoreState(ctx.settings.window_state)
+        self.workspaces = Workspaces(self)
+        self.workspaces.start()
         self.map.fit_route()
         self.reload_incidents()
         ctx.worker.submit(is_synthetic, ctx.db, on_done=self._mark_synthetic)
@@ -63,6 +64,14 @@ class MainWindow(QMainWindow):
         self._paint_watch = _FirstPaint(self.map.view.viewport(), self._first_paint_done)
 
     # --- building ------------------------------------------------------------------------
+    def _default_size(self) -> None:
+        """1280×820, or the screen's free area when smaller (a 1366×768 laptop)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1280, 820
+        if screen is not None and screen.width() > 0:
+            width, height = min(width, screen.width()), min(height, screen.height() - 30)
+        self.resize(width, height)
+
     def _build_central(self) -> None:
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -323,7 +332,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self._reload_timer.stop()
         self.ctx.settings.window_geometry = self.saveGeometry()
-        self.ctx.settings.window_state = self.saveState()
+        self.workspaces.save_current()
         self.ctx.settings.sync()
         super().closeEvent(event)
         if event.isAccepted():

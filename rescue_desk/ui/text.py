@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 _PLACEHOLDER = re.compile(r"%(\d+)")
+translate = QCoreApplication.translate  # translate("Context", "text"): the call pyside6-lupdate collects
 
 
 def fill(template: str, *values: Any) -> str:
@@ -29,5 +30,5 @@ def landmark_name(lm, lang: str) -> str:
 def place_text(kora, km: float | None, lang: str) -> str:
     """"km 24.9 · <nearest landmark>" in ``lang``, or "not placed"."""
     if km is None:
-        return QCoreApplication.translate("Place", "not placed")
+        return translate("Place", "not placed")
     return f"km {km:.1f} · {landmark_name(kora.nearest_landmark(km), lang)}"

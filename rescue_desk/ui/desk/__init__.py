@@ -1,7 +1,9 @@
-"""The duty desk: call intake (Ctrl+N), the incident board and the rescue-trip panel.
+"""The duty desk: call intake (Ctrl+N), the incident board, the rescue-trip panel and the incident
+history (Ctrl+F).
 
-``install(window)`` adds three docks and the Incident menu's actions, and keeps the pieces on
-``window.desk`` (``.intake``, ``.board``, ``.trip``)."""
+``install(window)`` adds four docks and the Incident menu's actions, and keeps the pieces on
+``window.desk`` (``.intake``, ``.board``, ``.trip``, ``.history``). The selected incident is one
+value (``selected``): the trip panel, the board and the map follow it."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from .board import BoardWidget
+from .history import IncidentHistory
 from .intake import IntakeForm
 from .trip import TripPanel
 
@@ -32,6 +35,15 @@ class Desk(QObject):
                                           Qt.DockWidgetArea.BottomDockWidgetArea, "boardDock")
         self.trip_dock = window.add_dock(self.trip, self.tr("Rescue trip"), Qt.DockWidgetArea.RightDockWidgetArea,
                                          "tripDock")
+        self.history = IncidentHistory(ctx)
+        self.history_dock = window.add_dock(self.history, self.tr("Incident history"),
+                                            Qt.DockWidgetArea.BottomDockWidgetArea, "incidentHistoryDock")
+        window.tabifyDockWidget(self.board_dock, self.history_dock)
+        self.board_dock.raise_()
+        self.history_dock.visibilityChanged.connect(lambda on: on and self.history.refresh())
+        self.history.openRequested.connect(self.open_incident)
+        self.history.replayRequested.connect(self.replay_incident)
+        self.selected: int | None = None
         self._select_after_refresh: int | None = None
         self.board.incidentSelected.connect(self._incident_selected)
         self.board.refreshed.connect(self._select_saved)
@@ -64,19 +76,46 @@ class Desk(QObject):
         self.intake.start_new_call()
 
     def find_incident(self) -> None:
-        self.board_dock.show()
-        self.board.search.setFocus()
-        self.board.search.selectAll()
+        """Ctrl+F: the history (open and closed incidents), its search field focused."""
+        workspaces = getattr(self.window, "workspaces", None)
+        if workspaces is not None:
+            workspaces.switch("duty")
+        self.history_dock.show()
+        self.history_dock.raise_()
+        self.history.search.setFocus()
+        self.history.search.selectAll()
+        self.history.refresh()
+
+    def open_incident(self, incident_id: int) -> None:
+        """Show ``incident_id`` in the desk: the trip panel (read only when closed), the board's row if
+        it is open, the map centred on it."""
+        workspaces = getattr(self.window, "workspaces", None)
+        if workspaces is not None:
+            workspaces.switch("duty")
+        self.window.show_map_tab()
+        if not self.board.select_incident(incident_id):
+            self._incident_selected(incident_id)
+        self.show_trip()
+
+    def replay_incident(self, incident_id: int) -> None:
+        """Open the Replay & drills page on ``incident_id`` (when the replay feature is installed)."""
+        if "replay" not in getattr(self.window, "installed_features", ()):
+            return
+        page = self.window.replay_page
+        self.window.tabs.setCurrentWidget(page)
+        page.player.load("incident", incident_id)
 
     def show_trip(self) -> None:
         self.trip_dock.show()
         self.trip_dock.raise_()
 
     def _incident_selected(self, incident_id: int) -> None:
+        self.selected = incident_id
         self.trip.show_incident(incident_id)
-        i = self.board.model.row_of(incident_id)
-        if i >= 0 and self.board.model.rows[i].lon is not None:
-            self.window.map.center_on(self.board.model.rows[i].lon, self.board.model.rows[i].lat)
+        rows = self.board.model.rows + self.history.model.rows
+        row = next((r for r in rows if r.id == incident_id), None)
+        if row is not None and row.lon is not None:
+            self.window.map.center_on(row.lon, row.lat)
 
     def _call_saved(self, _call_id: int, incident_id: int) -> None:
         self._select_after_refresh = incident_id
@@ -104,6 +143,7 @@ class Desk(QObject):
             self.intake.shutdown()
             self.board.stop()
             self.trip.stop()
+            self.history.stop()
             self.window.ctx.worker.wait_idle(3000)
         return False
 

@@ -3,12 +3,10 @@ and Save kept in sight at the bottom; the banner that offers a call left unsaved
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from ..text import translate
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("IntakeForm", text)
 
 
 class DraftBanner(QWidget):
@@ -18,8 +16,8 @@ class DraftBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("draftBanner")
         self.label = QLabel(wordWrap=True)
-        restore_btn = QPushButton(tr("Restore"), objectName="restoreDraft")
-        discard_btn = QPushButton(tr("Discard"), objectName="discardDraft")
+        restore_btn = QPushButton(translate("IntakeForm", "Restore"), objectName="restoreDraft")
+        discard_btn = QPushButton(translate("IntakeForm", "Discard"), objectName="discardDraft")
         restore_btn.clicked.connect(restore)
         discard_btn.clicked.connect(discard)
         hb = QHBoxLayout(self)
@@ -35,16 +33,16 @@ def lay_out_intake(form, now_btn, clear_pos, clear_btn) -> None:
     row = QHBoxLayout()
     row.addWidget(form.received, 1)
     row.addWidget(now_btn)
-    for label, field in ((tr("Received"), row), (tr("Channel"), form.channel),
-                         (tr("Caller"), form.caller_name), (tr("Phone"), form.caller_phone),
-                         (tr("Language"), form.language), (tr("Party size"), form.party),
-                         (tr("Category"), form.category), (tr("Severity"), form.severity)):
+    for label, field in ((translate("IntakeForm", "Received"), row), (translate("IntakeForm", "Channel"), form.channel),
+                         (translate("IntakeForm", "Caller"), form.caller_name), (translate("IntakeForm", "Phone"), form.caller_phone),
+                         (translate("IntakeForm", "Language"), form.language), (translate("IntakeForm", "Party size"), form.party),
+                         (translate("IntakeForm", "Category"), form.category), (translate("IntakeForm", "Severity"), form.severity)):
         fields.addRow(label, field)
     inner = QWidget()
     lay = QVBoxLayout(inner)
     lay.addWidget(form.draft_banner)
     lay.addLayout(fields)
-    lay.addWidget(QLabel(tr("Caller's words")))
+    lay.addWidget(QLabel(translate("IntakeForm", "Caller's words")))
     lay.addWidget(form.text, 2)
     for w in (form.datum, form.estimate_label, form.accept_btn):
         lay.addWidget(w)
@@ -54,8 +52,8 @@ def lay_out_intake(form, now_btn, clear_pos, clear_btn) -> None:
     lay.addLayout(pos_row)
     lay.addWidget(form.position_label)
     src_row = QFormLayout()
-    src_row.addRow(tr("Position from"), form.source)
-    src_row.addRow(tr("Link to"), form.link)
+    src_row.addRow(translate("IntakeForm", "Position from"), form.source)
+    src_row.addRow(translate("IntakeForm", "Link to"), form.link)
     lay.addLayout(src_row)
     lay.addWidget(form.link_label)
     lay.addStretch(1)

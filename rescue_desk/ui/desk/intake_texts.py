@@ -3,17 +3,14 @@ incidents to link to, the question before moving an accepted pin, what another d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.geo import geodesic_distance_m
 from rescue_desk.services.incidents import get_incident
 
-from ..text import fill, landmark_name, place_text
+from ..text import fill, landmark_name, place_text, translate
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IntakeForm", text)
 
 
 class IntakeTexts(QObject):
@@ -26,38 +23,38 @@ class IntakeTexts(QObject):
         return self.ctx.lang
 
     def language_name(self, code: str) -> str:
-        return {"zh": _tr("Chinese"), "en": _tr("English"), "bo": _tr("Tibetan"), "hi": _tr("Hindi"),
-                "other": _tr("Other language")}[code]
+        return {"zh": translate("IntakeForm", "Chinese"), "en": translate("IntakeForm", "English"), "bo": translate("IntakeForm", "Tibetan"), "hi": translate("IntakeForm", "Hindi"),
+                "other": translate("IntakeForm", "Other language")}[code]
 
     def cannot_place(self, result) -> str:
-        return fill(_tr("Cannot place yet: %1"), result.explanation())
+        return fill(translate("IntakeForm", "Cannot place yet: %1"), result.explanation())
 
     def summary(self, r) -> str:
         """One line: where the estimate is and how sure it is."""
         if r.chainage_km is None:
-            return fill(_tr("Estimate: a point %1 m off the trail (± %2 m)"), f"{r.offset_m or 0:.0f}",
+            return fill(translate("IntakeForm", "Estimate: a point %1 m off the trail (± %2 m)"), f"{r.offset_m or 0:.0f}",
                         f"{r.radius_m or 0:.0f}")
         seg = self.ctx.kora.segment_at(r.chainage_km)
-        text = fill(_tr("Estimate: km %1 (%2); 90 % within %3 km"), f"{r.chainage_km:.2f}",
+        text = fill(translate("IntakeForm", "Estimate: km %1 (%2); 90 % within %3 km"), f"{r.chainage_km:.2f}",
                     seg.label_zh if self.lang == "zh" else seg.label_en, f"{r.interval_length_km():.1f}")
         if r.conflicts:
-            text += _tr(" — the clues disagree, check with the caller")
+            text += translate("IntakeForm", " — the clues disagree, check with the caller")
         return text
 
     def position(self, pos, fixed: bool) -> str:
         if pos is None:
-            return _tr("No position yet: type the caller's words, pick a landmark or click the map.")
+            return translate("IntakeForm", "No position yet: type the caller's words, pick a landmark or click the map.")
         kora = self.ctx.kora
         km, off = kora.chainage_of(*pos)
-        text = fill(_tr("Position %1, %2 — km %3 near %4"), f"{pos[1]:.5f}", f"{pos[0]:.5f}", f"{km:.2f}",
+        text = fill(translate("IntakeForm", "Position %1, %2 — km %3 near %4"), f"{pos[1]:.5f}", f"{pos[0]:.5f}", f"{km:.2f}",
                     landmark_name(kora.nearest_landmark(km), self.lang))
         if off > 100:
-            text += " " + fill(_tr("(%1 m off the trail)"), f"{off:.0f}")
+            text += " " + fill(translate("IntakeForm", "(%1 m off the trail)"), f"{off:.0f}")
         return text + (" ✓" if fixed else "")
 
     def move_question(self, old, new) -> str:
         kora = self.ctx.kora
-        return fill(_tr("The call's position was accepted at %1. Move it %2 m to %3?"),
+        return fill(translate("IntakeForm", "The call's position was accepted at %1. Move it %2 m to %3?"),
                     place_text(kora, kora.chainage_of(*old)[0], self.lang),
                     f"{geodesic_distance_m(old[0], old[1], new[0], new[1]):.0f}",
                     place_text(kora, kora.chainage_of(*new)[0], self.lang))
@@ -65,13 +62,13 @@ class IntakeTexts(QObject):
     def link_item(self, r) -> str:
         cat = codes.label(codes.CATEGORIES, r.category, self.lang)
         km = "" if r.chainage_km is None else f" km {r.chainage_km:.1f}"
-        return fill(_tr("Incident #%1 (%2%3)"), r.id, cat, km)
+        return fill(translate("IntakeForm", "Incident #%1 (%2%3)"), r.id, cat, km)
 
     def explain_link_change(self, incident_id: int, message) -> None:
         """Read the incident the call was to be linked to and say what it is now (the call is kept)."""
         def show(row) -> None:
             status = codes.label(codes.STATUSES, row.status, self.lang)
-            message.show_error(fill(_tr("Not saved: incident #%1 has just been changed — it is now “%2” (%3). "
+            message.show_error(fill(translate("IntakeForm", "Not saved: incident #%1 has just been changed — it is now “%2” (%3). "
                                         "Check it, then save the call again; what you typed is kept."),
                                     row.id, status, place_text(self.ctx.kora, row.chainage_km, self.lang)))
 

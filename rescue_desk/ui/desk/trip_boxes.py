@@ -3,23 +3,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPushButton, QSpinBox, QVBoxLayout)
 
 from rescue_desk.domain import codes
 
+from ..text import translate
 from .trip_texts import step_labels
 from .widgets import MessageLabel, TimeEdit, code_combo
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TripPanel", text)
-
 
 def _with_now(edit: TimeEdit, name: str) -> QHBoxLayout:
     """The time editor with a "Now" button beside it."""
-    now = QPushButton(tr("Now"), objectName=name)
+    now = QPushButton(translate("TripPanel", "Now"), objectName=name)
     now.clicked.connect(edit.set_now)
     row = QHBoxLayout()
     row.addWidget(edit, 1)
@@ -28,28 +25,28 @@ def _with_now(edit: TimeEdit, name: str) -> QHBoxLayout:
 
 
 def build_dispatch_box(p) -> None:
-    p.dispatch_box = QGroupBox(tr("Dispatch a team"))
+    p.dispatch_box = QGroupBox(translate("TripPanel", "Dispatch a team"))
     p.roster = QListWidget(objectName="roster")
     p.roster.setMaximumHeight(130)
-    p.vehicle = code_combo({}, p.ctx.lang, "vehicle", include_blank=tr("No vehicle (on foot)"))
-    p.interval = QSpinBox(objectName="checkinInterval", minimum=5, maximum=720, value=60, suffix=tr(" min"))
+    p.vehicle = code_combo({}, p.ctx.lang, "vehicle", include_blank=translate("TripPanel", "No vehicle (on foot)"))
+    p.interval = QSpinBox(objectName="checkinInterval", minimum=5, maximum=720, value=60, suffix=translate("TripPanel", " min"))
     p.depart_time = TimeEdit(object_name="departTime", follow_now=True)
     p.approach = QLabel(objectName="approachText", wordWrap=True)
     p.sunset = MessageLabel("sunsetWarning")
-    p.dispatch_btn = QPushButton(tr("Dispatch"), objectName="dispatchTrip")
+    p.dispatch_btn = QPushButton(translate("TripPanel", "Dispatch"), objectName="dispatchTrip")
     p.dispatch_btn.clicked.connect(p.dispatch)
     p.dispatch_msg = MessageLabel("dispatchMessage")
     f = QFormLayout(p.dispatch_box)
-    f.addRow(tr("Officers"), p.roster)
-    f.addRow(tr("Vehicle"), p.vehicle)
-    f.addRow(tr("Check in every"), p.interval)
-    f.addRow(tr("Plan to leave at"), _with_now(p.depart_time, "departNow"))
+    f.addRow(translate("TripPanel", "Officers"), p.roster)
+    f.addRow(translate("TripPanel", "Vehicle"), p.vehicle)
+    f.addRow(translate("TripPanel", "Check in every"), p.interval)
+    f.addRow(translate("TripPanel", "Plan to leave at"), _with_now(p.depart_time, "departNow"))
     for w in (p.approach, p.sunset, p.dispatch_btn, p.dispatch_msg):
         f.addRow(w)
 
 
 def build_trip_box(p) -> None:
-    p.trip_box = QGroupBox(tr("Trip"))
+    p.trip_box = QGroupBox(translate("TripPanel", "Trip"))
     p.trip_info = QLabel(objectName="tripInfo", wordWrap=True)
     p.step_time = TimeEdit(object_name="stepTime", follow_now=True)
     step_row = QGridLayout()
@@ -60,13 +57,13 @@ def build_trip_box(p) -> None:
         step_row.addWidget(b, i // 2, i % 2)
         p.step_buttons[step.value] = b
     p.checkin_status = MessageLabel("checkinStatus")
-    p.checkin_note = QLineEdit(objectName="checkinNote", placeholderText=tr("What the team reported"))
-    checkin_btn = QPushButton(tr("Add check-in"), objectName="addCheckin")
+    p.checkin_note = QLineEdit(objectName="checkinNote", placeholderText=translate("TripPanel", "What the team reported"))
+    checkin_btn = QPushButton(translate("TripPanel", "Add check-in"), objectName="addCheckin")
     checkin_btn.clicked.connect(p.add_checkin)
     ci_row = QHBoxLayout()
     ci_row.addWidget(p.checkin_note, 1)
     ci_row.addWidget(checkin_btn)
-    p.gpx_btn = QPushButton(tr("Import GPX track…"), objectName="importGpx")
+    p.gpx_btn = QPushButton(translate("TripPanel", "Import GPX track…"), objectName="importGpx")
     p.gpx_btn.clicked.connect(p._choose_gpx)
     p.trip_msg = MessageLabel("tripMessage")
     t = QVBoxLayout(p.trip_box)
@@ -80,17 +77,17 @@ def build_trip_box(p) -> None:
 
 
 def build_persons_box(p) -> None:
-    p.person_box = QGroupBox(tr("Persons found"))
+    p.person_box = QGroupBox(translate("TripPanel", "Persons found"))
     p.persons = QListWidget(objectName="persons")
     p.persons.setMaximumHeight(90)
     p.age = QSpinBox(objectName="personAge", minimum=-1, maximum=110, value=-1)
-    p.age.setSpecialValueText(tr("age unknown"))
+    p.age.setSpecialValueText(translate("TripPanel", "age unknown"))
     p.sex = code_combo(codes.SEXES, p.ctx.lang, "personSex")
     p.sex.setCurrentIndex(p.sex.findData("unknown"))
     p.origin = code_combo(codes.ORIGINS, p.ctx.lang, "personOrigin")
-    p.condition = QLineEdit(objectName="personCondition", placeholderText=tr("Condition (e.g. conscious, hypoxic)"))
+    p.condition = QLineEdit(objectName="personCondition", placeholderText=translate("TripPanel", "Condition (e.g. conscious, hypoxic)"))
     p.person_outcome = code_combo(codes.PERSON_OUTCOMES, p.ctx.lang, "personOutcome")
-    add_person = QPushButton(tr("Add person"), objectName="addPerson")
+    add_person = QPushButton(translate("TripPanel", "Add person"), objectName="addPerson")
     add_person.clicked.connect(p.add_person)
     p.person_msg = MessageLabel("personMessage")
     f = QFormLayout(p.person_box)
@@ -100,16 +97,16 @@ def build_persons_box(p) -> None:
     row.addWidget(p.sex)
     f.addRow(row)
     f.addRow(p.origin)
-    f.addRow(tr("Condition"), p.condition)
-    f.addRow(tr("Outcome"), p.person_outcome)
+    f.addRow(translate("TripPanel", "Condition"), p.condition)
+    f.addRow(translate("TripPanel", "Outcome"), p.person_outcome)
     f.addRow(add_person)
     f.addRow(p.person_msg)
 
 
 def build_close_box(p) -> None:
-    p.close_box = QGroupBox(tr("Close the incident"))
+    p.close_box = QGroupBox(translate("TripPanel", "Close the incident"))
     p.outcome = code_combo(codes.INCIDENT_OUTCOMES, p.ctx.lang, "incidentOutcome")
-    close_btn = QPushButton(tr("Close incident"), objectName="closeIncident")
+    close_btn = QPushButton(translate("TripPanel", "Close incident"), objectName="closeIncident")
     close_btn.clicked.connect(p.close_incident)
     p.close_msg = MessageLabel("closeMessage")
     c = QHBoxLayout()

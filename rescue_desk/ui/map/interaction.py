@@ -11,11 +11,13 @@ from __future__ import annotations
 from enum import Enum
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from rescue_desk.domain.geo import geodesic_distance_m
+
+from ..text import translate
 
 Handler = Callable[[float, float], None]
 
@@ -29,12 +31,11 @@ class MapMode(str, Enum):
 
 
 def mode_text(mode: MapMode) -> str:
-    tr = lambda s: QCoreApplication.translate("MapInteraction", s)  # noqa: E731
-    return {MapMode.BROWSE: tr("Map: browse (clicks select, change nothing)"),
-            MapMode.PLACE_CALL: tr("Map: click to place the call being taken"),
-            MapMode.ADD_LANDMARK: tr("Map: click where the new landmark is"),
-            MapMode.PICK_SECTION: tr("Map: click the start and end of the section"),
-            MapMode.MEASURE: tr("Map: measure — click two points")}[mode]
+    return {MapMode.BROWSE: translate("MapInteraction", "Map: browse (clicks select, change nothing)"),
+            MapMode.PLACE_CALL: translate("MapInteraction", "Map: click to place the call being taken"),
+            MapMode.ADD_LANDMARK: translate("MapInteraction", "Map: click where the new landmark is"),
+            MapMode.PICK_SECTION: translate("MapInteraction", "Map: click the start and end of the section"),
+            MapMode.MEASURE: translate("MapInteraction", "Map: measure — click two points")}[mode]
 
 
 class ModeBadge(QWidget):
@@ -112,7 +113,7 @@ class MapInteraction(QObject):
     def _measure_click(self, lon: float, lat: float) -> None:
         if self._measure_from is None:
             self._measure_from = (lon, lat)
-            self.badge.label.setText(QCoreApplication.translate("MapInteraction", "Map: measure — click the second point"))
+            self.badge.label.setText(translate("MapInteraction", "Map: measure — click the second point"))
             self.badge.adjustSize()
             return
         (lon0, lat0), self._measure_from = self._measure_from, None
@@ -120,10 +121,10 @@ class MapInteraction(QObject):
         kora = self.map.kora
         (km0, off0), (km1, off1) = kora.chainage_of(lon0, lat0), kora.chainage_of(lon, lat)
         along = kora.along_distance_km(km0, km1) if max(off0, off1) < 500 else -1.0
-        text = QCoreApplication.translate("MapInteraction", "Distance %1 km straight").replace(
+        text = translate("MapInteraction", "Distance %1 km straight").replace(
             "%1", f"{straight / 1000:.2f}")
         if along >= 0:
-            text += QCoreApplication.translate("MapInteraction", ", %1 km along the kora").replace("%1", f"{along:.2f}")
+            text += translate("MapInteraction", ", %1 km along the kora").replace("%1", f"{along:.2f}")
         self.badge.label.setText(text)
         self.badge.adjustSize()
         self.measured.emit(straight, along)
