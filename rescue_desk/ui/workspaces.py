@@ -55,7 +55,8 @@ class Workspaces(QObject):
         self.bar = QToolBar(self.tr("Workspaces"), window)
         self.bar.setObjectName("workspaceBar")
         self.bar.setMovable(False)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        self.bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        window.menuBar().setCornerWidget(self.bar, Qt.Corner.TopRightCorner)  # no height taken from the map
         menu = window.menu("view").addMenu(self.tr("Workspace"))
         group = QActionGroup(self)
         self.actions: dict[str, QAction] = {}
@@ -79,9 +80,21 @@ class Workspaces(QObject):
     def _docks(self) -> dict[str, QDockWidget]:
         return {d.objectName(): d for d in self.window.findChildren(QDockWidget)}
 
+    def available(self, name: str) -> bool:
+        """A workspace of docks is there only when a feature installed one of them."""
+        ws, docks = self.workspace(name), self._docks()
+        return not ws.docks or any(d in docks for d in ws.docks)
+
     def start(self) -> None:
-        """Open the workspace used last, with its saved layout."""
-        self.switch(self.window.ctx.settings.get(CURRENT), save=False)
+        """Open the workspace used last (or the first one this window has), with its saved layout."""
+        name = self.window.ctx.settings.get(CURRENT)
+        if not self.available(name):
+            name = next((w.name for w in WORKSPACES if w.docks and self.available(w.name)), name)
+        for ws in WORKSPACES:
+            self.actions[ws.name].setVisible(self.available(ws.name) and (not ws.page or any(
+                self.window.tabs.widget(i).objectName().removesuffix("Placeholder") == ws.page
+                for i in range(self.window.tabs.count()))))
+        self.switch(name, save=False)
 
     def save_current(self) -> None:
         if self.current:
