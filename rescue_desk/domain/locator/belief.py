@@ -32,6 +32,9 @@ _COARSE_KM = 0.1
 ELLIPSOID_LOW_M = 28.0
 TIME_SMOOTH_KM = 0.3
 TIME_TEMPER = 0.6
+TIMED_UNTIL_KM = 17.5
+TIME_SMOOTH_EAST_KM = 0.8
+"""No timed tracks exist east of 17.5 km: the model extrapolates there, so its density is smoothed more."""
 TIME_STOPPED = 0.1
 """The walking model describes 2bulu trekkers; callers vary more, so its position density is
 smoothed (300 m) and tempered (power 0.6) before use, and 10 % of the mass says the walker may have
@@ -206,8 +209,9 @@ def time_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim"
                                depart=clue.event_time)
     except ValueError:
         return None
-    half = int(3 * TIME_SMOOTH_KM / _COARSE_KM)
-    kernel = np.exp(-0.5 * (np.arange(-half, half + 1) * _COARSE_KM / TIME_SMOOTH_KM) ** 2)
+    smooth = TIME_SMOOTH_KM if start < TIMED_UNTIL_KM else TIME_SMOOTH_EAST_KM
+    half = int(3 * smooth / _COARSE_KM)
+    kernel = np.exp(-0.5 * (np.arange(-half, half + 1) * _COARSE_KM / smooth) ** 2)
     mass = np.convolve(np.r_[mass[-half:], mass, mass[:half]], kernel / kernel.sum(), mode="valid")
     dens = np.interp(g.km, np.r_[g.coarse, g.length], np.r_[mass, mass[0]])
     dens = np.clip(dens, 0.0, None) ** TIME_TEMPER

@@ -39,6 +39,7 @@ _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspen
 _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone\b|走了|已经走|转了")
 _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|还有|还差|还要")
+_FURTHER_ON = re.compile(r"(?:又|再|继续|往前)\w{0,4}\s*$|\b(?:another|further|more)\s*$")
 _FILLER_BEFORE_PLACE = re.compile(r"(?:那个|这个|就是)\s*(?=⟦)")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
 
@@ -188,7 +189,8 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 lrel = None
             rrel = right_relation(right[:32])
             rel = lrel
-            if rrel and (lrel in (None, "at", "near", "from") or (lrel == "before" and rrel == "before")):
+            ahead = rrel == "before" and re.match(r"\s*(?:is |are )?(?:about |maybe )?⟨d\d+⟩\s*(?:ahead|to go|away|还有)", right)
+            if rrel and (lrel in (None, "at", "near", "from") or (lrel == "before" and rrel == "before") or ahead):
                 rel = rrel if not (lrel == "from" and rrel == "before") else "before"
             dist = None
             if dists:
@@ -211,6 +213,8 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 rel = "past"
             if rel == "almost" and dist is not None:
                 rel = "before"
+            if rel in ("at", "near") and dist is not None and _FURTHER_ON.search(clause.split(f"⟨d{dist}⟩")[0][-10:]):
+                rel = "past"  # "下到⟦0⟧ 吃了饭 又走了四五百米": that much further on
             if rel in ("at", "near") and dist is not None:
                 rel = "from"
             d = ex.distances[dist] if dist is not None else None
@@ -218,7 +222,7 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                     and not _NOW.search(left[-10:]):
                 rel = "left"  # "昨天住在岗加": where they were, not where they are
             earlier = history[-1] if history else last_depart
-            if rel in ("before", "almost", "near") and dist is None and earlier is not None \
+            if rel in ("before", "almost", "near", "at") and dist is None and earlier is not None \
                     and says_halfway_to(left, right):
                 a = earlier
                 if mentions[a].landmark_id != mentions[i].landmark_id:

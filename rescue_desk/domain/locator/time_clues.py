@@ -10,6 +10,8 @@ from .clues import Clue, ParsedDescription
 from .expressions import ClockTime, Expressions
 from .mentions import Mention
 
+_WALKED_SO_FAR = re.compile(r"已经走了|一共走了|总共走了|走了有|\bwe(?:'ve| have) (?:been )?walk(?:ed|ing) for\b")
+_AT_PLACE = re.compile(r"(?:在|\bat\s|\bin\s)\s*$")
 MAX_ELAPSED_S = 16 * 3600.0
 """A clock time further back than this is taken as a mistake (a kora day is shorter)."""
 DEPART = re.compile(r"\bleft\b|\bleave|\b(?:walk(?:ed|ing)?|hik(?:ed|ing)|came|coming) from\b|\bstart(?:ed)?\b|"
@@ -92,6 +94,10 @@ def time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: s
             used.add(i)
             last_depart = i
             lid, words = mentions[i].landmark_id, mentions[i].text
+        elif cands and kind == "u" and not depart and _WALKED_SO_FAR.search(clause) and \
+                _AT_PLACE.search(clause[:clause.find(f"⟦{min(cands, key=lambda j: abs(clause.find(f'⟦{j}⟧') - pos))}⟧")]):
+            lid, words = "darchen", "(start of the kora)"  # "我们在色雄 已经走了五个小时": walked in all, not since
+            pd.warnings.append("a time walked in all: counted from the start in Darchen")
         elif cands:
             i = min(cands, key=lambda j: abs(clause.find(f"⟦{j}⟧") - pos))
             used.add(i)

@@ -20,7 +20,7 @@ from ..kora import Kora
 from .belief import Grid, fuse
 
 ALT_WEIGHT = 0.3
-TEMPER = 0.8
+TEMPER = 0.9
 MIN_READING = 0.03
 """Pieces holding less probability than this are not listed as readings of their own."""
 

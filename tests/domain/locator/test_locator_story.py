@@ -91,3 +91,18 @@ def test_a_correction_that_only_changes_the_ordinal():
 def test_a_scene_that_only_names_the_place_passed_is_not_a_clue():
     r = locate("过了第一朝拜处 就是第一次看到神山那个地方 又走了两公里")
     near(r, km("first_prostration") + 1.9, 0.5)
+
+
+def test_arrived_at_then_further_on():
+    r = locate("翻过垭口以后 一路下到不动地钉补给点 吃了饭 又走了六七百米")
+    near(r, km("phakna_rigzin_supply") + 0.62, 0.4)
+
+
+def test_a_signpost_distance_ahead_wins_over_the_word_passed():
+    r = locate("the signpost we just passed said Medicine Buddha Valley supply point 2 km ahead")
+    near(r, km("medicine_buddha_supply") - 1.9, 0.6)
+
+
+def test_hours_walked_in_all_at_a_named_place_keep_the_place_in_the_region():
+    r = locate("我们在色雄 已经走了五个小时了 走得很慢")
+    assert any((a <= km("sershong") <= b) if a <= b else True for a, b in r.intervals_km), r.explanation()
