@@ -18,7 +18,7 @@ from .map import MapController
 from .profile import ProfileView
 from .workspaces import Workspaces
 
-FEATURES = ("desk", "reports", "replay", "station", "admin", "search_plan", "field", "help")
+FEATURES = ("desk", "reports", "replay", "station", "admin", "search_plan", "radio_log", "field", "help")
 MENUS = ("file", "incident", "view", "tools", "help")
 
 

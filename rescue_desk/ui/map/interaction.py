@@ -4,7 +4,7 @@ same click.
 
 Modes: ``browse`` (clicks select incidents and landmarks, change nothing), ``place_call`` (the call
 being taken), ``add_landmark`` / ``pick_section`` (the sand table), ``measure`` (distance between
-two clicks). Esc or the label's ✕ returns to ``browse``."""
+two clicks), ``place_checkin`` (where a team checking in is). Esc or the label's ✕ returns to ``browse``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ class MapMode(str, Enum):
     ADD_LANDMARK = "add_landmark"
     PICK_SECTION = "pick_section"
     MEASURE = "measure"
+    PLACE_CHECKIN = "place_checkin"
 
 
 def mode_text(mode: MapMode) -> str:
@@ -35,7 +36,8 @@ def mode_text(mode: MapMode) -> str:
             MapMode.PLACE_CALL: translate("MapInteraction", "Map: click to place the call being taken"),
             MapMode.ADD_LANDMARK: translate("MapInteraction", "Map: click where the new landmark is"),
             MapMode.PICK_SECTION: translate("MapInteraction", "Map: click the start and end of the section"),
-            MapMode.MEASURE: translate("MapInteraction", "Map: measure — click two points")}[mode]
+            MapMode.MEASURE: translate("MapInteraction", "Map: measure — click two points"),
+            MapMode.PLACE_CHECKIN: translate("MapInteraction", "Map: click where the team is")}[mode]
 
 
 class ModeBadge(QWidget):
