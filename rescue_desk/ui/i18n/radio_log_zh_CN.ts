@@ -92,11 +92,4 @@
         <translation>没有该事件或出警记录。</translation>
     </message>
 </context>
-<context>
-    <name>MapInteraction</name>
-    <message>
-        <source>Map: click where the team is</source>
-        <translation>地图：点击队伍所在位置</translation>
-    </message>
-</context>
 </TS>

@@ -311,6 +311,10 @@ Log file: {1}</source>
         <translation>地图：测距——点击两个点</translation>
     </message>
     <message>
+        <source>Map: click where the team is</source>
+        <translation>地图：点击队伍所在位置</translation>
+    </message>
+    <message>
         <location filename="../map/interaction.py" line="116" />
         <source>Map: measure — click the second point</source>
         <translation>地图：测距——点击第二个点</translation>
