@@ -7,10 +7,13 @@ Every failure raises ``GpxError`` with one sentence a duty officer can act on.""
 from __future__ import annotations
 
 import math
-import xml.etree.ElementTree as ET
+import xml.etree.ElementTree as ET  # Element and ParseError only: parsing goes through defusedxml
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as safe_fromstring
 
 MAX_BYTES = 50 * 1024 * 1024
 GPX_NAMESPACES = ("http://www.topografix.com/GPX/1/1", "http://www.topografix.com/GPX/1/0")
@@ -102,10 +105,13 @@ def parse_gpx(data: bytes | str) -> GpxTrack:
         raise GpxError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; is it really a GPX track?")
     if not data.strip():
         raise GpxError("The file is empty.")
-    if b"<!ENTITY" in data[:4096]:
-        raise GpxError("The file declares XML entities; GPX files never need them, so it was refused.")
     try:
-        root = ET.fromstring(data)
+        # No DTD, no entities, no external references anywhere in the file: GPX never needs them, and
+        # they are how XML bombs and file-reading tricks work.
+        root = safe_fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise GpxError("The file declares a DTD or XML entities; GPX files never need them, so it was "
+                       "refused.") from None
     except ET.ParseError as exc:
         raise GpxError(f"The file is not valid XML ({exc}); it may be cut short or not a GPX file.") from None
     if _local(root.tag) != "gpx":

@@ -32,6 +32,7 @@ OPERATION_PERMISSION: dict[str, str] = {
     "log_call": EDIT_RECORDS, "set_position": EDIT_RECORDS, "set_status": EDIT_RECORDS,
     "dispatch_trip": EDIT_RECORDS, "add_checkin": EDIT_RECORDS, "add_person": EDIT_RECORDS,
     "close_incident": EDIT_RECORDS, "account_own_password": VIEW_RECORDS,
+    "account_password_rehash": VIEW_RECORDS,
     "import_logbook": MAINTAIN_DATABASE, "restore": MAINTAIN_DATABASE,
     "import_scenario": RUN_DRILLS, "create_drill_set": RUN_DRILLS, "attach_track": EDIT_RECORDS,
 }

@@ -1,7 +1,8 @@
-"""Accounts: add, change password, disable, authenticate, list. Passwords are hashed with scrypt
-(memory-hard) with a per-account random salt; the parameters are stored with the hash so they can be
-raised later without breaking old accounts. Each change is one named operation in the event log
-(the hash itself is never logged)."""
+"""Accounts: add, change password, disable, authenticate, list. Passwords are hashed with Argon2id
+(argon2-cffi, memory-hard, per-hash random salt); each hash carries its parameters, so they can be
+raised later without breaking old accounts: a hash made with older parameters (or an scrypt hash from
+earlier versions) is verified as it is and replaced at the next successful login. Each change is one
+named operation in the event log (the hash itself is never logged)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import functools
 import hashlib
 import hmac
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import DBAPIError
 
@@ -24,7 +26,7 @@ from rescue_desk.storage.policy import accounts_exist
 
 from .errors import NotFound, ValidationError
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # 16 MiB per hash, ~50 ms
+HASHER = PasswordHasher()  # Argon2id with the library's defaults (RFC 9106 low-memory profile: 64 MiB, t=3)
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256  # longer is no stronger, and hashing megabytes on every sign-in is a denial of service
 NAME_RE = re.compile(r"^[a-z][a-z0-9_.-]{1,39}$")
@@ -44,23 +46,44 @@ class Account:
     changed_at: datetime
 
 
-def hash_password(password: str, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
-    """``scrypt$n$r$p$salt$hash`` (hex) for ``password`` with a fresh 16-byte salt."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=2**26, dklen=32)
-    return f"scrypt${n}${r}${p}${salt.hex()}${digest.hex()}"
+def hash_password(password: str, hasher: PasswordHasher = HASHER) -> str:
+    """``$argon2id$v=19$m=…,t=…,p=…$salt$hash`` for ``password`` with a fresh salt."""
+    return hasher.hash(password)
 
 
 def verify_password(password: str, stored: str) -> bool:
-    """True when ``password`` matches ``stored``; compares in constant time; malformed hashes fail."""
-    try:
-        kind, n, r, p, salt, digest = stored.split("$")
-        if kind != "scrypt":
+    """True when ``password`` matches ``stored`` (Argon2 or an older scrypt hash); malformed hashes fail."""
+    if stored.startswith("$argon2"):
+        try:
+            return HASHER.verify(stored, password)
+        except (VerificationError, InvalidHashError):
             return False
+    if stored.startswith("scrypt$"):
+        return _verify_scrypt(password, stored)
+    return False
+
+
+def needs_rehash(stored: str) -> bool:
+    """True when ``stored`` was made by another scheme or with other parameters than ``HASHER``'s."""
+    if not stored.startswith("$argon2"):
+        return True
+    try:
+        return HASHER.check_needs_rehash(stored)
+    except (InvalidHashError, ValueError):
+        return True
+
+
+def _verify_scrypt(password: str, stored: str) -> bool:
+    """``scrypt$n$r$p$salt_hex$hash_hex`` as written by earlier versions."""
+    try:
+        _kind, n, r, p, salt, digest = stored.split("$")
+        n, r, p = int(n), int(r), int(p)
         expected = bytes.fromhex(digest)
-        got = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-                             maxmem=2**26, dklen=len(expected))
-    except (ValueError, TypeError):
+        # scrypt needs 128·r·(n + p + 2) bytes; leave room rather than refuse a valid old hash.
+        maxmem = 128 * r * (n + p + 2) + 2**20
+        got = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=n, r=r, p=p,
+                             maxmem=maxmem, dklen=len(expected))
+    except (ValueError, TypeError, MemoryError):
         return False
     return hmac.compare_digest(got, expected)
 
@@ -151,7 +174,18 @@ def authenticate(db: Database, name: str, password: str) -> Account:
     ok = len(password) <= MAX_PASSWORD and verify_password(password, stored or _dummy_hash())
     if user is None or not ok or user.disabled:
         raise AuthenticationFailed("Wrong account name or password, or the account is disabled.")
+    if needs_rehash(stored):
+        _rehash(db, user.name, stored, hash_password(password))
     return _account(user)
+
+
+def _rehash(db: Database, name: str, old_hash: str, new_hash: str) -> None:
+    """Replace a hash made with older parameters, unless the password changed meanwhile."""
+    with db.write(name, "account_password_rehash") as s:
+        user = _user(s, name)
+        row = s.get(UserPassword, user.id)
+        if row.password_hash == old_hash:
+            row.password_hash = new_hash
 
 
 def list_users(db: Database) -> list[Account]:

@@ -31,7 +31,8 @@ class User(Audited, Base):
 
 
 class UserPassword(Base):
-    """``scrypt$n$r$p$salt_hex$hash_hex`` for one account (see services/accounts.py)."""
+    """The account's password hash, with its scheme and parameters (Argon2id, or scrypt from earlier
+    versions until the next login; see services/accounts.py)."""
 
     __tablename__ = "user_passwords"
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)

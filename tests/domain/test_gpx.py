@@ -68,6 +68,35 @@ def test_entity_bombs_are_refused():
         parse_gpx(bomb)
 
 
+_TRACK = "<trk><name>&t;</name><trkseg><trkpt lat='31.07' lon='81.31'/><trkpt lat='31.08' lon='81.32'/></trkseg></trk>"
+
+
+@pytest.mark.parametrize("doc", [
+    # the declaration after 8 KB of padding (comments and whitespace): a check of the first 4 KB missed it
+    "<?xml version='1.0'?>" + "<!-- " + "x" * 8192 + " -->\n" + "<!DOCTYPE gpx [<!ENTITY t 'Tent'>]>"
+    "<gpx version='1.1'>" + _TRACK + "</gpx>",
+    # a small internal entity used inside a track name
+    "<!DOCTYPE gpx [<!ENTITY t 'Injected'>]><gpx version='1.1'>" + _TRACK + "</gpx>",
+    # an external entity (file read)
+    "<!DOCTYPE gpx [<!ENTITY t SYSTEM 'file:///etc/passwd'>]><gpx version='1.1'>" + _TRACK + "</gpx>",
+    # a parameter entity and an external DTD, no general entity used
+    "<!DOCTYPE gpx [<!ENTITY % p SYSTEM 'http://127.0.0.1/x.dtd'> %p;]><gpx version='1.1'>"
+    + _TRACK.replace("&t;", "x") + "</gpx>",
+    "<!DOCTYPE gpx SYSTEM 'http://127.0.0.1/gpx.dtd'><gpx version='1.1'>" + _TRACK.replace("&t;", "x") + "</gpx>",
+    # declared in UTF-16, so a byte search for '<!ENTITY' finds nothing
+    ("<?xml version='1.0' encoding='UTF-16'?><!DOCTYPE gpx [<!ENTITY t 'Tent'>]><gpx version='1.1'>" + _TRACK
+     + "</gpx>").encode("utf-16"),
+])
+def test_dtds_and_entities_are_refused_anywhere_in_the_file(doc):
+    with pytest.raises(GpxError, match="DTD or XML entities"):
+        parse_gpx(doc)
+
+
+def test_the_same_track_without_entities_is_read():
+    track = parse_gpx("<gpx version='1.1'>" + _TRACK.replace("&t;", "Tent") + "</gpx>")
+    assert track.name == "Tent" and len(track.points) == 2
+
+
 def test_missing_file_is_a_gpx_error(tmp_path):
     with pytest.raises(GpxError, match="Cannot read"):
         read_gpx(tmp_path / "nope.gpx")

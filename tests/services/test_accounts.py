@@ -1,6 +1,7 @@
 import hashlib
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from rescue_desk.services import accounts
@@ -10,23 +11,72 @@ from rescue_desk.storage.models import Event
 from rescue_desk.storage.models_auth import UserPassword
 
 
-def test_hash_is_salted_scrypt_with_its_parameters():
+def _scrypt_hash(password: str, n: int, r: int = 8, p: int = 1) -> str:
+    """A hash as earlier versions wrote it."""
+    salt = bytes(range(16))
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=128 * r * (n + p + 2) + 2**20,
+                            dklen=32)
+    return f"scrypt${n}${r}${p}${salt.hex()}${digest.hex()}"
+
+
+def test_hash_is_salted_argon2id_carrying_its_parameters():
     a, b = accounts.hash_password("correct horse"), accounts.hash_password("correct horse")
-    assert a != b  # per-account salt
-    kind, n, r, p, salt, digest = a.split("$")
-    assert kind == "scrypt" and int(n) >= 2**14
-    again = hashlib.scrypt(b"correct horse", salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-                           maxmem=2**26, dklen=32)
-    assert again.hex() == digest
+    assert a != b  # per-hash salt
+    assert a.startswith("$argon2id$v=19$m=") and ",t=" in a and ",p=" in a
+    assert PasswordHasher().verify(a, "correct horse")  # a standard encoding any Argon2 library reads
     assert accounts.verify_password("correct horse", a)
     assert not accounts.verify_password("correct hors", a)
     assert not accounts.verify_password("x", "garbage")
+    assert not accounts.verify_password("x", "$argon2id$v=19$m=zz")
     assert not accounts.verify_password("x", "scrypt$zz$8$1$00$00")
+    assert not accounts.needs_rehash(a)
 
 
-def test_old_parameters_still_verify():
-    stored = accounts.hash_password("old password", n=2**10, r=4, p=1)
-    assert accounts.verify_password("old password", stored)
+def test_old_scrypt_hashes_verify_whatever_their_parameters():
+    for n in (2**10, 2**14, 2**16):  # 2**16 needs 64 MiB: the old fixed maxmem refused it
+        stored = _scrypt_hash("old password", n)
+        assert accounts.verify_password("old password", stored), n
+        assert not accounts.verify_password("old passwort", stored)
+        assert accounts.needs_rehash(stored)
+
+
+def _stored_hash(db, name):
+    from rescue_desk.storage.models_auth import User
+
+    with db.read() as s:
+        user = s.scalar(select(User).where(User.name == name))
+        return s.get(UserPassword, user.id).password_hash
+
+
+def _set_stored_hash(db, name, value):
+    from rescue_desk.storage.models_auth import User
+
+    with db.write(name, "account_own_password") as s:
+        user = s.scalar(select(User).where(User.name == name))
+        s.get(UserPassword, user.id).password_hash = value
+
+
+def test_an_old_hash_is_upgraded_at_the_next_successful_login(any_db):
+    accounts.add_user(any_db, "setup", "admin", "administrator", "s3cret-admin")
+    _set_stored_hash(any_db, "admin", _scrypt_hash("s3cret-admin", 2**12))
+    with pytest.raises(AuthenticationFailed):
+        accounts.authenticate(any_db, "admin", "wrong-password")
+    assert _stored_hash(any_db, "admin").startswith("scrypt$")  # a failed login changes nothing
+    assert accounts.authenticate(any_db, "admin", "s3cret-admin").name == "admin"
+    upgraded = _stored_hash(any_db, "admin")
+    assert upgraded.startswith("$argon2id$") and not accounts.needs_rehash(upgraded)
+    assert accounts.authenticate(any_db, "admin", "s3cret-admin").name == "admin"
+    assert _stored_hash(any_db, "admin") == upgraded  # current parameters: left alone
+
+
+def test_weaker_argon2_parameters_are_raised_at_the_next_login(any_db):
+    accounts.add_user(any_db, "setup", "admin", "administrator", "s3cret-admin")
+    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash("s3cret-admin")
+    _set_stored_hash(any_db, "admin", weak)
+    assert accounts.needs_rehash(weak)
+    accounts.authenticate(any_db, "admin", "s3cret-admin")
+    now = _stored_hash(any_db, "admin")
+    assert now != weak and f"m={accounts.HASHER.memory_cost}," in now
 
 
 def test_add_authenticate_passwd_disable(any_db):

@@ -1,6 +1,6 @@
 """Login on start: once the station has accounts, the app asks who is at the desk before the main
 window opens. Without accounts it opens as before (actor "duty"). Runs on the GUI thread; the few
-short queries and one scrypt check (~50 ms) happen before any window exists."""
+short queries and one password check (Argon2, well under a second) happen before any window exists."""
 
 from __future__ import annotations
 
