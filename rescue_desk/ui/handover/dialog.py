@@ -134,6 +134,9 @@ class HandoverDialog(QDialog):
                 if r in highlight:
                     item.setBackground(OVERDUE_BG)
                 table.setItem(r, c, item)
+        if key in ("overdue", "teams"):  # short lists: as tall as their rows, the room goes to the others
+            rows_h = sum(table.rowHeight(i) for i in range(table.rowCount())) or table.verticalHeader().defaultSectionSize()
+            table.setMaximumHeight(table.horizontalHeader().height() + rows_h + 2 * table.frameWidth() + 2)
 
     # --- printing and handing over -----------------------------------------------------------
     def _with_notes(self) -> HandoverReport:
