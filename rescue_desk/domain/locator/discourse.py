@@ -83,8 +83,36 @@ def parse_speech(text: object, kora: Kora, call_time: datetime | None = None,
     _drop_negated(pd)
     _apply_relay(pd, kora)
     _history_from_tense(pd)
+    _distance_from_passed_place(pd, kora)
     _drop_naming_scenes(pd)
     return pd
+
+
+_HEADING = re.compile(r"(?:往|向|朝)\w{0,2}\s*$|\b(?:towards?|heading (?:to|for)|climbing (?:up )?to|"
+                      r"(?:down|up|on the way) to)\s+(?:the\s+)?$")
+
+
+def _distance_from_passed_place(pd: ParsedDescription, kora: Kora) -> None:
+    """"过了宗堆 往塔钦那边又走了一公里" / "came over the pass, 500 m down towards Shiva-tsal": a
+    direction word sets the direction; the distance counts from the place just passed."""
+    for c in list(pd.clues):
+        if c.kind != "landmark" or c.relation != "before" or c.distance_km is None:
+            continue
+        p = pd.text.find(c.text.split(" … ")[0])
+        if p < 0 or not _HEADING.search(pd.text[max(0, p - 16):p]):
+            continue
+        passed = [a for a in pd.clues if a.kind == "landmark" and a.landmark_id != c.landmark_id and a.distance_km is None
+                  and a.relation in ("past", "just_past", "left")]
+        if not passed:
+            continue
+        a = passed[-1]
+        ka, kx = (kora.gazetteer.get(x).chainage_km for x in (a.landmark_id, c.landmark_id))
+        if not 0.3 < kora.ahead_km(ka, kx, pd.direction) < 15.0:
+            continue
+        pd.clues = [x for x in pd.clues if x is not a and x is not c] + [
+            Clue("landmark", f"{a.text} … {c.text}", relation="toward", landmark_id=a.landmark_id,
+                 other_id=c.landmark_id, distance_km=c.distance_km, distance_qualifier=c.distance_qualifier)]
+        return
 
 
 def _drop_naming_scenes(pd: ParsedDescription) -> None:
@@ -110,7 +138,7 @@ def _apply_correction(pd: ParsedDescription, kora: Kora, call_time, datum) -> No
         return
     cut = hits[-1]
     before, after = pd.text[:cut.start()], pd.text[cut.end():]
-    pa = parse_description(after, kora, call_time, datum)
+    pa = parse_description(after, kora, call_time, datum, context=before)
     located = [c for c in pa.clues if c.kind in ("landmark", "between", "time", "elevation", "scene")]
     if _ORDINAL_SAID.search(after) and re.search(r"\b(?:first|second|third|fourth)\b|第[一二三四]", before):
         located = []  # "no, it's the first one": the ordinal of what was said is corrected

@@ -50,9 +50,10 @@ def _kind_of(words: str) -> str | None:
     return None
 
 
-def resolve_generic(mentions: list[Mention], text: str, scenes: list, kora: Kora, direction: str) -> list[Mention]:
+def resolve_generic(mentions: list[Mention], text: str, scenes: list, kora: Kora, direction: str,
+                    earlier: list[Mention] = ()) -> list[Mention]:
     """``mentions`` with generic words read as the landmark the context settles (new mentions are
-    added for bare generic words that the context settles)."""
+    added for bare generic words that the context settles); ``earlier``: places said before ``text``."""
     generic = [(m.start, m.end, _kind_of(m.text), m) for m in mentions if _kind_of(m.text)]
     taken = [(m.start, m.end) for m in mentions]
     for kind, rx in _GENERIC.items():
@@ -62,7 +63,8 @@ def resolve_generic(mentions: list[Mention], text: str, scenes: list, kora: Kora
                 generic.append((g.start(), g.end(), kind, None))
     if not generic:
         return mentions
-    named = [m for m in mentions if not _kind_of(m.text)]
+    said_before = [replace(m, start=-1, end=-1) for m in earlier if not _kind_of(m.text)]
+    named = said_before + [m for m in mentions if not _kind_of(m.text)]
     out = [m for m in mentions if _kind_of(m.text) is None]
     length = kora.length_km
     gz = kora.gazetteer

@@ -119,6 +119,7 @@ class MentionScanner:
         names += _variants(names)
         cjk = [(clean_text(n)[0], lid) for n, lid, generic in names if not generic and not n.isascii()]
         cjk += [(n[:-1], lid) for n, lid in cjk if len(n) >= 4 and n[-1] in "口处点站"]  # "铁桥分岔(口)"
+        cjk += [(n[:-2], lid) for n, lid in cjk if len(n) >= 5 and n[-2:] in ("驿站", "茶馆")]  # "马头明王(驿站)"
         self._pinyin = PinyinNames(cjk)
         names += [(p, lid, False) for n, lid in cjk if (p := latin_pinyin(n)) and len(p.replace(" ", "")) >= 6]
         self._phonetic: dict[str, str] = {}

@@ -58,9 +58,10 @@ def _mark(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 
 def parse_description(text: object, kora: Kora, call_time: datetime | None = None,
-                      datum: str | None = None) -> ParsedDescription:
+                      datum: str | None = None, context: str = "") -> ParsedDescription:
     """Every clue in ``text``; never raises on any input. ``call_time`` (aware, or naive = Beijing
-    time) anchors clock times; ``datum`` forces the datum of coordinates read out."""
+    time) anchors clock times; ``datum`` forces the datum of coordinates read out; ``context`` (words
+    said before ``text``, e.g. before a self-correction) only helps to read generic words."""
     clean, warnings = clean_text(text)
     pd = ParsedDescription(clean, warnings=warnings)
     if not clean:
@@ -93,7 +94,8 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
             pd.warnings.append(f"'{m.text}' read as the supply point of that number from Darchen "
                                f"({kora.gazetteer.get(lid).short_en}); check with the caller")
     scenes = [x for x in find_scenes(masked) if all(lid in kora.gazetteer for lid in x[0].landmarks)]
-    mentions = resolve_generic(mentions, masked, scenes, kora, pd.direction)
+    earlier = scanner.find(clean_text(context)[0]) if context else []
+    mentions = resolve_generic(mentions, masked, scenes, kora, pd.direction, earlier)
     for scene, start, end in scenes:
         inside = [m for m in mentions if m.start < end and start < m.end]
         if any(m.landmark_id in scene.landmarks for m in inside):
@@ -161,6 +163,7 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 fraction = way_fraction(ex.skeleton, same(a), same(b))
                 if fraction is not None:
                     rel = "halfway"
+                    used.update(same(a) | same(b))  # "离铁桥近一点" only qualifies the stretch
             pd.clues.append(Clue("between" if rel != "toward" else "landmark",
                                  f"{mentions[a].text} … {mentions[b].text}", relation=rel,
                                  landmark_id=mentions[a].landmark_id, other_id=mentions[b].landmark_id,

@@ -13,7 +13,7 @@ M = r"⟦(?P<{0}>\d+)⟧"
 
 _LEFT_CUES = [
     ("just_past", r"\bjust (?:past|passed|after|crossed|over|beyond|left|gone past)|\brecently passed|刚刚?从|"
-                  r"刚刚?(?:过了?|经过了?|翻过了?|越过了?|离开了?|走过了?)"),
+                  r"刚刚?(?:过了?|经过了?|翻过了?|越过了?|离开了?|走过了?|下了?(?=⟦))"),
     ("almost", r"\b(?:almost|nearly) (?:at|to|reach(?:ed)?|there at)?|\bapproaching|\babout to reach|"
                r"\bclose to reaching|\bjust before|\bjust below|\bnot far (?:before|from reaching)|"
                r"快到了?|马上(?:就)?到|就要到|快要到|即将到(?:达)?|接近"),
@@ -59,7 +59,8 @@ _PAIRS = [  # "toward" phrases say a direction; without a distance they mean "be
                            + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段|那?一?段路?上?)")),
     ("toward", re.compile(M.format("a") + r"\s*(?:到|至|往|去|-|~)\s*" + M.format("b")
                           + r"\s*(?:的)?(?:之间|中间|路上|途中|中途|路段|那?一?段路?上?)")),
-    ("toward", re.compile(r"从\s*" + M.format("a") + r"\s*(?:出发|出来|过来)?\s*(?:到|去|往|至|向|朝)\s*" + M.format("b"))),
+    ("toward", re.compile(r"从\s*" + M.format("a") + r"\s*(?:那里|这里|那边|这边)?\s*(?:出发|出来|过来)?\s*(?:到|去|往|至|向|朝)\s*"
+                          + M.format("b"))),
     ("between", re.compile(M.format("a") + r"\s*,?\s*on (?:the )?" + M.format("b") + r"\s*side\b")),
     ("between", re.compile(M.format("b") + r"\s*side of (?:the )?" + M.format("a"))),
     ("between", re.compile(M.format("a") + r"\s*(?:and|&)\s*" + M.format("b") + r"\s*(?:halfway|midway)?")),

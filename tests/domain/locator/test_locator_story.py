@@ -106,3 +106,20 @@ def test_a_signpost_distance_ahead_wins_over_the_word_passed():
 def test_hours_walked_in_all_at_a_named_place_keep_the_place_in_the_region():
     r = locate("我们在色雄 已经走了五个小时了 走得很慢")
     assert any((a <= km("sershong") <= b) if a <= b else True for a, b in r.intervals_km), r.explanation()
+
+
+@pytest.mark.parametrize("text,start,toward,d", [
+    ("已经过了第四朝拜处 往宗堆那边又走了一公里", "fourth_prostration", "zongdui_supply", 0.95),
+    ("we just came over the pass and we are maybe 700 m down towards Gauri Kund", "dolma_la", "gauri_kund", 0.2),
+])
+def test_a_direction_word_measures_the_distance_from_the_place_just_passed(text, start, toward, d):
+    r = locate(text)
+    if toward == "gauri_kund":  # the lake is only 290 m below the pass: the distance runs past it
+        near(r, km(start) + 0.665, 0.4)
+    else:
+        near(r, km(start) + d, 0.4)
+
+
+def test_a_generic_bridge_after_a_correction_keeps_the_context():
+    r = locate("我们在马头明王 不对 马头明王早就过了 现在快到那个铁桥了 还差两百米")
+    near(r, km("drira_bridge_fork") - 0.19, 0.4)
