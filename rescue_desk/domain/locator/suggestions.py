@@ -27,6 +27,14 @@ _PARTY = [
     re.compile(rf"\b(?P<n>{_EN_NUM_RX}) (?:pilgrims|yatris|trekkers|people|persons|friends|tourists|of my friends)\b"),
 ]
 _ALONE = re.compile(r"就我一个人|我一个人|只有我|\b(?:i am|i'm) (?:alone|on my own|by myself)\b|\bjust me\b|\bsolo\b")
+_COMPANION_ZH = r"(?:老婆|老公|爱人|媳妇|丈夫|妻子|同伴|朋友|同事|同学|室友|女朋友|男朋友|妈妈?|爸爸?|母亲|父亲|奶奶|爷爷|姥姥|外婆|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|表妹|表哥|舅舅|阿姨|队友|老伴)"
+_COMPANION_EN = r"(?:wife|husband|friend|buddy|girlfriend|boyfriend|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|colleague|uncle|aunt)"
+_ONE_COMPANION = re.compile(rf"我{_COMPANION_ZH}|\bmy {_COMPANION_EN}\b")
+_MANY_COMPANIONS = re.compile(r"我们几个|\bmy (?:friends|parents|kids|children|group)\b|\bour group\b|团里|队里|大家")
+_RELAYED_ONE = re.compile(r"有个人|有一个人|一个人来的|有个(?:香客|游客|客人|小姑娘|老人|阿姨|喇嘛)|\ba (?:trekker|pilgrim|man|woman|lady|tourist)\b|"
+                          r"\bsomeone\b|\bone of (?:our|my|the)\b|\bhis friend\b|\bher friend\b|\bclient\b")
+_SOMEONE_ELSE = re.compile(r"我是\w{0,8}(?:开|卖|的喇嘛|的僧人|向导|司机|马夫|放牦牛|牧民)|\bi(?:'m| am) (?:a |the )?(?:guide|driver|owner|monk|herder|horseman)|"
+                           r"\bi run\b|\bthis is \w+, (?:i'm|i am) a\b|跑过来说|打电话说|\bcame in\b")
 _WITH_ONE = re.compile(r"\bme and my (?:wife|husband|friend|son|daughter|mother|father|mom|dad|brother|sister)\b|"
                        r"我和我(?:老婆|老公|朋友|儿子|女儿|妈|爸|哥|姐|弟|妹)|我们两口子|我俩|咱俩")
 
@@ -37,12 +45,12 @@ _CATEGORY_WORDS = {
                        r"wet cough|hape|rattl",
     "cardiac": r"胸口疼|胸口痛|心口疼|心口痛|胸闷|心脏|心慌|心跳得好快|chest pain|heart|palpitation",
     "hypothermia": r"发抖|浑身发抖|冻僵|冷得|失温|shiver|hypotherm|freezing|so cold",
-    "fall_injury": r"摔|崴|扭伤|骨折|流血|出血|滑倒|跌|fell|fall|slipped|twisted|sprain|broken|fracture|bleeding|injur|hurt her|hurt his",
+    "fall_injury": r"摔|崴|扭伤|扭了|骨折|流血|出血|滑倒|跌|fell|fall|slipped|twisted|sprain|broken|fracture|bleeding|injur|hurt her|hurt his",
     "lost": r"迷路|走丢|找不到路|失联|联系不上|\blost\b|missing|can'?t find (?:the|our) (?:way|path|trail)|separated from",
-    "altitude_sickness": r"高反|高原反应|头疼|头痛|头晕|恶心|想吐|呕吐|一直吐|喘不(?:上|过)气|嘴唇(?:发)?紫|缺氧|氧气|"
+    "altitude_sickness": r"高反|高原反应|头疼|头痛|头很?晕|恶心|想吐|呕吐|一直吐|吐了|喘不(?:上|过)来?气?|喘得|嘴唇(?:发)?紫|缺氧|氧气|"
                          r"headache|dizzy|vomit|nause|breathless|can'?t breathe|short of breath|breathing problem|altitude|"
                          r"lips? (?:are |is )?(?:blue|purple)|oxygen",
-    "exhaustion": r"走不动|累瘫|没力气|虚脱|腿软|抽筋|脚.{0,4}泡|exhaust|too weak|can'?t go on|can'?t continue|"
+    "exhaustion": r"走不动|累瘫|累得不行|体力透支|挪不动|没劲|没力气|虚脱|虚得|腿软|抽筋|脚.{0,4}泡|exhaust|too weak|can'?t go on|can'?t continue|"
                   r"no strength|cramp|blisters?|too tired",
     "snow_trapped": r"大雪|雪太大|被雪|雪崩|snowed in|snow storm|blizzard|avalanche|trapped by snow",
 }
@@ -54,17 +62,17 @@ _SEVERE = [
     (3, "bleeding", re.compile(r"流血|出血|血流不止|bleeding|blood")),
     (3, "cannot_walk", re.compile(r"走不了|走不动|站不起来|起不来|不能走|爬不起来|can'?t walk|cannot walk|unable to walk|"
                                   r"can'?t stand|cannot stand|can'?t get up")),
-    (3, "breathing", re.compile(r"喘不(?:上|过)气|呼吸困难|嘴唇(?:发)?紫|can'?t breathe|breathing problem|gasping|lips? (?:are )?blue")),
+    (3, "chest_pain", re.compile(r"胸口(?:疼|痛|闷)|心口(?:疼|痛)|胸闷|chest pain|pain in (?:his|her|my) chest")),
+    (3, "breathing_difficulty", re.compile(r"喘不(?:上|过)气|呼吸困难|嘴唇(?:发)?紫|can'?t breathe|breathing problem|gasping|lips? (?:are )?blue")),
     (3, "confused", re.compile(r"说胡话|神志不清|意识模糊|反应慢|confus|not making sense|talking nonsense")),
-    (2, "pain", re.compile(r"疼|痛|pain|hurts?")),
 ]
 SEVERITY_HINTS = {
     "unconscious": ("昏迷/叫不醒", "unconscious / not responding"),
     "bleeding": ("出血", "bleeding"),
     "cannot_walk": ("不能行走", "cannot walk"),
-    "breathing": ("呼吸困难", "breathing difficulty"),
+    "breathing_difficulty": ("呼吸困难", "breathing difficulty"),
+    "chest_pain": ("胸痛", "chest pain"),
     "confused": ("意识不清", "confused"),
-    "pain": ("疼痛", "pain"),
 }
 
 
@@ -120,6 +128,12 @@ def _party(t: str) -> Suggestion | None:
     m = _WITH_ONE.search(t)
     if m:
         return Suggestion(2, m.group(0))
+    if _SOMEONE_ELSE.search(t):  # a relayed call about one person
+        m = _RELAYED_ONE.search(t)
+        return Suggestion(1, m.group(0)) if m else None
+    companions = {x.group(0) for x in _ONE_COMPANION.finditer(t)}
+    if len(companions) == 1 and not _MANY_COMPANIONS.search(t):  # the caller and one companion
+        return Suggestion(2, companions.pop())
     return None
 
 

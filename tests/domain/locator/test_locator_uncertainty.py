@@ -44,7 +44,9 @@ def test_suggestions_from_the_same_words():
     e = suggest("Two pilgrims, one is unconscious, lips are blue, she has a terrible headache")
     assert e.party_size.value == 2 and e.severity.value == 4 and e.language.value == "en"
     assert e.category.value in CATEGORIES
-    assert suggest("we are 4 km past Sershong, my friend has a headache").party_size is None  # a distance, not people
+    assert suggest("we are 4 km past Sershong, she has a headache").party_size is None  # a distance, not people
+    assert suggest("we are 4 km past Sershong, my friend has a headache").party_size.value == 2  # caller + friend
+    assert suggest("我是开茶馆的 刚才有个香客跑过来说 有个人倒在路边").party_size.value == 1  # relayed: one person
     assert suggest("就我一个人 头疼得厉害").party_size.value == 1
 
 
