@@ -52,7 +52,13 @@ def _settle(app, seconds: float) -> None:
         time.sleep(0.01)
 
 
+SIZES = ((1366, 768), (1920, 1080))
+WORKSPACES = ("duty", "statistics", "training", "sand_table")
+
+
 def main() -> int:
+    """Every workspace at 1366×768 and 1920×1080, Chinese and English, with a call being taken and a
+    dispatched incident selected on the duty desk."""
     out_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
     out_dir.mkdir(parents=True, exist_ok=True)
     home = tempfile.mkdtemp(prefix="rd-shots-")
@@ -67,23 +73,33 @@ def main() -> int:
     words = {"zh": "在色雄往前走了两公里，同伴高反很严重，嘴唇发紫",
              "en": "we passed Tarboche about an hour ago, now near the second prostration point, friend vomiting"}
     for lang in ("zh", "en"):
-        w = create_main_window(url, lang=lang, features=("desk",))
-        w.resize(1600, 1000)
-        w.show()
-        w.ctx.worker.wait_idle()
-        desk = w.desk
-        desk.intake.text.insertPlainText(words[lang])
-        _settle(app, 0.8)
-        desk.board.select_incident(1)
-        _settle(app, 0.6)
-        w.grab().save(str(out_dir / f"desk_intake_{lang}.png"))
-        desk.board.select_incident(dispatched)
-        _settle(app, 0.6)
-        w.grab().save(str(out_dir / f"desk_trip_{lang}.png"))
-        desk.intake.clear_form()
-        w.close()
-        _settle(app, 0.2)
-    print(f"screenshots in {out_dir}/desk_*.png")
+        for width, height in SIZES:
+            w = create_main_window(url, lang=lang)
+            w.resize(width, height)
+            w.show()
+            w.ctx.worker.wait_idle()
+            _settle(app, 0.5)
+            w.workspaces.reset_layout()
+            desk = w.desk
+            desk.intake.text.insertPlainText(words[lang])
+            _settle(app, 1.0)
+            desk.board.select_incident(dispatched)
+            _settle(app, 0.8)
+            for name in WORKSPACES:
+                w.workspaces.switch(name)
+                w.workspaces.reset_layout()
+                _settle(app, 2.5 if name in ("statistics", "training") else 0.8)
+                w.grab().save(str(out_dir / f"{name}_{width}x{height}_{lang}.png"))
+            desk.history_dock.show()
+            desk.history_dock.raise_()
+            w.workspaces.switch("duty")
+            desk.find_incident()
+            _settle(app, 1.0)
+            w.grab().save(str(out_dir / f"history_{width}x{height}_{lang}.png"))
+            desk.intake.clear_form()
+            w.close()
+            _settle(app, 0.3)
+    print(f"screenshots in {out_dir}/")
     return 0
 
 

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         placeholder, build, title, object_name = self._lazy_pages.pop(attr)
         page = build()
         page.setObjectName(object_name)
+        page.setMinimumSize(1, 1)  # a hidden page's minimum must not widen the window for every workspace
         index = self.tabs.indexOf(placeholder)
         current = self.tabs.currentIndex() == index
         self.tabs.blockSignals(True)  # the features see one tab change (the real one), not this swap

@@ -142,10 +142,12 @@ class Workspaces(QObject):
                                (bottom, Qt.DockWidgetArea.BottomDockWidgetArea)):
                 if dock is not None:
                     dock.setFloating(False)
-                    w.addDockWidget(area, dock)
+                    if w.dockWidgetArea(dock) != area:
+                        w.addDockWidget(area, dock)
             if bottom is not None and history is not None:
                 history.setFloating(False)
-                w.tabifyDockWidget(bottom, history)
+                if history not in w.tabifiedDockWidgets(bottom):  # tabified twice, Qt draws two tab bars
+                    w.tabifyDockWidget(bottom, history)
                 bottom.raise_()
             width, height = max(w.width(), 1024), max(w.height(), 600)
             sides = [d for d in (left, right) if d is not None]
@@ -155,7 +157,8 @@ class Workspaces(QObject):
         elif name == "sand_table" and docks.get("stationDock") is not None:
             station = docks["stationDock"]
             station.setFloating(False)
-            w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, station)
+            if w.dockWidgetArea(station) != Qt.DockWidgetArea.RightDockWidgetArea:
+                w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, station)
             w.resizeDocks([station], [int(max(w.width(), 1024) * 0.33)], Qt.Orientation.Horizontal)
 
     def reset_layout(self) -> None:

@@ -80,11 +80,14 @@ class IncidentHistory(QWidget):
         self.open_btn.clicked.connect(self.open_selected)
         self.replay_btn.clicked.connect(lambda: self._emit_selected(self.replayRequested))
         self.print_btn.clicked.connect(self.print_selected)
-        filters = QHBoxLayout()
+        filters = QHBoxLayout()  # two rows, so the dock fits beside the map on a 1366-pixel screen
         filters.addWidget(self.search, 2)
-        for w in (self.date_from, QLabel("–"), self.date_to, self.category, self.outcome, self.state, self.km_from,
-                  self.km_to):
+        for w in (self.date_from, QLabel("–"), self.date_to):
             filters.addWidget(w)
+        more = QHBoxLayout()
+        for w in (self.category, self.outcome, self.state, self.km_from, self.km_to):
+            more.addWidget(w)
+        more.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.count, 1)
         for b in (self.open_btn, self.replay_btn, self.print_btn):
@@ -92,6 +95,7 @@ class IncidentHistory(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addLayout(filters)
+        lay.addLayout(more)
         lay.addWidget(self.view, 1)
         lay.addLayout(actions)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)

@@ -177,8 +177,9 @@ class IntakeForm(QWidget):
             self.map.show_estimate(best, placed.corridor(), placed.radius_m if placed.chainage_km is None else None)
             if not self.map.view.visible_scene_rect().contains(self.map.scene_pos_of(*best)):
                 self.map.center_on(*best)
-            self.estimate_label.setText("\n".join([self.texts.summary(placed)] + placed.explanation().split("\n")[1:]))
-            self.estimate_label.setToolTip(placed.explanation())
+            explained = placed.explanation(self.ctx.lang)
+            self.estimate_label.setText("\n".join([self.texts.summary(placed)] + explained.split("\n")[1:]))
+            self.estimate_label.setToolTip(explained)
         self.estimateShown.emit()
 
     def _show_position(self) -> None:

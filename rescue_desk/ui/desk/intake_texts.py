@@ -27,7 +27,7 @@ class IntakeTexts(QObject):
                 "other": translate("IntakeForm", "Other language")}[code]
 
     def cannot_place(self, result) -> str:
-        return fill(translate("IntakeForm", "Cannot place yet: %1"), result.explanation())
+        return fill(translate("IntakeForm", "Cannot place yet: %1"), result.explanation(self.lang))
 
     def summary(self, r) -> str:
         """One line: where the estimate is and how sure it is."""

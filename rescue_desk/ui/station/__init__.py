@@ -8,7 +8,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea
 
 from rescue_desk.services import station_exchange
 
@@ -98,6 +98,8 @@ def install(window) -> None:
     editor = StationEditor(window.ctx, window.map)
     window.station = editor
     title = QCoreApplication.translate("StationEditor", "Station landmarks and hazards")
-    window.station_dock = window.add_dock(editor, title,
-                                          Qt.DockWidgetArea.RightDockWidgetArea, "stationDock")
+    scroll = QScrollArea(objectName="stationScroll", widgetResizable=True)  # fits a 768-pixel-high screen
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(editor)
+    window.station_dock = window.add_dock(scroll, title, Qt.DockWidgetArea.RightDockWidgetArea, "stationDock")
     window.station_menu = StationLayerMenu(window, editor)
