@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"{parsers.__name__}.{info.name}")
         if hasattr(module, "register"):
             module.register(sub)
+    from .parsers._options import add_identity_arguments
+
+    add_identity_arguments(parser)
     _accept_db_everywhere(parser)
     return parser
 
@@ -96,6 +99,10 @@ def _accept_db_everywhere(parser: argparse.ArgumentParser) -> None:
                 if "--db" not in child._option_string_actions:
                     child.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                                        help="database URL (as before the command)")
+                if "--as" not in child._option_string_actions:
+                    from .parsers._options import add_identity_arguments
+
+                    add_identity_arguments(child)
                 _accept_db_everywhere(child)
 
 

@@ -27,9 +27,17 @@ def open_db(args: argparse.Namespace, migrate: bool = True, create: bool = False
     the others refuse it, so a mistyped --db never leaves an empty database (or folders) behind."""
     url = require_database(args) if not create else database_url(args)
     try:
-        return open_database(url, migrate=migrate)
+        db = open_database(url, migrate=migrate)
     except StorageError as exc:
         raise CliError(str(exc)) from None
+    from ._auth import set_viewer
+
+    try:
+        set_viewer(args, db)
+    except BaseException:
+        db.dispose()
+        raise
+    return db
 
 
 def require_database(args: argparse.Namespace) -> str:

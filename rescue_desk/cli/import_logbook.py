@@ -6,9 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rescue_desk.domain import roles
 from rescue_desk.services.importer import RowError, import_logbook, read_logbook
 
 from . import CliError
+from ._auth import cli_actor
 from .common import open_db
 
 PROGRESS_EVERY = 100
@@ -29,7 +31,7 @@ def _import(args) -> int:
 
     db = open_db(args, create=True)
     try:
-        result = import_logbook(db, args.actor, text, source=path.name, progress=progress)
+        result = import_logbook(db, cli_actor(args, db, roles.MAINTAIN_DATABASE), text, source=path.name, progress=progress)
     except RowError as exc:
         raise CliError(f"{path}: {exc}") from None
     finally:

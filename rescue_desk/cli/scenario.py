@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rescue_desk.domain import roles
 from rescue_desk.domain.scenarios import ScenarioError
 from rescue_desk.services.errors import NotFound, ValidationError
 from rescue_desk.services.replay import ReplayError
 from rescue_desk.services.training import import_scenario_file, write_scenario_file
 
 from . import CliError
+from ._auth import cli_actor
 from .common import open_db
 
 
@@ -35,7 +37,7 @@ def _export(args) -> int:
 def _import(args) -> int:
     db = open_db(args, create=True)
     try:
-        scenario_id = import_scenario_file(db, args.actor, args.file)
+        scenario_id = import_scenario_file(db, cli_actor(args, db, roles.RUN_DRILLS), args.file)
     except (ScenarioError, ValidationError) as exc:
         raise CliError(f"{args.file}: {exc}") from None
     finally:

@@ -9,7 +9,10 @@ import os
 import sys
 from pathlib import Path
 
+from rescue_desk.domain import roles
+
 from . import CliError
+from ._auth import cli_actor
 from .common import export_errors, open_db, read_input_bytes
 
 
@@ -62,7 +65,7 @@ def _import(args: argparse.Namespace) -> int:
                 print("not applied")
                 return 1
         try:
-            n = apply_import(db, args.actor, diff)
+            n = apply_import(db, cli_actor(args, db, roles.EDIT_STATION), diff)
         except (ValidationError, NotFound, StorageError) as exc:
             raise CliError(str(exc)) from None
         print(f"applied {n} change{'s' if n != 1 else ''}")
@@ -114,7 +117,7 @@ def _walk(args: argparse.Namespace) -> int:
     data = read_input_bytes(args.file)
     db = open_db(args, create=True)
     try:
-        walk_id = import_walk(db, args.actor, args.officer, data, Path(args.file).name)
+        walk_id = import_walk(db, cli_actor(args, db, roles.EDIT_STATION), args.officer, data, Path(args.file).name)
     except (ValidationError, StorageError) as exc:
         raise CliError(str(exc)) from None
     finally:

@@ -190,7 +190,7 @@ def check_backup(path: Path | str) -> BackupCheck:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, MemoryError) as exc:  # SQLite reports some damage as out of memory
         raise BackupRefused(f"{path} cannot be read as a database ({exc}).") from None
     if result != ["ok"]:
         raise BackupRefused(f"{path} fails the SQLite integrity check ({'; '.join(result[:3])}).")

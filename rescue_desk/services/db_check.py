@@ -29,6 +29,8 @@ def _guarded(report: CheckReport, what: str, step: Callable[[], None]) -> None:
         report.fail(f"{what}: {exc}")
     except (DBAPIError, sqlite3.Error) as exc:
         report.fail(f"{what}: {explain_database_error(exc)}")
+    except MemoryError:  # how SQLite reports some damaged pages
+        report.fail(f"{what}: the database is damaged (SQLite ran out of memory reading it)")
     except (ValueError, KeyError, TypeError) as exc:  # a stored value this version cannot read
         report.fail(f"{what}: a stored value cannot be read ({type(exc).__name__}: {str(exc)[:120]})")
 

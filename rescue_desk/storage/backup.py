@@ -32,6 +32,7 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst, pages=1024)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file: no -wal/-shm beside it
         finally:
             dst.close()
     except sqlite3.Error as exc:
@@ -60,8 +61,8 @@ def quick_check(path: Path) -> list[str]:
             result = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        return [str(exc)]
+    except (sqlite3.Error, MemoryError) as exc:  # SQLite reports some damage as out of memory
+        return [str(exc) or "the file is damaged"]
     if result == ["ok"]:
         return []
     lines = [ln.strip() for r in result for ln in r.splitlines()]

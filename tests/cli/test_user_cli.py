@@ -80,4 +80,4 @@ def test_other_commands_refused_cleanly_once_accounts_exist(sqlite_url, tmp_path
     book = tmp_path / "book.csv"
     book.write_text("received_at,description\n2019-06-11 09:00,卓玛拉\n", encoding="utf-8")
     assert _run(sqlite_url, ["import", str(book), "--quiet"]) == 2
-    assert "not an account" in capsys.readouterr().err
+    assert "say who you are with --as NAME" in capsys.readouterr().err

@@ -17,5 +17,4 @@ def register(sub: argparse._SubParsersAction) -> None:
     ex.set_defaults(handler=Handler("scenario", "_export"))
     im = cmds.add_parser("import", help="check a scenario file and add it to this station's drills")
     im.add_argument("file", metavar="FILE.json")
-    im.add_argument("--actor", default="cli", help="who imports it (for the log; default 'cli')")
     im.set_defaults(handler=Handler("scenario", "_import"))

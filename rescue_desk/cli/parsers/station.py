@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 
 from rescue_desk.cli import Handler
 
@@ -16,12 +15,10 @@ def register(subparsers) -> None:
     i = sub.add_parser("import", help="merge a station layer GeoJSON file: shows the changes, asks before applying")
     i.add_argument("file", help="input .geojson file")
     i.add_argument("--yes", action="store_true", help="apply without asking")
-    i.add_argument("--actor", default=os.environ.get("USER", "duty"), help="who is importing (for the history)")
     i.set_defaults(handler=Handler("station", "_import"))
     w = sub.add_parser("walk", help="log an officer's GPS walk of the kora (GPX file)")
     w.add_argument("file", help="the .gpx track")
     w.add_argument("--officer", required=True, help="who walked it")
-    w.add_argument("--actor", default=os.environ.get("USER", "duty"), help="who is logging it (for the history)")
     w.set_defaults(handler=Handler("station", "_walk"))
     lp = sub.add_parser("loops", help="full loops walked per officer and the pooled officer pace factor")
     lp.add_argument("--json", action="store_true", help="print JSON")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 from rescue_desk.services import access, backups
 from rescue_desk.ui.settings import Setting
 
+from .damage_banner import DamageBanner
 from .history import HistoryView
 from .login import LoginDialog, login_if_needed
 from .watch import ChangeWatcher, ConnectionBanner
@@ -41,6 +42,8 @@ class Admin(QObject):
         ctx = window.ctx
         self.banner = ConnectionBanner(window)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+        self.damage_banner = DamageBanner(window)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.damage_banner)
         self.watcher = ChangeWatcher(ctx, parent=self)
         self.watcher.connectionLost.connect(self._lost)
         self.watcher.connectionRestored.connect(self._restored)
@@ -101,9 +104,13 @@ class Admin(QObject):
 
     def _backed_up(self, path) -> None:
         if path is not None:
+            self.damage_banner.clear()
             self.window.statusBar().showMessage(self.tr("Backup written: %1").replace("%1", str(path)), 8000)
 
     def _backup_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, backups.LiveDatabaseDamaged):
+            self.damage_banner.show_problem(str(exc))
+            return
         self.window.statusBar().showMessage(self.tr("The automatic backup failed: %1").replace("%1", str(exc)), 15000)
 
 

@@ -48,6 +48,14 @@
     </message>
 </context>
 <context>
+    <name>DamageBanner</name>
+    <message>
+        <location filename="../admin/damage_banner.py" line="28"/>
+        <source>The station database failed its integrity check; no backup was replaced. Tell the administrator (rescue-desk db check, then restore a good backup). Details: %1</source>
+        <translation>站点数据库未通过完整性检查；没有替换任何备份。请通知管理员（运行 rescue-desk db check，然后恢复一个完好的备份）。详情：%1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <location filename="../admin/history.py" line="40"/>
