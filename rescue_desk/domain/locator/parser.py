@@ -38,7 +38,7 @@ _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspen
                       r"昨天|昨晚|前天|住在|住了|过夜|睡在")
 _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone\b|走了|已经走|转了")
 _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
-_STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|还有|还差|还要")
+_STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|\bahead\b|\bsign(?:post| ?board)?\b|还有|还差|还要|牌子|路牌|写着")
 _FURTHER_ON = re.compile(r"(?:又|再|继续|往前)\w{0,4}\s*$|\b(?:another|further|more)\s*$")
 _FILLER_BEFORE_PLACE = re.compile(r"(?:那个|这个|就是)\s*(?=⟦)")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
@@ -220,6 +220,8 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 rel = "past"  # "下到⟦0⟧ 吃了饭 又走了四五百米": that much further on
             if rel in ("at", "near") and dist is not None:
                 rel = "from"
+            if rel == "from" and dist is not None and _STILL.search(clause):
+                rel = "before"  # "还有1公里就到⟦0⟧" / "⟦0⟧ is still 1.5 km ahead" / a signpost's distance
             d = ex.distances[dist] if dist is not None else None
             if rel in ("at", "near") and d is None and _EARLIER.search(left[-10:] + " " + right[:14]) \
                     and not _NOW.search(left[-10:]):

@@ -123,3 +123,9 @@ def test_a_direction_word_measures_the_distance_from_the_place_just_passed(text,
 def test_a_generic_bridge_after_a_correction_keeps_the_context():
     r = locate("我们在马头明王 不对 马头明王早就过了 现在快到那个铁桥了 还差两百米")
     near(r, km("drira_bridge_fork") - 0.19, 0.4)
+
+
+@pytest.mark.parametrize("text", ["还有一公里半就到马头明王驿站了 有人走不动", "路边的牌子写着距离马头明王驿站1.5公里",
+                                  "the guide says Hayagriva station is still 1.5 km ahead"])
+def test_distances_still_to_walk_and_signposts_are_before_the_place(text):
+    near(locate(text), km("tamdrin_drongkhang") - 1.43, 0.4)
