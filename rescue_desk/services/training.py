@@ -167,18 +167,22 @@ def ensure_builtin_scenarios(db: Database, actor: str = "system", count: int = 5
 
 
 def _demo_weather(doc: dict) -> str:
-    """A plausible season-and-hour weather note for a demo scenario, marked synthetic."""
+    """A plausible season-and-hour weather note for a demo scenario, marked synthetic; Chinese first,
+    English second (the note is stored text, read in either language's drill panel)."""
     from rescue_desk.domain.clock import to_beijing
     from rescue_desk.domain.replay.story import parse_time
 
     t = to_beijing(parse_time(doc["incident"]["created_at"]))
     if t.month in (7, 8):
-        sky = "monsoon season: cloud building after midday, showers and hail likely on the pass"
+        zh, en = ("雨季：午后云层增厚，垭口可能有阵雨和冰雹",
+                  "monsoon season: cloud building after midday, showers and hail likely on the pass")
     elif t.month in (5, 6, 9):
-        sky = "mostly clear, strong wind above 5,300 m, below freezing after dark"
+        zh, en = "多为晴天，海拔 5300 米以上风大，天黑后气温低于零度", \
+            "mostly clear, strong wind above 5,300 m, below freezing after dark"
     else:
-        sky = "cold, snow on the pass possible, ice on the trail in the morning"
-    return f"(synthetic) {sky}; sunset about {'21:00' if 4 <= t.month <= 9 else '19:30'}."
+        zh, en = "寒冷，垭口可能有雪，早上路面结冰", "cold, snow on the pass possible, ice on the trail in the morning"
+    sunset = "21:00" if 4 <= t.month <= 9 else "19:30"
+    return f"（演示）{zh}；日落约 {sunset}。 / (synthetic) {en}; sunset about {sunset}."
 
 
 # --- drill sets -------------------------------------------------------------------------------
