@@ -10,11 +10,12 @@ if TYPE_CHECKING:
 
 
 def create_main_window(db_url: str, lang: str = "zh", actor: str = "duty", settings: "Settings | None" = None,
-                       features: tuple[str, ...] | None = None, migrate: bool = True) -> "MainWindow":
+                       features: tuple[str, ...] | None = None, migrate: bool = True, db=None) -> "MainWindow":
     """The main window on the database at ``db_url`` (opened and migrated), in ``lang`` ("zh"|"en").
 
     Needs a running QApplication. Registers the shipped fonts and installs the translators for ``lang``.
-    ``migrate=False`` skips the schema upgrade (the caller has just done it).
+    ``migrate=False`` skips the schema upgrade (the caller has just done it). ``db``: the app's already
+    open ``Database`` for ``db_url`` (the window then owns it), so the app opens its database once.
     ``features`` limits which feature packages install (default: all present; ``()`` for a bare shell).
     Closing the window stops its database worker and releases the database."""
     from PySide6.QtWidgets import QApplication
@@ -35,7 +36,7 @@ def create_main_window(db_url: str, lang: str = "zh", actor: str = "duty", setti
         raise ValueError(f"Unknown language {lang!r}; use 'zh' or 'en'.")
     fonts.install_fonts()
     i18n.install_translators(lang)
-    db = open_database(db_url, migrate=migrate)
+    db = db if db is not None else open_database(db_url, migrate=migrate)
     db.viewer = actor  # reads hide personal data from roles without view_personal (issue 7, storage/privacy.py)
     ctx = AppContext(db=db, kora=load_kora(), lang=lang, actor=actor, worker=DbWorker(), bridge=EventBridge(),
                      settings=settings or Settings.default())

@@ -47,10 +47,14 @@ def start_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_
 
         if not create_demo_with_progress(db_url, demo_years):
             return None
-    actor = _log_in(db_url)  # accounts (issue 7): asks only once the station has accounts
+    from rescue_desk.storage import open_database
+
+    db = open_database(db_url, migrate=migrate)  # once: the login and the window share it
+    actor = _log_in(db)  # accounts: asks only once the station has accounts
     if actor is None:
+        db.dispose()
         return None
-    window = create_main_window(db_url, lang, actor=actor, settings=settings, migrate=migrate)
+    window = create_main_window(db_url, lang, actor=actor, settings=settings, migrate=False, db=db)
     window.show()
     return window
 
@@ -64,11 +68,11 @@ def app_icon() -> QIcon:
     return icon
 
 
-def _log_in(db_url: str) -> str | None:
+def _log_in(db) -> str | None:
     """The signed-in account ("duty" while the station has no accounts); None when cancelled."""
     from .admin.login import login_if_needed
 
-    return login_if_needed(db_url)
+    return login_if_needed(db)
 
 
 def show_startup_error(message: str) -> None:

@@ -51,11 +51,12 @@ class LoginDialog(QDialog):
         self.accept()
 
 
-def login_if_needed(db_url: str, parent=None) -> str | None:
+def login_if_needed(db_url, parent=None) -> str | None:
     """The actor for this session: "duty" when the station has no accounts, the account name after a
-    successful login, None when the officer cancels. Needs a running QApplication (translators
-    installed by the caller)."""
-    db = open_database(db_url)
+    successful login, None when the officer cancels. ``db_url``: a URL, or the app's open ``Database``
+    (used, not closed). Needs a running QApplication (translators installed by the caller)."""
+    owned = isinstance(db_url, str)
+    db = open_database(db_url) if owned else db_url
     try:
         if not accounts.has_accounts(db):
             return DEFAULT_ACTOR
@@ -64,4 +65,5 @@ def login_if_needed(db_url: str, parent=None) -> str | None:
             return None
         return dialog.account.name
     finally:
-        db.dispose()
+        if owned:
+            db.dispose()

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import (QCompleter, QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
-                               QSpinBox, QWidget)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from rescue_desk.domain import codes
 from rescue_desk.services.drafts import DraftStore, default_draft_path
 from rescue_desk.services.errors import ConcurrentChange, RuleError
 
@@ -19,11 +17,10 @@ from ..map.interaction import MapMode
 from ..text import fill
 from .call_session import CallSession
 from .errors import error_text
-from .intake_layout import DraftBanner, lay_out_intake
+from . import intake_fill
+from .intake_layout import build_intake_widgets, lay_out_intake
 from .intake_texts import IntakeTexts
-from .widgets import MessageLabel, TimeEdit, code_combo, mark_invalid, select_code
-
-LANGUAGES = ("zh", "en", "bo", "hi", "other")
+from .widgets import mark_invalid, select_code
 
 
 class IntakeForm(QWidget):
@@ -35,66 +32,18 @@ class IntakeForm(QWidget):
     def __init__(self, ctx, map_ctrl, parent: QWidget | None = None, draft_store: DraftStore | None = None):
         super().__init__(parent)
         self.setObjectName("callIntake")
-        self.ctx, self.map, lang = ctx, map_ctrl, ctx.lang
+        self.ctx, self.map = ctx, map_ctrl
         self.texts = IntakeTexts(ctx, self)
         self.session = CallSession(ctx, draft_store or DraftStore(default_draft_path("intake"), owner=ctx.db.url), self)
         self.confirm_move = self._ask_move  # replaced in tests: (question) -> bool
         self._filling = False
         self._pending_draft = None
 
-        self.received = TimeEdit(object_name="receivedAt", follow_now=True)
-        now_btn = QPushButton(self.tr("Now"), objectName="receivedNow")
-        now_btn.clicked.connect(self._received_now)
-        self.channel = code_combo(codes.CHANNELS, lang, "channel")
-        self.caller_name = QLineEdit(objectName="callerName")
-        self.caller_phone = QLineEdit(objectName="callerPhone")
-        self.language = QComboBox(objectName="callLanguage")
-        for code in LANGUAGES:
-            self.language.addItem(self.texts.language_name(code), code)
-        self.party = QSpinBox(objectName="partySize", minimum=-99, maximum=999, value=1)
-        self.category = code_combo(codes.CATEGORIES, lang, "category")
-        self.severity = code_combo(codes.SEVERITIES, lang, "severity")
-        select_code(self.severity, 2)
-        self.text = QPlainTextEdit(objectName="callText", minimumHeight=70)
-        self.text.setPlaceholderText(self.tr("The caller's words, as said (any language)"))
-        self.estimate_label = QLabel(objectName="estimateText", wordWrap=True)
-        self.estimate_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.accept_btn = QPushButton(self.tr("Accept estimate"), objectName="acceptEstimate", enabled=False)
-        self.accept_btn.clicked.connect(self.accept_estimate)
-        self.datum = QComboBox(objectName="datumCombo")
-        self.datum.addItem(self.tr("Datum: from the words"), "")
-        for code in codes.DATUMS:
-            self.datum.addItem(codes.label(codes.DATUMS, code, lang), code)
-        self.landmark = QLineEdit(objectName="landmarkEdit", placeholderText=self.tr("Pick a landmark…"))
-        self.landmark_names = QStringListModel(self)
-        completer = QCompleter(self.landmark_names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.landmark.setCompleter(completer)
-        completer.activated.connect(self.pick_landmark)
-        self.landmark.returnPressed.connect(lambda: self.pick_landmark(self.landmark.text()))
-        self.place_btn = QPushButton(self.tr("Place on map"), objectName="placeOnMap", checkable=True)
-        self.place_btn.setToolTip(self.tr("Then click the map where the caller is (Esc to stop)"))
-        self.place_btn.toggled.connect(self._place_toggled)
-        self.position_label = QLabel(objectName="positionText", wordWrap=True)
-        self.source = code_combo(codes.POSITION_SOURCES, lang, "positionSource")
-        self.source.removeItem(self.source.findData("import"))
-        clear_pos = QPushButton(self.tr("Clear position"), objectName="clearPosition")
-        clear_pos.clicked.connect(self.session.clear_position)
-        self.link = QComboBox(objectName="linkCombo")
-        self.link.addItem(self.tr("New incident"), None)
-        self.link_label = MessageLabel("linkNotice")
-        self.draft_banner = DraftBanner(self.restore_draft, self.discard_draft)
-        self.draft_label = self.draft_banner.label
-        self.message = MessageLabel("intakeMessage")
-        self.save_btn = QPushButton(self.tr("Save call"), objectName="saveCall", default=True)
-        self.save_btn.clicked.connect(self.save)
-        clear_btn = QPushButton(self.tr("Clear form"), objectName="clearCall")
-        clear_btn.clicked.connect(self.clear_form)
+        now_btn, clear_pos, clear_btn = build_intake_widgets(self)
         lay_out_intake(self, now_btn, clear_pos, clear_btn)
         self._connect()
         self._station_changed()
-        self._take_widget_defaults()
+        intake_fill.take_widget_defaults(self)
         self._show_position()
         self.offer_draft()
 
@@ -139,13 +88,6 @@ class IntakeForm(QWidget):
         self.session.update(**changes)
         if self.received.following_now:
             self._fill(lambda: self.received.set_value(self.session.draft.received_at))
-
-    def _take_widget_defaults(self) -> None:
-        """A fresh call starts with what the empty form shows (first channel, category…)."""
-        d = self.session.draft
-        d.channel, d.language, d.category = self.channel.currentData(), self.language.currentData(), \
-            self.category.currentData()
-        d.severity, d.party_size, d.source = self.severity.currentData(), self.party.value(), self.source.currentData()
 
     def _combo_edited(self, box, name: str, _index: int) -> None:
         self._edited(**{name: box.currentData()})
@@ -243,20 +185,13 @@ class IntakeForm(QWidget):
     # --- linking ----------------------------------------------------------------------
     def _set_link_candidates(self, rows) -> None:
         current = self.link.currentData()
-        self._fill(lambda: self._fill_links(rows, current))
+        self._fill(lambda: intake_fill.fill_links(self, rows, current))
         if rows:
             self.link_label.show_warning(self.tr("An open incident is nearby: is this the same emergency? "
                                                  "Choose it under “Link to” to add this call to it."))
         else:
             self.link_label.clear_message()
         self.session.draft.link_incident = self.link.currentData()
-
-    def _fill_links(self, rows, current) -> None:
-        self.link.clear()
-        self.link.addItem(self.tr("New incident"), None)
-        for r in rows:
-            self.link.addItem(self.texts.link_item(r), r.id)
-        self.link.setCurrentIndex(max(self.link.findData(current), 0))
 
     # --- save -------------------------------------------------------------------------
     def save(self) -> None:
@@ -319,19 +254,8 @@ class IntakeForm(QWidget):
         self.draft_banner.hide()
         self._pending_draft = None
         if d is not None:
-            self._fill(lambda: self._show_draft(d))
+            self._fill(lambda: intake_fill.show_draft(self, d))
             self.session.restore(d)
-
-    def _show_draft(self, d) -> None:
-        self.received.set_value(d.received_at)
-        for box, value in ((self.channel, d.channel), (self.language, d.language), (self.category, d.category),
-                           (self.severity, d.severity), (self.datum, d.datum), (self.source, d.source)):
-            select_code(box, value)
-        self.caller_name.setText(d.caller_name)
-        self.caller_phone.setText(d.caller_phone)
-        self.party.setValue(d.party_size)
-        self.landmark.setText(d.landmark)
-        self.text.setPlainText(d.text)
 
     def discard_draft(self) -> None:
         self.session.drafts.clear()
@@ -339,21 +263,12 @@ class IntakeForm(QWidget):
         self.draft_banner.hide()
 
     def clear_form(self, keep_message: bool = False) -> None:
-        self._fill(self._clear_widgets)
+        self._fill(lambda: intake_fill.clear_widgets(self))
         self.place_btn.setChecked(False)
         self.session.reset()
-        self._take_widget_defaults()
+        intake_fill.take_widget_defaults(self)
         if not keep_message:
             self.message.clear_message()
-
-    def _clear_widgets(self) -> None:
-        for w in (self.text, self.caller_name, self.caller_phone, self.landmark):
-            w.clear()
-        self.party.setValue(1)
-        for box in (self.channel, self.language, self.category, self.datum):
-            box.setCurrentIndex(0)
-        select_code(self.severity, 2)
-        self.received.set_now()
 
     def start_new_call(self) -> None:
         """Ctrl+N: focus the words; a fresh form gets the current time."""

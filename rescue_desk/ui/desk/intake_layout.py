@@ -1,11 +1,18 @@
-"""How the intake form is laid out: caller details, the words, the estimate, the position, the link,
+"""The intake form's widgets and how they are laid out: caller details, the words, the estimate, the position, the link,
 and Save kept in sight at the bottom; the banner that offers a call left unsaved."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+
+from rescue_desk.domain import codes
+
 from ..text import translate
+from .widgets import MessageLabel, TimeEdit, code_combo, select_code
+
+LANGUAGES = ("zh", "en", "bo", "hi", "other")
 
 
 
@@ -71,3 +78,58 @@ def lay_out_intake(form, now_btn, clear_pos, clear_btn) -> None:
     outer.addWidget(form.message)  # the message and Save stay in sight however long the form
     outer.addLayout(btns)
     form.setMinimumWidth(300)
+
+
+def build_intake_widgets(f):
+    """Create the intake's widgets as attributes of the form ``f``; returns the buttons only the layout
+    needs (now, clear position, clear form)."""
+    f.received = TimeEdit(object_name="receivedAt", follow_now=True)
+    now_btn = QPushButton(translate("IntakeForm", "Now"), objectName="receivedNow")
+    now_btn.clicked.connect(f._received_now)
+    f.channel = code_combo(codes.CHANNELS, f.ctx.lang, "channel")
+    f.caller_name = QLineEdit(objectName="callerName")
+    f.caller_phone = QLineEdit(objectName="callerPhone")
+    f.language = QComboBox(objectName="callLanguage")
+    for code in LANGUAGES:
+        f.language.addItem(f.texts.language_name(code), code)
+    f.party = QSpinBox(objectName="partySize", minimum=-99, maximum=999, value=1)
+    f.category = code_combo(codes.CATEGORIES, f.ctx.lang, "category")
+    f.severity = code_combo(codes.SEVERITIES, f.ctx.lang, "severity")
+    select_code(f.severity, 2)
+    f.text = QPlainTextEdit(objectName="callText", minimumHeight=70)
+    f.text.setPlaceholderText(translate("IntakeForm", "The caller's words, as said (any language)"))
+    f.estimate_label = QLabel(objectName="estimateText", wordWrap=True)
+    f.estimate_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    f.accept_btn = QPushButton(translate("IntakeForm", "Accept estimate"), objectName="acceptEstimate", enabled=False)
+    f.accept_btn.clicked.connect(f.accept_estimate)
+    f.datum = QComboBox(objectName="datumCombo")
+    f.datum.addItem(translate("IntakeForm", "Datum: from the words"), "")
+    for code in codes.DATUMS:
+        f.datum.addItem(codes.label(codes.DATUMS, code, f.ctx.lang), code)
+    f.landmark = QLineEdit(objectName="landmarkEdit", placeholderText=translate("IntakeForm", "Pick a landmark…"))
+    f.landmark_names = QStringListModel(f)
+    completer = QCompleter(f.landmark_names, f)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    f.landmark.setCompleter(completer)
+    completer.activated.connect(f.pick_landmark)
+    f.landmark.returnPressed.connect(lambda: f.pick_landmark(f.landmark.text()))
+    f.place_btn = QPushButton(translate("IntakeForm", "Place on map"), objectName="placeOnMap", checkable=True)
+    f.place_btn.setToolTip(translate("IntakeForm", "Then click the map where the caller is (Esc to stop)"))
+    f.place_btn.toggled.connect(f._place_toggled)
+    f.position_label = QLabel(objectName="positionText", wordWrap=True)
+    f.source = code_combo(codes.POSITION_SOURCES, f.ctx.lang, "positionSource")
+    f.source.removeItem(f.source.findData("import"))
+    clear_pos = QPushButton(translate("IntakeForm", "Clear position"), objectName="clearPosition")
+    clear_pos.clicked.connect(f.session.clear_position)
+    f.link = QComboBox(objectName="linkCombo")
+    f.link.addItem(translate("IntakeForm", "New incident"), None)
+    f.link_label = MessageLabel("linkNotice")
+    f.draft_banner = DraftBanner(f.restore_draft, f.discard_draft)
+    f.draft_label = f.draft_banner.label
+    f.message = MessageLabel("intakeMessage")
+    f.save_btn = QPushButton(translate("IntakeForm", "Save call"), objectName="saveCall", default=True)
+    f.save_btn.clicked.connect(f.save)
+    clear_btn = QPushButton(translate("IntakeForm", "Clear form"), objectName="clearCall")
+    clear_btn.clicked.connect(f.clear_form)
+    return now_btn, clear_pos, clear_btn

@@ -359,17 +359,17 @@
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../desk/history.py" line="113" />
+        <location filename="../desk/history.py" line="117" />
         <source>any date</source>
         <translation>不限日期</translation>
     </message>
     <message>
-        <location filename="../desk/history.py" line="153" />
+        <location filename="../desk/history.py" line="157" />
         <source>%1 incidents</source>
         <translation>%1 起警情</translation>
     </message>
     <message>
-        <location filename="../desk/history.py" line="159" />
+        <location filename="../desk/history.py" line="163" />
         <source>Search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
@@ -377,7 +377,7 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../desk/intake.py" line="46" />
+        <location filename="../desk/intake_layout.py" line="87" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
@@ -407,123 +407,123 @@
         <translation>其他语言</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="59" />
+        <location filename="../desk/intake_layout.py" line="100" />
         <source>The caller's words, as said (any language)</source>
         <translation>按报警人原话记录（任何语言）</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="62" />
+        <location filename="../desk/intake_layout.py" line="103" />
         <source>Accept estimate</source>
         <translation>采用估计位置</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="65" />
+        <location filename="../desk/intake_layout.py" line="106" />
         <source>Datum: from the words</source>
         <translation>坐标系：按描述判断</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="68" />
+        <location filename="../desk/intake_layout.py" line="109" />
         <source>Pick a landmark…</source>
         <translation>选择地标…</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="76" />
+        <location filename="../desk/intake_layout.py" line="117" />
         <source>Place on map</source>
         <translation>在地图上标定</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="77" />
+        <location filename="../desk/intake_layout.py" line="118" />
         <source>Then click the map where the caller is (Esc to stop)</source>
         <translation>然后在地图上点击报警人所在位置（按 Esc 结束）</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="82" />
+        <location filename="../desk/intake_layout.py" line="123" />
         <source>Clear position</source>
         <translation>清除位置</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="85" />
-        <location filename="../desk/intake.py" line="255" />
+        <location filename="../desk/intake_fill.py" line="43" />
+        <location filename="../desk/intake_layout.py" line="126" />
         <source>New incident</source>
         <translation>新警情</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="204" />
+        <location filename="../desk/intake.py" line="147" />
         <source>Move the call's position?</source>
         <translation>移动本次接警的位置？</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="19" />
+        <location filename="../desk/intake_layout.py" line="26" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="20" />
+        <location filename="../desk/intake_layout.py" line="27" />
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="90" />
+        <location filename="../desk/intake_layout.py" line="131" />
         <source>Save call</source>
         <translation>保存接警</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="92" />
+        <location filename="../desk/intake_layout.py" line="133" />
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="36" />
+        <location filename="../desk/intake_layout.py" line="43" />
         <source>Received</source>
         <translation>接警时间</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="36" />
+        <location filename="../desk/intake_layout.py" line="43" />
         <source>Channel</source>
         <translation>报警方式</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="37" />
+        <location filename="../desk/intake_layout.py" line="44" />
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="37" />
+        <location filename="../desk/intake_layout.py" line="44" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="38" />
+        <location filename="../desk/intake_layout.py" line="45" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="38" />
+        <location filename="../desk/intake_layout.py" line="45" />
         <source>Party size</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="39" />
+        <location filename="../desk/intake_layout.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="39" />
+        <location filename="../desk/intake_layout.py" line="46" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="45" />
+        <location filename="../desk/intake_layout.py" line="52" />
         <source>Caller's words</source>
         <translation>报警人原话</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="55" />
+        <location filename="../desk/intake_layout.py" line="62" />
         <source>Position from</source>
         <translation>位置来源</translation>
     </message>
     <message>
-        <location filename="../desk/intake_layout.py" line="56" />
+        <location filename="../desk/intake_layout.py" line="63" />
         <source>Link to</source>
         <translation>关联到</translation>
     </message>
@@ -568,7 +568,7 @@
         <translation>本次接警的位置已确认在%1。要移动 %2 米到%3吗？</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="231" />
+        <location filename="../desk/intake.py" line="174" />
         <source>Unknown landmark “%1”: choose one from the list.</source>
         <translation>未知地标“%1”：请从列表中选择。</translation>
     </message>
@@ -578,37 +578,37 @@
         <translation>警情 #%1（%2%3）</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="247" />
+        <location filename="../desk/intake.py" line="190" />
         <source>An open incident is nearby: is this the same emergency? Choose it under “Link to” to add this call to it.</source>
         <translation>附近有未结案警情：是否同一事件？在“关联到”中选择即可把本次来电并入该警情。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="267" />
+        <location filename="../desk/intake.py" line="203" />
         <source>Type the caller's words or place the incident before saving.</source>
         <translation>保存前请填写报警人原话或确定位置。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="271" />
+        <location filename="../desk/intake.py" line="207" />
         <source>“%1” is no longer a landmark of the station (retired in the sand table); place the call again.</source>
         <translation>「%1」已不再是本所的地标（已在沙盘中停用）；请重新定位本次接警。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="277" />
+        <location filename="../desk/intake.py" line="213" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="277" />
+        <location filename="../desk/intake.py" line="213" />
         <source>Waiting for the estimate…</source>
         <translation>正在等待定位结果…</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="282" />
+        <location filename="../desk/intake.py" line="218" />
         <source>Saved: incident #%1.</source>
         <translation>已保存：警情 #%1。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="289" />
+        <location filename="../desk/intake.py" line="225" />
         <source>Not saved: incident #%1 has just been changed.</source>
         <translation>未保存：警情 #%1 刚被更改。</translation>
     </message>
@@ -618,7 +618,7 @@
         <translation>未保存：警情 #%1 刚被更改，现为「%2」（%3）。请核对后再次保存；已填写的内容都保留着。</translation>
     </message>
     <message>
-        <location filename="../desk/intake.py" line="313" />
+        <location filename="../desk/intake.py" line="249" />
         <source>A call was being taken and not saved: “%1”. Restore it?</source>
         <translation>有一条接警记录未保存：“%1”。是否恢复？</translation>
     </message>
