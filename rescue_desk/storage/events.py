@@ -91,15 +91,29 @@ def _collect(session: Session) -> list[dict[str, Any]]:
     return rows
 
 
+_CHAIN_HEAD = "event_chain_head"
+
+
 def _append(session: Session, rows: list[dict[str, Any]]) -> None:
     conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHAIN_LOCK_KEY})
-    prev = conn.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar() or ""
+    prev = session.info.get(_CHAIN_HEAD)
+    if prev is None:
+        # The first append of a transaction takes the chain (SQLite: the write lock of BEGIN IMMEDIATE;
+        # PostgreSQL: the advisory lock), so until the transaction ends no one else appends and later
+        # flushes of the same transaction continue from the head remembered here.
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHAIN_LOCK_KEY})
+        prev = conn.execute(select(Event.hash).order_by(Event.id.desc()).limit(1)).scalar() or ""
     for row in rows:
         row["prev_hash"] = prev
         row["hash"] = prev = entry_hash(prev, row)
     conn.execute(insert(Event.__table__), rows)
+    session.info[_CHAIN_HEAD] = prev
+
+
+def _forget_chain_head(session: Session, *_args) -> None:
+    """A transaction (or savepoint) ended: what it appended may be gone, so read the head again."""
+    session.info.pop(_CHAIN_HEAD, None)
 
 
 def install(session_class: type[Session]) -> None:
@@ -107,6 +121,8 @@ def install(session_class: type[Session]) -> None:
     if event.contains(session_class, "after_flush", _after_flush):
         return
     event.listen(session_class, "after_flush", _after_flush)
+    for name in ("after_commit", "after_rollback", "after_soft_rollback"):
+        event.listen(session_class, name, _forget_chain_head)
 
 
 def _after_flush(session: Session, flush_context) -> None:

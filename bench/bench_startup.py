@@ -1,0 +1,107 @@
+"""Start-up benchmark (run on demand, not part of pytest): each figure is a ratio of two commands timed
+in fresh processes in the same run, interleaved, median of --runs.
+
+1. ``rescue-desk --version`` against ``python -c pass``                       (target ≤ 6×)
+2. one ``rescue-desk locate "…"`` against ``python -c "import numpy, shapely, pyproj"`` (target ≤ 2.5×)
+   — with no station database (the shipped landmarks) and with a demo station database
+3. the desktop app's first paint (``rescue-desk`` on a demo station, until the map has painted)
+   against a bare PySide6 window holding an empty QGraphicsView            (target ≤ 3×)
+
+    .venv/bin/python bench/bench_startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CALL = "2 km past Dirapuk towards Dolma La, my friend cannot walk"
+
+PAINT_WATCH = r'''
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QGraphicsView
+app = QApplication.instance() or QApplication(sys.argv)
+class FirstPaint(QObject):
+    done = False
+    def eventFilter(self, obj, ev):
+        if not self.done and ev.type() == QEvent.Type.Paint and isinstance(obj.parent(), QGraphicsView):
+            self.done = True
+            QTimer.singleShot(0, lambda: (print("PAINTED", flush=True), QApplication.instance().quit()))
+        return False
+watch = FirstPaint()
+app.installEventFilter(watch)
+'''
+APP = PAINT_WATCH + r'''
+from rescue_desk.__main__ import main
+main(["--lang", "zh"])
+'''
+BARE = PAINT_WATCH + r'''
+from PySide6.QtWidgets import QGraphicsScene, QMainWindow
+w = QMainWindow()
+w.setCentralWidget(QGraphicsView(QGraphicsScene()))
+w.resize(1280, 820)
+w.show()
+app.exec()
+'''
+
+
+def seconds(argv: list[str], env: dict, marker: str | None = None) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300, cwd=env["RD_BENCH_CWD"])
+    elapsed = time.perf_counter() - t0
+    if proc.returncode != 0 or (marker and marker not in proc.stdout):
+        raise RuntimeError(f"{argv[:4]} failed ({proc.returncode}):\n{proc.stdout[-800:]}\n{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def compare(name: str, ours: list[str], base: list[str], env: dict, runs: int, target: float,
+            marker: str | None = None) -> float:
+    seconds(ours, env, marker), seconds(base, env, marker)  # warm the disk cache
+    a, b = [], []
+    for _ in range(runs):
+        b.append(seconds(base, env, marker))
+        a.append(seconds(ours, env, marker))
+    ratio = statistics.median(a) / statistics.median(b)
+    print(f"{name}: {statistics.median(a) * 1000:.0f} ms vs {statistics.median(b) * 1000:.0f} ms → "
+          f"{ratio:.2f}× (target ≤ {target}×: {'OK' if ratio <= target else 'MISSED'})", flush=True)
+    return ratio
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--skip-app", action="store_true", help="only the command-line figures")
+    args = parser.parse_args(argv)
+    py = sys.executable
+    with tempfile.TemporaryDirectory(prefix="rd-bench-startup-") as tmp:
+        env = {k: v for k, v in os.environ.items() if k != "RESCUE_DESK_DB"}
+        env.update(RESCUE_DESK_HOME=str(Path(tmp) / "home"), QT_QPA_PLATFORM="offscreen", RD_BENCH_CWD=tmp)
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+        ok = compare("rescue-desk --version", [py, "-m", "rescue_desk", "--version"], [py, "-c", "pass"],
+                     env, args.runs, 6) <= 6
+        base = [py, "-c", "import numpy, shapely, pyproj"]
+        ok &= compare("rescue-desk locate (no station database)", [py, "-m", "rescue_desk", "locate", CALL], base,
+                      env, args.runs, 2.5) <= 2.5
+        db = Path(tmp) / "demo.sqlite3"
+        subprocess.run([py, "-m", "rescue_desk", "--db", str(db), "demo", "--years", "1"], env=env, check=True,
+                       capture_output=True, cwd=tmp, timeout=900)
+        compare("rescue-desk locate (demo station database)", [py, "-m", "rescue_desk", "--db", str(db), "locate",
+                CALL], base, env, args.runs, 2.5)
+        if not args.skip_app:
+            env["RESCUE_DESK_DB"] = str(db)
+            ok &= compare("app first paint (demo station) vs bare window + empty QGraphicsView",
+                          [py, "-c", APP], [py, "-c", BARE], env, args.runs, 3, marker="PAINTED") <= 3
+        print(f"load average after: {os.getloadavg()[0]:.1f}", flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
