@@ -8,12 +8,14 @@ import json
 import os
 import sys
 from collections import Counter
-from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from rescue_desk.storage import Database, StorageError, open_database, resolve_url
+from rescue_desk.paths import resolve_url
 
 from . import CliError
+
+if TYPE_CHECKING:  # the storage package (SQLAlchemy) is imported only by commands that open a database
+    from rescue_desk.storage import Database
 
 
 def database_url(args: argparse.Namespace) -> str:
@@ -25,6 +27,8 @@ def open_db(args: argparse.Namespace, migrate: bool = True, create: bool = False
 
     Only commands that make a database (``create``) may name an SQLite file that does not exist yet;
     the others refuse it, so a mistyped --db never leaves an empty database (or folders) behind."""
+    from rescue_desk.storage import StorageError, open_database
+
     url = require_database(args) if not create else database_url(args)
     try:
         db = open_database(url, migrate=migrate)
@@ -75,6 +79,7 @@ def open_app_database(args: argparse.Namespace, report: Callable[[str], None] | 
     whole). Only a missing file, an interrupted generation or the empty default demo file are
     replaced; another empty database named with ``--demo`` is filled in place, as before."""
     from rescue_desk.services.demo import DemoUnfinished, demo_state, ensure_demo_station
+    from rescue_desk.storage import StorageError, open_database
     from rescue_desk.storage.engine import default_url, sqlite_path
 
     url = database_url(args)

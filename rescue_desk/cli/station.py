@@ -80,21 +80,26 @@ def station_koras(args: argparse.Namespace):
     does not exist is not created: the shipped landmarks are used (with a note on stderr). A database
     that cannot be opened is an error when named explicitly, else a note and the shipped layer."""
     from rescue_desk.domain.kora import load_kora
-    from rescue_desk.services.station import StationKoras, load_layer
-    from rescue_desk.storage import StorageError, open_database
-    from rescue_desk.storage.engine import ENV_VAR, sqlite_path
+    from rescue_desk.paths import ENV_VAR, plain_sqlite_file
 
     from .common import database_url
 
     url = database_url(args)
     explicit = bool(getattr(args, "db", None) or os.environ.get(ENV_VAR))
-    path = sqlite_path(url)
+    path = plain_sqlite_file(url)  # no station database yet: the shipped layer, without loading SQLAlchemy
+    if path is None:
+        from rescue_desk.storage.engine import sqlite_path
+
+        path = sqlite_path(url)
     shipped = load_kora()
     if path is not None and not path.exists():
         if explicit:
             print(f"rescue-desk: note: no station database at {path}; using the shipped landmarks only",
                   file=sys.stderr)
         return lambda when=None: shipped
+    from rescue_desk.services.station import StationKoras, load_layer
+    from rescue_desk.storage import StorageError, open_database
+
     try:
         db = open_database(url)
     except StorageError as exc:

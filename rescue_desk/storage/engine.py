@@ -10,26 +10,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from rescue_desk.paths import data_dir  # also imported from here by services and ui
+from rescue_desk.paths import ENV_VAR, data_dir, default_url, resolve_url  # noqa: F401 - used from here too
 
 from .errors import DatabaseUnreachable, NotADatabase, ReadOnlyLocation, explain_database_error
-
-ENV_VAR = "RESCUE_DESK_DB"
-
-
-def default_url(demo: bool = False) -> str:
-    name = "demo-station.sqlite3" if demo else "station.sqlite3"
-    return f"sqlite:///{data_dir() / name}"
-
-
-def resolve_url(arg: str | None = None, demo: bool = False) -> str:
-    """``--db`` wins, then $RESCUE_DESK_DB, then the file in the data folder. A bare path means SQLite."""
-    url = arg or (None if demo else os.environ.get(ENV_VAR)) or default_url(demo)
-    if "://" not in url:
-        url = f"sqlite:///{Path(url).expanduser().resolve()}"
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
-        url = "postgresql+psycopg://" + url.split("://", 1)[1]
-    return url
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -59,3 +59,24 @@ def test_help_and_version_run_without_importing_the_commands():
         imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
         assert not {"sqlalchemy", "numpy", "rescue_desk.services", "rescue_desk.storage"} & imported, argv
     assert "90 %%" not in proc.stdout and "90 % credible" in proc.stdout
+
+
+def test_locate_without_a_station_database_does_not_load_sqlalchemy(tmp_path):
+    env = dict(__import__("os").environ, RESCUE_DESK_HOME=str(tmp_path / "home"))
+    env.pop("RESCUE_DESK_DB", None)
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "rescue_desk", "locate", "2 km past Dirapuk"],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
+    assert "sqlalchemy" not in imported and "rescue_desk.storage" not in imported
+
+
+def test_plain_sqlite_file_agrees_with_sqlalchemy():
+    from rescue_desk.paths import plain_sqlite_file
+    from rescue_desk.storage.engine import sqlite_path
+
+    for url in ("sqlite:////tmp/a/station.sqlite3", "sqlite:///relative.db", "sqlite+pysqlite:////x/y.db",
+                "sqlite://", "sqlite:///:memory:", "postgresql+psycopg://u@h/db"):
+        assert plain_sqlite_file(url) == sqlite_path(url), url
+    for url in ("sqlite:////tmp/a%20b.db", "sqlite:////tmp/x.db?mode=ro"):
+        assert plain_sqlite_file(url) is None  # left to SQLAlchemy
