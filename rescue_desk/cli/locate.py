@@ -19,7 +19,7 @@ from rescue_desk.domain.locator.explain import message_zh
 
 from . import CliError
 from .common import run_jsonl_batch
-from .station import station_koras
+from .station_layer import station_koras
 
 _ERROR_FIELDS = {"lon": None, "lat": None, "chainage_km": None, "intervals_km": [], "radius_m": None, "clues": []}
 
