@@ -149,7 +149,7 @@ class SearchPlanPanel(QWidget):
         self.table_seen.setRowCount(len(self.sightings))
         for r, s in enumerate(self.sightings):
             lm = self.kora.nearest_landmark(s.km)
-            name = lm.short_zh if self.lang == "zh" else lm.short_en
+            name = s.note or (lm.short_zh if self.lang == "zh" else lm.short_en)   # as the officer typed it
             self.table_seen.setItem(r, 0, QTableWidgetItem(f"{s.km:.1f} km · {name}"))
             self.table_seen.setItem(r, 1, QTableWidgetItem(s.at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")))
 
