@@ -57,14 +57,24 @@ def _is_number_to_hide(run: str) -> bool:
     return True
 
 
+_DATE_IN_TEXT = re.compile(r"(?<![0-9])(?:19|20|21)\d\d([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![0-9])")
+
+
 def _numbers(text: str) -> str:
+    """Mask long digit runs; dates are left out of the runs, so "#12  2025-07-01" stays as it is."""
     def hide(m: re.Match) -> str:
         run = m.group(0)
         stripped = run.rstrip(" \t.-–—(（·")
         tail = run[len(stripped):]
         return MASK + tail if _is_number_to_hide(stripped) else run
 
-    return _RUN.sub(hide, text)
+    out, last = [], 0
+    for date in _DATE_IN_TEXT.finditer(text):
+        out.append(_RUN.sub(hide, text[last:date.start()]))
+        out.append(date.group(0))
+        last = date.end()
+    out.append(_RUN.sub(hide, text[last:]))
+    return "".join(out)
 
 
 def _en_name(m: re.Match) -> str:

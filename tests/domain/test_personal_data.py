@@ -41,6 +41,7 @@ def test_real_world_forms_are_masked(text, secret):
     "坐标 31.066912 81.311934",
     "2025-09-21 14:30 从塔尔钦出发，走了12 km",
     "scenario tarchen-2025-07-01-1",
+    "#123  2025-07-01  高原反应",
     "海拔5630米，两个人，一个人高反",
     "I am lost near Dolma La, 2 km past Drirapuk",
     "我是游客，我是从拉萨来的",
