@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self._action(menu, self.tr("Fit route"), self.map.fit_route, "Ctrl+0", name="actionFitRoute")
         self._action(menu, self.tr("Zoom in"), lambda: self.map.view.zoom_by(1.25), "Ctrl+=", name="actionZoomIn")
         self._action(menu, self.tr("Zoom out"), lambda: self.map.view.zoom_by(0.8), "Ctrl+-", name="actionZoomOut")
+        self._action(menu, self.tr("Measure distance"), lambda: self.map.interaction.set_mode("measure"), "Ctrl+M",
+                     name="actionMeasure")
         menu.addSeparator()
         layers = menu.addMenu(self.tr("Map layers"))
         for key, text, setting in (("km_ticks", self.tr("Kilometre ticks"), Settings_.show_km_ticks),

@@ -55,7 +55,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="208" />
+        <location filename="../main_window.py" line="210" />
         <source>Synthetic demo data — not real incidents</source>
         <translation>演示数据（合成）— 非真实警情</translation>
     </message>
@@ -120,90 +120,95 @@
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="125" />
+        <source>Measure distance</source>
+        <translation>测量距离</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="128" />
         <source>Map layers</source>
         <translation>地图图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="129" />
         <source>Kilometre ticks</source>
         <translation>公里刻度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="130" />
         <source>Access roads and road ends</source>
         <translation>车道与车辆终点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129" />
+        <location filename="../main_window.py" line="131" />
         <source>Incidents</source>
         <translation>警情标记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="130" />
+        <location filename="../main_window.py" line="132" />
         <source>Heat strip</source>
         <translation>热度带</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="133" />
         <source>Hazards</source>
         <translation>危险路段</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="134" />
+        <location filename="../main_window.py" line="136" />
         <source>Tibetan names (unverified spellings)</source>
         <translation>藏文地名（拼写未经核实）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="138" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="139" />
         <source>Colour the route by</source>
         <translation>路线着色方式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="141" />
         <source>Elevation</source>
         <translation>海拔</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="141" />
         <source>Section</source>
         <translation>路段</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="194" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="153" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="195" />
         <source>The new language applies the next time Rescue Desk starts.</source>
         <translation>新的界面语言将在下次启动救援调度台时生效。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="201" />
         <source>About Rescue Desk</source>
         <translation>关于救援调度台</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="202" />
         <source>Rescue Desk: dispatch desk of the Darchen (Tarchen) mountain-rescue station.
 Map data: see the SOURCES file shipped with the program.</source>
         <translation>救援调度台：塔钦（塔尔钦）山地救援站值班调度系统。
 地图数据来源：见程序附带的 SOURCES 文件。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="204" />
         <source>Version {0}
 Log file: {1}</source>
         <translation>版本 {0}
@@ -286,46 +291,47 @@ Log file: {1}</source>
 <context>
     <name>MapInteraction</name>
     <message>
-        <location filename="../map/interaction.py" line="34" />
+        <location filename="../map/interaction.py" line="35" />
         <source>Map: browse (clicks select, change nothing)</source>
         <translation>地图：浏览（点击只选择，不做更改）</translation>
     </message>
     <message>
-        <location filename="../map/interaction.py" line="35" />
+        <location filename="../map/interaction.py" line="36" />
         <source>Map: click to place the call being taken</source>
         <translation>地图：点击标定正在接警的位置</translation>
     </message>
     <message>
-        <location filename="../map/interaction.py" line="36" />
+        <location filename="../map/interaction.py" line="37" />
         <source>Map: click where the new landmark is</source>
         <translation>地图：点击新地标所在位置</translation>
     </message>
     <message>
-        <location filename="../map/interaction.py" line="37" />
+        <location filename="../map/interaction.py" line="38" />
         <source>Map: click the start and end of the section</source>
         <translation>地图：点击路段的起点和终点</translation>
     </message>
     <message>
-        <location filename="../map/interaction.py" line="38" />
+        <location filename="../map/interaction.py" line="39" />
         <source>Map: measure — click two points</source>
         <translation>地图：测距——点击两个点</translation>
     </message>
     <message>
+        <location filename="../map/interaction.py" line="40" />
         <source>Map: click where the team is</source>
         <translation>地图：点击队伍所在位置</translation>
     </message>
     <message>
-        <location filename="../map/interaction.py" line="116" />
+        <location filename="../map/interaction.py" line="118" />
         <source>Map: measure — click the second point</source>
         <translation>地图：测距——点击第二个点</translation>
     </message>
     <message>
-        <location filename="../map/interaction.py" line="124" />
+        <location filename="../map/interaction.py" line="126" />
         <source>Distance %1 km straight</source>
         <translation>直线距离 %1 公里</translation>
     </message>
     <message>
-        <location filename="../map/interaction.py" line="127" />
+        <location filename="../map/interaction.py" line="129" />
         <source>, %1 km along the kora</source>
         <translation>，沿转山路 %1 公里</translation>
     </message>
@@ -366,12 +372,12 @@ Log file: {1}</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../workspaces.py" line="59" />
+        <location filename="../workspaces.py" line="60" />
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../workspaces.py" line="71" />
+        <location filename="../workspaces.py" line="72" />
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
