@@ -333,12 +333,13 @@ class MainWindow(QMainWindow):
         self.ctx.worker.submit(list_incidents, self.ctx.db, on_done=done, on_error=failed)
 
     def closeEvent(self, event) -> None:
-        self._reload_timer.stop()
         self.ctx.settings.window_geometry = self.saveGeometry()
         self.workspaces.save_current()
         self.ctx.settings.sync()
         super().closeEvent(event)
         if event.isAccepted():
+            for timer in self.findChildren(QTimer):
+                timer.stop()  # a closed window polls, refreshes and backs up nothing more
             self.ctx.close()
 
 

@@ -79,6 +79,7 @@ class DbWorker(QObject):
         self._submitted.connect(self._runner.run)
         self._runner.finished.connect(self._deliver)
         self._pending = 0
+        self._closed = False
         self._thread.start()
         app = QCoreApplication.instance()
         if app is not None:
@@ -107,6 +108,8 @@ class DbWorker(QObject):
     def _deliver(self) -> None:
         job = self._done.get()
         self._pending -= 1
+        if self._closed:
+            return  # the window is gone: its callbacks would touch widgets being torn down
         try:
             if job.error is None:
                 if job.on_done is not None:
@@ -128,8 +131,13 @@ class DbWorker(QObject):
             QThread.msleep(1)
         return self._pending == 0
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Finish the running job, drop callbacks not yet delivered, stop the thread."""
+    def shutdown(self, timeout_ms: int = 60_000) -> None:
+        """Finish the running job, drop callbacks not yet delivered, stop the thread.
+
+        Waits for the running job however slow the machine: a QThread destroyed while it runs
+        takes the whole process down."""
+        self._closed = True
         if self._thread.isRunning():
             self._thread.quit()
-            self._thread.wait(timeout_ms)
+            if not self._thread.wait(timeout_ms):
+                log.error("the database worker did not stop within %d ms", timeout_ms)

@@ -246,6 +246,7 @@ def test_a_burst_of_change_notices_reloads_the_markers_once(window, qtbot, monke
 
 def test_change_notices_after_closing_are_ignored(qtbot, demo_db_file):
     w = create_main_window(f"sqlite:///{demo_db_file}", features=())
+    qtbot.addWidget(w)
     w.show()
     w.ctx.bridge.incidentsChanged.emit()
     w.close()

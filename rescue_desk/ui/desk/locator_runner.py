@@ -93,4 +93,6 @@ class LocatorRunner(QObject):
         self.cancel()
         if self._thread is not None and self._thread.is_alive():
             self._queue.put(_STOP)
-            self._thread.join(3.0)
+            # Waits out a first request still importing the locator on a slow machine: the thread
+            # must not outlive this object, whose signal it emits.
+            self._thread.join(60.0)
