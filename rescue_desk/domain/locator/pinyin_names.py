@@ -6,15 +6,22 @@ a character; zh/ch/sh and -ng folded, as many speakers and IMEs confuse them). G
 a two-syllable name only matches when at least one character is the same as in the name (色熊 for
 色雄), so everyday words that happen to sound like a short name do not become places. Filler words
 said inside a name (马头明王那个驿站) are skipped.
+
+pypinyin spends about a second loading its dictionaries, so the readings of the shipped names come
+from ``assets/kora/pinyin_keys.json`` (written by ``tools/build_pinyin_keys.py``, checked fresh against
+pypinyin by a test); pypinyin is only imported for other Chinese characters (a caller's words, a
+station's own names).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+from ..assets import asset_text
 
+PINYIN_KEYS = ("kora", "pinyin_keys.json")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 FILLERS = ("那个", "这个", "就是", "那边的", "这边的", "那里的", "呃", "嗯")
 """Words a caller says inside a place name while thinking ("马头明王那个驿站")."""
@@ -28,11 +35,24 @@ def _loose(syllable: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1)
+def shipped_keys() -> dict[str, dict[str, object]]:
+    """``{"chars": {char: [loose keys]}, "names": {name: "zhuo ma la"}}`` for the shipped names."""
+    return json.loads(asset_text(*PINYIN_KEYS))
+
+
 @lru_cache(maxsize=8192)
 def char_keys(ch: str) -> frozenset[str]:
     """Every loose pinyin reading of one Chinese character (empty for anything else)."""
     if not _CJK.fullmatch(ch):
         return frozenset()
+    known = shipped_keys()["chars"].get(ch)
+    return frozenset(known) if known is not None else pypinyin_char_keys(ch)
+
+
+def pypinyin_char_keys(ch: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
     return frozenset(_loose(p) for p in pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 
@@ -40,6 +60,13 @@ def latin_pinyin(name: str) -> str | None:
     """"zhuo ma la" for 卓玛拉 (None when the name is not all Chinese)."""
     if not name or not all(_CJK.match(c) for c in name):
         return None
+    known = shipped_keys()["names"].get(name)
+    return known if known is not None else pypinyin_latin(name)
+
+
+def pypinyin_latin(name: str) -> str:
+    from pypinyin import lazy_pinyin
+
     return " ".join(lazy_pinyin(name))
 
 
