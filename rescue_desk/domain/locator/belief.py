@@ -176,6 +176,11 @@ def elevation_likelihood(g: Grid, clue: Clue, direction: str) -> np.ndarray:
     return lik
 
 
+SCENE_FLOOR = 0.0005
+"""Off a scene's stretch: low enough that one clear scene alone gives a short interval, high enough
+that a scene word read wrongly is outvoted by a named place."""
+
+
 def scene_likelihood(g: Grid, clue: Clue) -> np.ndarray:
     """1 on the scene's stretch (or on each of its pieces), soft edges, a floor elsewhere."""
     sc = _SCENES[clue.scene]
@@ -190,7 +195,7 @@ def scene_likelihood(g: Grid, clue: Clue) -> np.ndarray:
         t = g.signed(a, "cw")
         t = np.where(t < -(g.length - arc) / 2, t + g.length, t)
         out = np.maximum(out, _phi(t / 0.2) * _phi((arc - t) / 0.2))
-    return 0.002 + out
+    return SCENE_FLOOR + out
 
 
 def time_likelihood(g: Grid, clue: Clue, direction: str, walker: str = "pilgrim") -> np.ndarray | None:

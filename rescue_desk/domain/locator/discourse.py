@@ -27,7 +27,7 @@ from .scenes import SCENES
 from .text import convert_chinese_numerals, convert_english_numbers
 
 CORRECTION = re.compile(
-    r"不对(?!劲)|说错了|搞错了|讲错了|[啊哦噢哎呀嗯]\s*不是|不是不是|我是说|应该是(?=第|[\u4e00-\u9fff]{0,6}(?:处|点|寺))|"
+    r"不对(?!劲)|不不|说错了|搞错了|讲错了|[啊哦噢哎呀嗯]\s*不是|不是不是|我是说|应该是(?=第|[\u4e00-\u9fff]{0,6}(?:处|点|寺))|"
     r"\bno,? wait\b|\bwait,? no\b|\bsorry,? no\b|\bno no\b|\bi mean\b|\bcorrection\b|\bactually,? no\b|"
     r"\bmy mistake\b|\bscratch that\b|\bhold on\b[^.!?]{0,40}?\bno\b|\bsays no\b|\bnot (?:that|this) one\b")
 _HISTORY_RELATIONS = ("past", "just_past", "left")

@@ -49,6 +49,9 @@ ORDINAL_SUPPLY = re.compile(
     r"\s+supply\s*(?:point|station|stop)?")
 _ORDINAL_VALUE = {w: i + 1 for i, w in enumerate("一二三四五六七八九")} | {
     w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth".split())}
+_TOWN_BEFORE_OK = "在到回去的往进出个了"
+_OTHER_TOWN = re.compile(r"(?<![a-z])(?!(?:darchen|tarchen|" + "|".join(sorted(_STOP)) + r")\s+$)[a-z]{3,}\s+$|"
+                         f"[\u4e00-\u9fff](?<![{_TOWN_BEFORE_OK}])$")
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 _SEPARATORS = re.compile(r"[\s\-'.,/()]+")
@@ -184,6 +187,8 @@ class MentionScanner:
         found: list[Mention] = []
         end = -1
         for s, e, lid, generic in hits:
+            if generic and lid == "darchen" and _OTHER_TOWN.search(text[max(0, s - 16):s]):
+                continue  # "Purang town", "普兰镇上": another town, not Darchen
             if s >= end:
                 found.append(Mention(self._remap(lid, text, e), s, e, text[s:e], (s, lid) in self._alike, generic))
                 end = e

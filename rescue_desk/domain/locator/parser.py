@@ -40,6 +40,7 @@ _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone
 _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|\bahead\b|\bsign(?:post| ?board)?\b|还有|还差|还要|牌子|路牌|写着")
 _FURTHER_ON = re.compile(r"(?:又|再|继续|往前)\w{0,4}\s*$|\b(?:another|further|more)\s*$")
+_STILL_TO_GO = re.compile(r"(?:就|才|就能|就可以|便)到\s*$")  # "再走四公里就到⟦0⟧了": not there yet
 _FILLER_BEFORE_PLACE = re.compile(r"(?:那个|这个|就是)\s*(?=⟦)")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
 
@@ -205,7 +206,8 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 rel = "left"  # "came from X": X is behind, somewhere
             if rel == "from" and _STILL.search(clause):
                 rel = "before"  # "2 km from Gangjia still"
-            if rel == "before" and left.rstrip().endswith("到") and right.lstrip().startswith("了"):
+            if rel == "before" and left.rstrip().endswith("到") and right.lstrip().startswith("了") \
+                    and not (dist is not None and _STILL_TO_GO.search(left)):
                 rel = "at"  # "到⟦0⟧了": arrived
             if rel is None:
                 rel = "near" if dist is None else "from"

@@ -22,7 +22,7 @@ _LEFT_CUES = [
     ("before", r"\bbefore|\bbfore|\bbefor\b|\bb4|\bshort of|\bnot yet (?:at|reached?|to)?|\b(?:have|has)n'?t (?:yet )?reached|"
                r"\bhave not (?:yet )?reached|\bnot reached|\bto go (?:to|until|before)|\buntil|\btill|"
                r"\btowards?|\bheading (?:to|for|towards?)|\bon (?:the|our) way (?:up )?to|\bway to|"
-               r"\bbelow|\bto reach|\bto get to|\bto|\bup to|\bclimbing to|\bgoing to|\bwalking to|\bfrom reaching|\bbefore reaching|\bshort of reaching|还没到|没到|未到|还没有到|还差|往|去|向|朝|前往|到(?=⟦)"),
+               r"\bbelow|\bto reach|\bto get to|\bto|\bup to|\bclimbing to|\bgoing to|\bwalking to|\bfrom reaching|\bbefore reaching|\bshort of reaching|还没到|没到|未到|还没有到|还差|往|去|向|朝|前往|回(?=⟦)|到(?=⟦)"),
     ("from", r"\bfrom|\baway from|离|距离?|距|从"),
     ("near", r"\bnear(?:by)?|\baround|\bby|\bnext to|\bbeside|\bclose to|\bopposite|\boutside|\bnot far from|"
              r"\bsomewhere near"),

@@ -173,6 +173,23 @@ _EN_HALF = re.compile(r"(\d+)\s+and\s+a\s+half")
 _EN_A_UNIT = re.compile(r"(?<![a-z0-9.])(?:an?|half\s+an?|half\s+a|(?<!a )half)\s+(?=(?:hour|km|kilomet|mile|minute|k\b))")
 _EN_HUNDRED = re.compile(r"(\d+)\s+100(?=\s*(?:m|meter|metre))")
 _EN_FEW_HUNDRED = re.compile(r"(?:a\s+)?few\s+hundred(?=\s*(?:m|meter|metre))")
+_EN_CLOCK_PAST = re.compile(r"\b(?:(a )?quarter|half|(\d{1,2})(?: minutes)?) past (\d{1,2})(?![\d:]|\.\d)")
+_EN_CLOCK_TO = re.compile(r"\b(?:(a )?quarter|(5|10|20|25)(?: minutes)?) to (\d{1,2})(?![\d:]|\.\d)"
+                          r"(?=\s*(?:$|[,.!?;]|now|this|in the|and|when|[ap]\.?m\b|o'?clock))")
+
+
+def _clock_past(m: re.Match) -> str:
+    word = m.group(0).split()[0]
+    minutes = 15 if "quarter" in m.group(0).split(" past")[0] else 30 if word == "half" else int(m.group(2))
+    return f"{int(m.group(3))}:{minutes:02d}" if minutes < 60 else m.group(0)
+
+
+def _clock_to(m: re.Match) -> str:
+    minutes = 15 if "quarter" in m.group(0).split(" to")[0] else int(m.group(2))
+    hour = int(m.group(3))
+    if not 0 < minutes < 60 or not 0 < hour <= 24:
+        return m.group(0)
+    return f"{hour - 1 if hour > 1 else 12}:{60 - minutes:02d}"
 
 
 def convert_english_numbers(text: str) -> str:
@@ -184,4 +201,6 @@ def convert_english_numbers(text: str) -> str:
     t = _EN_A_UNIT.sub(lambda m: "0.5 " if m.group(0).startswith("half") else "1 ", t)
     t = re.sub(r"(?<![\d.])(\d+) (hours?|km|kilomet\w*|miles?) and a half", r"\1.5 \2", t)
     t = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", t)
+    t = _EN_CLOCK_PAST.sub(_clock_past, t)  # "quarter past eight" -> "8:15", "ten to nine" -> "8:50"
+    t = _EN_CLOCK_TO.sub(_clock_to, t)
     return _EN_MORE_UNIT.sub(r"\1 \3 \2", t)  # "2 more hours" -> "2 hours more"

@@ -49,3 +49,26 @@ def test_a_generic_word_after_a_name_is_that_place():
 def test_a_prostration_point_not_said_which_keeps_every_piece():
     r = locate("we are at a place where people are prostrating")
     assert r.placed and len(r.intervals_km) >= 3
+
+
+@pytest.mark.parametrize("text,lid", [
+    ("我爸在那个白塔下面歇着 就是两条腿 人能从中间穿过去的塔", "chorten_kangnyi"),
+    ("we just ducked under a white chorten that stands on two legs, my brother twisted his knee", "chorten_kangnyi"),
+    ("there is a stone with the holy footprint and a horse-headed deity carved next to it, my wife is dizzy",
+     "nw_buddha_footprint"),
+    ("到了整条路最高的那个地方 风很大 我朋友喘不上气", "dolma_la"),
+    ("we are resting at a gompa that is built into a cave, the one from Milarepa's magic contest", "zutul_phuk"),
+    ("这里好多骑马的人都下马了 有面包车等着回塔钦的 我妈走不动了", "zongdui_supply"),
+    ("this is where everyone hires horses for the kora, my friend feels sick already", "sershong"),
+])
+def test_scenes_pilgrims_describe_without_names(text, lid):
+    r = locate(text)
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km(lid)) < 0.8, r.explanation()
+    assert sum(KORA.ahead_km(a, b, "cw") for a, b in r.intervals_km) < 3.0, r.explanation()
+
+
+def test_vultures_say_a_sky_burial_ground_and_the_flagpole_says_which():
+    r = locate("上面是天葬的地方 好多秃鹫在飞 离大经幡杆不远")
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("sky_burial_tarboche")) < 0.8, r.explanation()
+    alone = locate("we can see lots of vultures on the slope, my father sat down and cannot go on")
+    assert alone.placed and len(alone.intervals_km) == 2  # Tarboche's ground or Shiva-tsal: both kept

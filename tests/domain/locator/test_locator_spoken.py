@@ -72,3 +72,20 @@ def test_a_bit_over_reads_further_than_the_round_number():
     over = locate("a bit over 2 km past Sershong").chainage_km
     less = locate("不到2公里 过了色雄").chainage_km
     assert over - plain > 0.15 and plain - less > 0.1
+
+
+@pytest.mark.parametrize("en,expected", [
+    ("we set off at quarter past seven", "we set off at 7:15"),
+    ("left gangjia at half past six.", "left gangjia at 6:30."),
+    ("it is ten to eleven now", "it is 10:50 now"),
+    ("a quarter to nine this morning", "8:45 this morning"),
+    ("two to three of us are hurt", "2 to 3 of us are hurt"),
+])
+def test_english_clock_phrases_become_clock_times(en, expected):
+    assert convert_english_numbers(en) == expected
+
+
+def test_a_clock_phrase_in_words_times_the_walk():
+    from datetime import datetime
+    r = locate("we left Darchen at half past seven and have been walking since", call_time=datetime(2026, 7, 1, 10, 30))
+    assert r.placed and 6.0 < r.chainage_km < 11.0, r.explanation()

@@ -129,3 +129,20 @@ def test_a_generic_bridge_after_a_correction_keeps_the_context():
                                   "the guide says Hayagriva station is still 1.5 km ahead"])
 def test_distances_still_to_walk_and_signposts_are_before_the_place(text):
     near(locate(text), km("tamdrin_drongkhang") - 1.43, 0.4)
+
+
+@pytest.mark.parametrize("text", ["听路过的人讲 再走三公里就到宗堆了 我们走不动了",
+                                  "师傅说还要走三公里才能到宗堆"])
+def test_a_distance_still_to_walk_before_arriving_is_before_the_place(text):
+    near(locate(text), km("zongdui_supply") - 3.0, 0.6)
+
+
+def test_a_stammered_no_corrects_the_relation():
+    r = locate("快到色雄了 不不 已经过了 过了差不多两公里")
+    near(r, km("sershong") + 2.0, 0.6)
+
+
+@pytest.mark.parametrize("text", ["my son is in Purang town, his friend is lost somewhere",
+                                  "我们在普兰镇上 有个朋友联系不上"])
+def test_another_town_is_not_darchen(text):
+    assert not locate(text).placed
