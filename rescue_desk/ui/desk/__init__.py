@@ -68,6 +68,8 @@ class Desk(QObject):
         self.new_call_action = action(self.tr("&New call"), self.new_call, "Ctrl+N", "actionNewCall")
         self.find_action = action(self.tr("&Find incident"), self.find_incident, "Ctrl+F", "actionFindIncident")
         self.trip_action = action(self.tr("Rescue &trip"), self.show_trip, "Ctrl+T", "actionShowTrip")
+        self.apply_suggestions_action = action(self.tr("&Apply all suggestions"), self.intake.suggestions.apply_all,
+                                               "Ctrl+Shift+A", "actionApplySuggestions")
         self.refresh_action = action(self.tr("&Refresh board"), self.board.refresh, "F5", "actionRefreshBoard")
 
     def new_call(self) -> None:

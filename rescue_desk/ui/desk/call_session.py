@@ -247,6 +247,9 @@ class CallSession(QObject):
     def restore(self, draft: CallDraft) -> None:
         self.draft = draft
         self.received_follows_now = False
+        self.locator.cancel()
+        self.result = None  # the estimate and suggestions on screen belong to the call being replaced
+        self.estimateChanged.emit(None)
         self.positionChanged.emit()
         self.locate_now()
         self._link_timer.start()

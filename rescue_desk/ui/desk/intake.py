@@ -119,9 +119,13 @@ class IntakeForm(QWidget):
             self.map.show_estimate(best, placed.corridor(), placed.radius_m if placed.chainage_km is None else None)
             if not self.map.view.visible_scene_rect().contains(self.map.scene_pos_of(*best)):
                 self.map.center_on(*best)
-            explained = placed.explanation(self.ctx.lang)
-            self.estimate_label.setText("\n".join([self.texts.summary(placed)] + explained.split("\n")[1:]))
-            self.estimate_label.setToolTip(explained)
+            self.estimate_label.setText(self.texts.estimate_text(placed))
+            self.estimate_label.setToolTip(placed.explanation(self.ctx.lang))
+        for label, text in ((self.question_label, self.texts.question(placed)),
+                            (self.readings_label, self.texts.readings(placed))):
+            label.setText(text)
+            label.setVisible(bool(text))
+        self.suggestions.show_suggestions(None if result is None else result.suggestions)
         self.estimateShown.emit()
 
     def _show_position(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QHBoxLayout, 
 from rescue_desk.domain import codes
 
 from ..text import translate
+from .suggestion_chips import SuggestionChips
 from .widgets import MessageLabel, TimeEdit, code_combo, select_code
 
 LANGUAGES = ("zh", "en", "bo", "hi", "other")
@@ -51,7 +52,8 @@ def lay_out_intake(form, now_btn, clear_pos, clear_btn) -> None:
     lay.addLayout(fields)
     lay.addWidget(QLabel(translate("IntakeForm", "Caller's words")))
     lay.addWidget(form.text, 2)
-    for w in (form.datum, form.estimate_label, form.accept_btn):
+    for w in (form.datum, form.estimate_label, form.question_label, form.readings_label, form.suggestions,
+              form.accept_btn):
         lay.addWidget(w)
     pos_row = QHBoxLayout()
     for w, stretch in ((form.landmark, 1), (form.place_btn, 0), (clear_pos, 0)):
@@ -100,6 +102,12 @@ def build_intake_widgets(f):
     f.text.setPlaceholderText(translate("IntakeForm", "The caller's words, as said (any language)"))
     f.estimate_label = QLabel(objectName="estimateText", wordWrap=True)
     f.estimate_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    f.question_label = QLabel(objectName="estimateQuestion", wordWrap=True, visible=False)
+    f.question_label.setStyleSheet("font-weight: bold; color: #8a5a00;")
+    f.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    f.readings_label = QLabel(objectName="estimateReadings", wordWrap=True, visible=False)
+    f.suggestions = SuggestionChips({"party_size": f.party, "category": f.category, "severity": f.severity,
+                                     "language": f.language}, f.ctx.lang, f.texts.language_name)
     f.accept_btn = QPushButton(translate("IntakeForm", "Accept estimate"), objectName="acceptEstimate", enabled=False)
     f.accept_btn.clicked.connect(f.accept_estimate)
     f.datum = QComboBox(objectName="datumCombo")

@@ -41,6 +41,29 @@ class IntakeTexts(QObject):
             text += translate("IntakeForm", " — the clues disagree, check with the caller")
         return text
 
+    def estimate_text(self, r) -> str:
+        """The summary line and the locator's explanation, without the readings and the question
+        (the form shows those on lines of their own)."""
+        own = {r.question.en, r.question.zh} if r.question is not None else set()
+        lines = [line for line in r.explanation(self.lang).split("\n")[1:]
+                 if line not in own and not line.startswith(("readings: ", "可能的位置："))]
+        return "\n".join([self.summary(r)] + lines)
+
+    def question(self, r) -> str:
+        """What to ask the caller to tell the remaining readings apart, or ""."""
+        if r is None or r.question is None:
+            return ""
+        q = r.question.zh if self.lang == "zh" else r.question.en
+        return q[:1].upper() + q[1:]
+
+    def readings(self, r) -> str:
+        """The places the words still allow, most likely first ("" when only one)."""
+        if r is None or len(r.readings) < 2:
+            return ""
+        items = [fill(translate("IntakeForm", "near %1, km %2–%3 (%4 %)"), x.landmark_zh if self.lang == "zh" else x.landmark_en,
+                      f"{x.from_km:.1f}", f"{x.to_km:.1f}", f"{x.probability * 100:.0f}") for x in r.readings]
+        return fill(translate("IntakeForm", "Still possible: %1"), "; ".join(items))
+
     def position(self, pos, fixed: bool) -> str:
         if pos is None:
             return translate("IntakeForm", "No position yet: type the caller's words, pick a landmark or click the map.")

@@ -189,6 +189,11 @@
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
+    <message>
+        <location filename="../desk/__init__.py" line="1" />
+        <source>&amp;Apply all suggestions</source>
+        <translation>全部采用建议(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>DeskErrors</name>
@@ -621,6 +626,64 @@
         <location filename="../desk/intake.py" line="249" />
         <source>A call was being taken and not saved: “%1”. Restore it?</source>
         <translation>有一条接警记录未保存：“%1”。是否恢复？</translation>
+    </message>
+    <message>
+        <location filename="../desk/intake_texts.py" line="1" />
+        <source>near %1, km %2–%3 (%4 %)</source>
+        <translation>%1附近，%2–%3 公里（%4%）</translation>
+    </message>
+    <message>
+        <location filename="../desk/intake_texts.py" line="1" />
+        <source>Still possible: %1</source>
+        <translation>仍有可能：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionChips</name>
+    <message>
+        <location filename="../desk/suggestion_chips.py" line="1" />
+        <source>1 person</source>
+        <translation>1人</translation>
+    </message>
+    <message>
+        <location filename="../desk/suggestion_chips.py" line="1" />
+        <source>%1 people</source>
+        <translation>%1人</translation>
+    </message>
+    <message>
+        <location filename="../desk/suggestion_chips.py" line="1" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../desk/suggestion_chips.py" line="1" />
+        <source>From the words:</source>
+        <translation>根据报警人描述：</translation>
+    </message>
+    <message>
+        <location filename="../desk/suggestion_chips.py" line="1" />
+        <source>Apply all</source>
+        <translation>全部采用</translation>
+    </message>
+    <message>
+        <location filename="../desk/suggestion_chips.py" line="1" />
+        <source>Put every suggestion into the form (Ctrl+Shift+A)</source>
+        <translation>把所有建议填入表单（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../desk/suggestion_chips.py" line="1" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../desk/suggestion_chips.py" line="1" />
+        <source>Put back the values the last apply replaced</source>
+        <translation>恢复上次采用前的值</translation>
+    </message>
+    <message>
+        <location filename="../desk/suggestion_chips.py" line="1" />
+        <source>From the caller's words: “%1”</source>
+        <translation>来自报警人的原话：“%1”</translation>
     </message>
 </context>
 <context>
