@@ -28,7 +28,7 @@ from .text import convert_chinese_numerals, convert_english_numbers
 
 CORRECTION = re.compile(
     r"不对(?!劲)|不不|说错了|搞错了|讲错了|[啊哦噢哎呀嗯]\s*不是|不是不是|我是说|应该是(?=第|[\u4e00-\u9fff]{0,6}(?:处|点|寺))|"
-    r"\bno,? wait\b|\bwait,? no\b|\bsorry,? no\b|\bno no\b|\bi mean\b|\bcorrection\b|\bactually,? no\b|"
+    r"\bno,? wait\b|\bno,? sorry\b|\bsorry,? (?=(?:i mean|it'?s|we'?re|the|make that)\b)|\bwait,? no\b|\bsorry,? no\b|\bno no\b|\bi mean\b|\bcorrection\b|\bactually,? no\b|"
     r"\bmy mistake\b|\bscratch that\b|\bhold on\b[^.!?]{0,40}?\bno\b|\bsays no\b|\bnot (?:that|this) one\b")
 _HISTORY_RELATIONS = ("past", "just_past", "left")
 _LOCATING = ("at", "near", "almost", "before", "from", "past", "just_past", "toward", "between", "halfway")
@@ -38,7 +38,9 @@ _OTHER_PERSON = re.compile(
     r"他说|她说|他们说|跑(?:过来|下来|上来)?说|来说|打电话(?:来)?说|客人|香客|游客|一个人|有个人|有人|他同伴|她同伴|"
     r"他老婆|她老公|他朋友|掉队|\bhe says\b|\bshe says\b|\bhe said\b|\bshe said\b|\btold me\b|\bhis (?:friend|wife)\b|"
     r"\bher (?:friend|husband)\b|\bclient\b|\bone of (?:our|my)\b|\ba trekker\b|\bsomeone\b|\bjust (?:phoned|called)\b|"
-    r"\bcame (?:in|down|running)\b|\bstayed behind\b|\bpilgrim came\b")
+    r"\bcame (?:in|down|running)\b|\b(?:one|a|two|three) (?:member|of (?:my|our) (?:group|members|clients|guests))|"
+    r"\bmy (?:client|passenger|guest|customer|group member)s?\b|\bour (?:client|passenger|guest|customer)s?\b|团员|队员|客户|乘客|"
+    r"\bstayed behind\b|\bpilgrim came\b")
 _CALLER_AT = [
     re.compile(r"我是[^,.!?]{0,4}?(?P<m>⟦\d+⟧)[^,.!?⟦]{0,8}?(?:开|卖|做|的(?:喇嘛|僧人|老板|向导|司机|医生|牧民))"),
     re.compile(r"我(?:现在|这会儿)?(?:人)?在(?P<m>⟦\d+⟧)[^,.!?⟦]{0,8}?(?:等|守|开店|看店|上班)"),

@@ -39,6 +39,7 @@ _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspen
 _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone\b|走了|已经走|转了")
 _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|\bahead\b|\bsign(?:post| ?board)?\b|还有|还差|还要|牌子|路牌|写着")
+_SIGN = re.compile(r"\bsign(?:post| ?board)?s?\b|牌子|路牌|指示牌|标牌")
 _FURTHER_ON = re.compile(r"(?:又|再|继续|往前)\w{0,4}\s*$|\b(?:another|further|more)\s*$")
 _STILL_TO_GO = re.compile(r"(?:就|才|就能|就可以|便)到\s*$")  # "再走四公里就到⟦0⟧了": not there yet
 _FILLER_BEFORE_PLACE = re.compile(r"(?:那个|这个|就是)\s*(?=⟦)")
@@ -209,6 +210,9 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             if rel == "before" and left.rstrip().endswith("到") and right.lstrip().startswith("了") \
                     and not (dist is not None and _STILL_TO_GO.search(left)):
                 rel = "at"  # "到⟦0⟧了": arrived
+            said_last = next((c for c in reversed(pd.clues) if c.kind == "landmark"), None)
+            if rel is None and dist is None and said_last is not None and said_last.landmark_id == mentions[i].landmark_id:
+                continue  # "crossed the Polonggu camp, the third chaktsal gang": one place named twice
             if rel is None:
                 rel = "near" if dist is None else "from"
             if rel in ("past", "at") and DEPART.search(left[-12:] if left else "") and dist is None:
@@ -222,7 +226,7 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 rel = "past"  # "下到⟦0⟧ 吃了饭 又走了四五百米": that much further on
             if rel in ("at", "near") and dist is not None:
                 rel = "from"
-            if rel == "from" and dist is not None and _STILL.search(clause):
+            if rel == "from" and dist is not None and (_STILL.search(clause) or _SIGN.search(clauses[n - 1] if n else "")):
                 rel = "before"  # "还有1公里就到⟦0⟧" / "⟦0⟧ is still 1.5 km ahead" / a signpost's distance
             d = ex.distances[dist] if dist is not None else None
             if rel in ("at", "near") and d is None and _EARLIER.search(left[-10:] + " " + right[:14]) \
@@ -271,7 +275,8 @@ def _orphan_distance(pd: ParsedDescription, ex: Expressions, clause: str, k: int
         return
     if last is None or pd.clues[last].distance_km is not None:
         return
-    if _ORPHAN_BEFORE.search(clause):
+    before = _ORPHAN_BEFORE.search(clause)
+    if before and not (before.group(0) == "more" and _WALKED.search(clause)):  # "walked 1 km more": further on
         rel = "before"
     elif _ORPHAN_PAST.search(clause):
         rel = "past"

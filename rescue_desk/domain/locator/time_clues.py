@@ -22,7 +22,8 @@ _PASS = re.compile(r"\bpass(?:ed)?\b|\bwent (?:past|by)|\bwere at\b|\bwas at\b|\
                    r"[过到]的|⟦\d+⟧\s*(?:at|@)\s*⟨t\d+⟩")
 _DURATION_CUE = re.compile(r"\bago\b|\bback\b|\bearlier\b|\bsince\b|\bfor\b|\bfrom\b|\bwalk(?:ed|ing)?\b|"
                            r"\bhik(?:ed|ing)\b|\bafter\b|\bpast\b|"
-                           r"\bbeyond\b|\bstarted\b|\bset off\b|走了|已经|前|以来|之后|后|过了|出发|动身")
+                           r"\bbeyond\b|\bstarted\b|\bset off\b|走了|已经|前|以来|之后|后|过了|出发|动身|翻过|越过|经过|路过|"
+                           r"⟨u\d+⟩\s*了")
 _START_VERB = re.compile(r"\bstart(?:ed)?\b|\bbeg[au]n\b|\bset (?:off|out)|\bdepart|出发|动身|开始走|开始转")
 _TO_GO = re.compile(r"还有|还要|还差|还得|再走|⟨u\d+⟩\s*(?:left|more|to go|remaining|away|ahead|further|still)|"
                     r"\b(?:more|still|another)\s+⟨u\d+⟩|\bstill\b[^⟦]*\bto (?:walk|go|reach)\b")

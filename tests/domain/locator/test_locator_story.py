@@ -146,3 +146,35 @@ def test_a_stammered_no_corrects_the_relation():
                                   "我们在普兰镇上 有个朋友联系不上"])
 def test_another_town_is_not_darchen(text):
     assert not locate(text).placed
+
+
+def test_a_place_named_twice_in_apposition_keeps_the_first_relation():
+    r = locate("we went past Sershong, the first supply point with the horses, and then walked about one km more")
+    near(r, km("sershong") + 1.0, 0.5)
+
+
+def test_passed_said_after_the_name_then_a_distance_toward_a_place():
+    r = locate("宗堆已经过了 过了有两公里吧 往塔钦那边走 我爸摔了")
+    near(r, km("zongdui_supply") + 2.0, 0.6)
+
+
+def test_a_signboard_in_the_clause_before_the_distance():
+    r = locate("we stopped at a signboard, it says Zutul Phuk 3 km, my son has a bad headache")
+    near(r, km("zutul_phuk") - 3.0, 0.6)
+
+
+def test_no_sorry_corrects_the_ordinal():
+    r = locate("we are at the fourth prostration point, no, sorry, the third one, my wife is cold")
+    near(r, km("third_prostration"), 0.5)
+
+
+def test_an_hour_since_crossing_the_pass_is_a_time_after_the_pass():
+    r = locate("我们翻过垭口有一个多钟头了 一直往下走 有人脚崴了")
+    assert r.placed and any(c.kind == "time" for c in r.used), r.explanation()
+    assert KORA.ahead_km(km("dolma_la"), r.chainage_km, "cw") > 0.8, r.explanation()
+
+
+def test_a_guide_reports_a_group_member_elsewhere():
+    r = locate("I am the guide, I am at Zutul Phuk now. One member of my group is still at the Gendun Lachu bridge, "
+               "she cannot walk")
+    near(r, km("gendun_lachu_bridge"), 0.6)
