@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pyproj import Transformer
 
 from ..datums import to_wgs84
+from .text import chinese_number
 
 _LABEL = (r"(?:(?<![a-z0-9.])(?P<{g}>[nsew])(?![a-z])|(?P<{c}>北纬|南纬|东经|西经|纬度|经度)"
           r"|(?<![a-z])(?P<{w}>latitude|longitude|lat|lon|lng|long)(?![a-z]))")
@@ -203,11 +204,46 @@ def decimal_commas(text: str) -> str:
     return _DECIMAL_COMMA_PAIR.sub(r"\1.\2\3\4.\5", text)
 
 
+_ZH_NUMBER_BEFORE_UNIT = re.compile(r"[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?(?=\s*(?:度|分|秒))")
+_EN_DMS_WORDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(\s*)(degrees?|deg\.?)(?![a-z])"
+                           r"(?:(\s*,?\s*)(\d{1,2}(?:\.\d+)?)(\s*)(minutes?|mins?\.?)(?![a-z])"
+                           r"(?:(\s*,?\s*(?:and\s+)?)(\d{1,2}(?:\.\d+)?)(\s*)(seconds?|secs?\.?)(?![a-z]))?)?"
+                           r"(?:(\s*)(north|south|east|west)(?![a-z]))?")
+
+
+_DECIMAL_THEN_WORD = re.compile(r"(?<![\d.])(\d{1,3}\.\d{2,}\s*°?|\d{1,3}\s*°)(\s*)(north|south|east|west)(?![a-z])")
+
+
+def _padded(new: str, old: str) -> str:
+    return new + " " * (len(old) - len(new)) if len(new) <= len(old) else old
+
+
+def spoken_degrees(text: str) -> str:
+    """Degrees, minutes and seconds said in words ("三十一度", "31 degrees 5 minutes 58 seconds") as
+    numbers and symbols, keeping every position (the spans of readings refer to the caller's text)."""
+    def zh(m: re.Match) -> str:
+        v = chinese_number(m.group(0))
+        return m.group(0) if v is None else _padded(str(int(v)) if v == int(v) else f"{v:g}", m.group(0))
+
+    def en(m: re.Match) -> str:
+        g = m.groups()
+        out = g[0] + g[1] + _padded("°", g[2])
+        if g[4] is not None:
+            out += g[3] + g[4] + g[5] + _padded("'", g[6])
+        if g[8] is not None:
+            out += g[7] + g[8] + g[9] + _padded('"', g[10])
+        if g[12] is not None:
+            out += g[11] + _padded(g[12][0], g[12])
+        return out
+    text = _EN_DMS_WORDS.sub(en, _ZH_NUMBER_BEFORE_UNIT.sub(zh, text))
+    return _DECIMAL_THEN_WORD.sub(lambda m: m.group(1) + m.group(2) + _padded(m.group(3)[0], m.group(3)), text)
+
+
 def find_coordinates(text: str, datum: str = "wgs84",
                      home: tuple[float, float] = (81.31, 31.04)) -> list[CoordinateReading]:
     """Every coordinate pair in ``text`` (already cleaned: lower case, NFKC), converted from ``datum``
     to WGS84. ``home`` (lon, lat) decides the order of two unlabelled numbers that could be either."""
-    text = _DATUM_NAME.sub(_blank, _PAIR_LABEL.sub(_blank, decimal_commas(text)))
+    text = _DATUM_NAME.sub(_blank, _PAIR_LABEL.sub(_blank, decimal_commas(spoken_degrees(text))))
     readings = _find_utm(text)
     taken = [r.span for r in readings]
     comps: list[_Component] = []

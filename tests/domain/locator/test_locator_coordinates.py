@@ -127,3 +127,20 @@ def test_rough_pairs_only_near_the_station():
     (r,) = read("31.04, 81.28")
     assert 500 < r.radius_m < 1500  # two decimals: rounding up to ~0.5 km in each axis
     assert read("we walked 2.5, 3.75 km") == []
+
+
+@pytest.mark.parametrize("text", [
+    "北纬三十一度五分四十八点九秒 东经八十一度二十分三十七点九秒",
+    "北纬三十一度5.815分，东经八十一度20.631分",
+    "my phone says 31 degrees 5 minutes 48.9 seconds north, 81 degrees 20 minutes 37.9 seconds east",
+    "31 degrees 5.815 minutes north and 81 degrees 20.631 minutes east",
+    "we are at 31.096918 north 81.343850 east",
+])
+def test_degrees_said_in_words_read_the_same_place(text):
+    found = read(text)
+    assert len(found) == 1 and found[0].problem is None, found
+    assert geodesic_distance_m(found[0].lon, found[0].lat, LON, LAT) < 20
+
+
+def test_minutes_of_walking_are_not_read_as_coordinates():
+    assert read("we walked 20 minutes north of the bridge, then 30 minutes more") == []
