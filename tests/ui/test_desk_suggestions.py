@@ -146,3 +146,23 @@ def test_english_desk_asks_in_english(qtbot, sqlite_url):
     assert intake.question_label.text().lower() == r.question.en.lower()
     assert intake.readings_label.text().startswith("Still possible: ")
     assert r.readings[0].landmark_en in intake.readings_label.text()
+
+
+def test_question_and_suggestions_are_in_sight_on_a_small_screen(qtbot, sqlite_url):
+    from PySide6.QtWidgets import QScrollArea
+
+    w = open_desk(qtbot, sqlite_url, "en")
+    w.resize(1366, 768)
+    intake = w.desk.intake
+    type_words(qtbot, w, "we are three pilgrims, came down from the pass about 3 km, my friend fell and is bleeding")
+    wait_located(qtbot, intake)
+    _wait_chips(qtbot, intake)
+    qtbot.wait(50)
+    viewport = intake.findChild(QScrollArea).viewport()
+    assert viewport.height() < 520  # the small screen this test is about
+    for widget in (intake.question_label, intake.suggestions):
+        top_left = widget.mapTo(viewport, widget.rect().topLeft())
+        bottom = widget.mapTo(viewport, widget.rect().bottomRight())
+        assert widget.isVisible() and viewport.rect().contains(top_left) and viewport.rect().contains(bottom), \
+            widget.objectName()
+    assert not any(b.geometry().right() > intake.suggestions.width() for b in intake.suggestions.buttons.values())

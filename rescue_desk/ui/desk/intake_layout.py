@@ -3,7 +3,7 @@ and Save kept in sight at the bottom; the banner that offers a call left unsaved
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QSize, QStringListModel, Qt
 from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
@@ -35,16 +35,37 @@ class DraftBanner(QWidget):
         self.hide()
 
 
+class WordsEdit(QPlainTextEdit):
+    """The caller's words: four lines to start with (the form fits a small screen), taller when there is room."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self.fontMetrics().lineSpacing() * 4 + 14)
+
+
+def _pair(first: QWidget, label: str, second: QWidget) -> QHBoxLayout:
+    """Two short fields on one form row (the second with its own label)."""
+    for box in (first, second):  # as narrow as the dock needs; the open list still shows whole names
+        if isinstance(box, QComboBox):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(5)
+    row = QHBoxLayout()
+    row.addWidget(first, 1)
+    row.addWidget(QLabel(label))
+    row.addWidget(second, 1)
+    return row
+
+
 def lay_out_intake(form, now_btn, clear_pos, clear_btn) -> None:
     """Put the intake's widgets (attributes of ``form``) in their places."""
     fields = QFormLayout()
     row = QHBoxLayout()
     row.addWidget(form.received, 1)
     row.addWidget(now_btn)
-    for label, field in ((translate("IntakeForm", "Received"), row), (translate("IntakeForm", "Channel"), form.channel),
+    for label, field in ((translate("IntakeForm", "Received"), row),
+                         (translate("IntakeForm", "Channel"), _pair(form.channel, translate("IntakeForm", "Language"), form.language)),
                          (translate("IntakeForm", "Caller"), form.caller_name), (translate("IntakeForm", "Phone"), form.caller_phone),
-                         (translate("IntakeForm", "Language"), form.language), (translate("IntakeForm", "Party size"), form.party),
-                         (translate("IntakeForm", "Category"), form.category), (translate("IntakeForm", "Severity"), form.severity)):
+                         (translate("IntakeForm", "Party size"), _pair(form.party, translate("IntakeForm", "Severity"), form.severity)),
+                         (translate("IntakeForm", "Category"), form.category)):
         fields.addRow(label, field)
     inner = QWidget()
     lay = QVBoxLayout(inner)
@@ -52,8 +73,9 @@ def lay_out_intake(form, now_btn, clear_pos, clear_btn) -> None:
     lay.addLayout(fields)
     lay.addWidget(QLabel(translate("IntakeForm", "Caller's words")))
     lay.addWidget(form.text, 2)
-    for w in (form.datum, form.estimate_label, form.question_label, form.readings_label, form.suggestions,
-              form.accept_btn):
+    # what to ask and the suggestions first: on a 1366×768 screen they stay in sight while typing
+    for w in (form.question_label, form.suggestions, form.estimate_label, form.readings_label, form.accept_btn,
+              form.datum):
         lay.addWidget(w)
     pos_row = QHBoxLayout()
     for w, stretch in ((form.landmark, 1), (form.place_btn, 0), (clear_pos, 0)):
@@ -79,7 +101,9 @@ def lay_out_intake(form, now_btn, clear_pos, clear_btn) -> None:
     outer.addWidget(scroll, 1)
     outer.addWidget(form.message)  # the message and Save stay in sight however long the form
     outer.addLayout(btns)
-    form.setMinimumWidth(300)
+    # wide enough for the form's own minimum beside the scroll bar: nothing is cut off on the right
+    form.setMinimumWidth(max(300, inner.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                             + 2 * scroll.frameWidth()))
 
 
 def build_intake_widgets(f):
@@ -98,7 +122,7 @@ def build_intake_widgets(f):
     f.category = code_combo(codes.CATEGORIES, f.ctx.lang, "category")
     f.severity = code_combo(codes.SEVERITIES, f.ctx.lang, "severity")
     select_code(f.severity, 2)
-    f.text = QPlainTextEdit(objectName="callText", minimumHeight=70)
+    f.text = WordsEdit(objectName="callText", minimumHeight=70)
     f.text.setPlaceholderText(translate("IntakeForm", "The caller's words, as said (any language)"))
     f.estimate_label = QLabel(objectName="estimateText", wordWrap=True)
     f.estimate_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.locator.suggestions import SEVERITY_HINTS
 
+from ..flow_layout import FlowLayout
 from ..text import fill, translate
 from .widgets import select_code
 
@@ -74,33 +75,24 @@ class SuggestionChips(QWidget):
         self.widgets, self.lang, self.language_name = widgets, lang, language_name
         self.chips: list[Chip] = []
         self._undo: dict[str, object] = {}
-        self.title = QLabel(translate("SuggestionChips", "From the words:"))
+        self.title = QLabel(translate("SuggestionChips", "Suggested:"))
         self.buttons = {f: QPushButton(objectName=CHIP_NAMES[f]) for f in FIELDS}
-        self.apply_all_btn = QPushButton(translate("SuggestionChips", "Apply all"), objectName="applyAllSuggestions")
-        self.apply_all_btn.setToolTip(translate("SuggestionChips", "Put every suggestion into the form (Ctrl+Shift+A)"))
         self.undo_btn = QPushButton(translate("SuggestionChips", "Undo"), objectName="undoSuggestions")
         self.undo_btn.setToolTip(translate("SuggestionChips", "Put back the values the last apply replaced"))
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(4)
-        grid.setVerticalSpacing(3)
-        for i, f in enumerate(FIELDS):
+        self.apply_all_btn = QPushButton(translate("SuggestionChips", "Apply all"), objectName="applyAllSuggestions")
+        self.apply_all_btn.setToolTip(translate("SuggestionChips", "Put every suggestion into the form (Ctrl+Shift+A)"))
+        self.apply_all_btn.clicked.connect(self.apply_all)
+        self.undo_btn.clicked.connect(self.undo)
+        flow = FlowLayout(self)
+        flow.addWidget(self.title)
+        for f in FIELDS:
             b = self.buttons[f]
             b.setStyleSheet(CHIP_STYLE)
             b.clicked.connect(lambda _c=False, f=f: self.apply(f))
-            grid.addWidget(b, i // 2, i % 2)
-        actions = QHBoxLayout()
-        actions.setContentsMargins(0, 0, 0, 0)
-        actions.addWidget(self.title, 1)
-        actions.addWidget(self.undo_btn)
-        actions.addWidget(self.apply_all_btn)
-        self.apply_all_btn.clicked.connect(self.apply_all)
-        self.undo_btn.clicked.connect(self.undo)
-        outer = QGridLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setVerticalSpacing(3)
-        outer.addLayout(actions, 0, 0)
-        outer.addLayout(grid, 1, 0)
+            flow.addWidget(b)
+        flow.addWidget(self.apply_all_btn)
+        flow.addWidget(self.undo_btn)
+        self.title.setFixedHeight(self.apply_all_btn.sizeHint().height())  # one line of chips, one height
         for w in widgets.values():  # an edit by hand may settle a suggestion (or reopen it)
             (w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged).connect(self.refresh)
         self.show_suggestions(None)

@@ -657,8 +657,8 @@
     </message>
     <message>
         <location filename="../desk/suggestion_chips.py" line="1" />
-        <source>From the words:</source>
-        <translation>根据报警人描述：</translation>
+        <source>Suggested:</source>
+        <translation>建议：</translation>
     </message>
     <message>
         <location filename="../desk/suggestion_chips.py" line="1" />
