@@ -51,11 +51,14 @@ def test_chinese_words_give_chinese_chips_that_apply_one_field_each(qtbot, sqlit
     assert intake.party.value() == 1 and intake.session.draft.party_size == 1
     assert not _shown(w, "undoSuggestions")
 
-    w.findChild(QAction, "actionApplySuggestions").trigger()  # Ctrl+Shift+A
+    assert w.findChild(QAction, "actionApplySuggestions").shortcut().toString() == "Ctrl+Shift+A"
+    w.activateWindow()
+    qtbot.keyClick(intake.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert (intake.party.value(), intake.category.currentData(), intake.severity.currentData()) == \
         (3, "fall_injury", 4)
     assert (intake.session.draft.category, intake.session.draft.severity) == ("fall_injury", 4)
     assert not w.findChild(QPushButton, "applyAllSuggestions").isEnabled()
+    assert intake.text.toPlainText().endswith("叫不醒了")  # the shortcut typed nothing into the words
 
 
 def test_english_words_in_the_english_desk(qtbot, sqlite_url):
