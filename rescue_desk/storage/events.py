@@ -19,7 +19,7 @@ from .models import Audited, Event, Trip
 CHAIN_LOCK_KEY = 7_264_001  # advisory-lock key that serialises chain appends on PostgreSQL
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     return value
@@ -31,7 +31,7 @@ def snapshot(obj: Audited, only: set[str] | None = None) -> dict[str, Any]:
     out = {}
     for attr in state.mapper.column_attrs:
         if only is None or attr.key in only:
-            out[attr.key] = _jsonable(getattr(obj, attr.key))
+            out[attr.key] = jsonable(getattr(obj, attr.key))
     if isinstance(obj, Trip) and (only is None or "members" in only):
         out["members"] = [m.id for m in obj.members]
     return out
@@ -43,8 +43,8 @@ def _changes(obj: Audited) -> tuple[dict[str, Any], dict[str, Any]]:
     for attr in state.mapper.column_attrs:
         hist = state.attrs[attr.key].history
         if hist.has_changes():
-            before[attr.key] = _jsonable(hist.deleted[0]) if hist.deleted else None
-            after[attr.key] = _jsonable(hist.added[0]) if hist.added else None
+            before[attr.key] = jsonable(hist.deleted[0]) if hist.deleted else None
+            after[attr.key] = jsonable(hist.added[0]) if hist.added else None
     if isinstance(obj, Trip):
         hist = state.attrs["members"].history
         if hist.has_changes():
@@ -62,14 +62,14 @@ def entry_hash(prev_hash: str, row: dict[str, Any]) -> str:
     """sha256 over the previous hash and the entry's canonical JSON (see audit verification)."""
     body = {k: row.get(k) for k in ("at", "actor", "operation", "entity", "entity_id", "action",
                                     "incident_id", "before", "after")}
-    body["at"] = _jsonable(body["at"])
+    body["at"] = jsonable(body["at"])
     payload = prev_hash + json.dumps(body, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _collect(session: Session) -> list[dict[str, Any]]:
     rows = []
-    at = (session.info.get("at") or utc_now()).astimezone(timezone.utc)  # importers/demo log history at its own time
+    at = (session.info.get("at") or utc_now()).astimezone(timezone.utc)  # importers log history at its own time
     actor = session.info.get("actor", "")
     operation = session.info.get("operation", "")
     for obj in session.new:
@@ -109,6 +109,17 @@ def _append(session: Session, rows: list[dict[str, Any]]) -> None:
         row["hash"] = prev = entry_hash(prev, row)
     conn.execute(insert(Event.__table__), rows)
     session.info[_CHAIN_HEAD] = prev
+
+
+def append_entries(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Append entries written without the ORM (see bulk_log.py): each row gives ``at``, ``entity``,
+    ``entity_id``, ``action``, ``incident_id``, ``before`` and ``after``; who and what come from the
+    session like a flush's. Chained to the head in this transaction, in the order given."""
+    actor = session.info.get("actor", "")
+    operation = session.info.get("operation", "")
+    for row in rows:
+        row.update(at=row["at"].astimezone(timezone.utc), actor=actor, operation=operation)
+    _append(session, rows)
 
 
 def _forget_chain_head(session: Session, *_args) -> None:

@@ -18,7 +18,8 @@ def _count(path, table):
 
 def test_demo_after_sigkill_does_not_double(tmp_path, capsys):
     path = tmp_path / "station.sqlite3"
-    proc = subprocess.Popen([sys.executable, "-m", "rescue_desk", "--db", str(path), "demo", "--years", "3"],
+    # 30 seasons take many seconds now that one takes a fraction: the kill lands well before the end
+    proc = subprocess.Popen([sys.executable, "-m", "rescue_desk", "--db", str(path), "demo", "--years", "30"],
                             stderr=subprocess.PIPE, text=True)
     first_year = proc.stderr.readline()  # one season committed, the next being written
     proc.send_signal(signal.SIGKILL)

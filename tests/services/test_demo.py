@@ -2,9 +2,11 @@
 
 from collections import Counter
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
-from rescue_desk.domain.clock import BEIJING
+from rescue_desk.domain.clock import BEIJING, utc_now
+from rescue_desk.services.db_check import check_database
+from rescue_desk.services.incidents import CallInput, log_call
 from rescue_desk.services.demo import ensure_demo_station, generate_demo, is_synthetic
 from rescue_desk.storage import open_database
 from rescue_desk.storage.check import verify_chain
@@ -46,13 +48,38 @@ def test_first_start_creates_demo_once(tmp_path):
     db.dispose()
 
 
+def _content(db) -> dict[str, list]:
+    """Every generated row, and the history's log entries without their hashes (the roster's
+    entries carry the time of the run, which the chain includes)."""
+    queries = {t: f"SELECT * FROM {t} ORDER BY 1, 2" for t in
+               ("officers", "vehicles", "incidents", "calls", "trips", "trip_members", "checkins", "persons")}
+    queries["events"] = ("SELECT at, operation, entity, entity_id, action, incident_id, before, after FROM events "
+                         "WHERE operation = 'demo_history' ORDER BY id")
+    with db.engine.connect() as conn:
+        return {name: conn.execute(text(q)).all() for name, q in queries.items()}
+
+
 def test_demo_is_reproducible(tmp_path):
-    totals = []
+    contents, totals = [], []
     for name in ("a", "b"):
         db = open_database(f"sqlite:///{tmp_path / name}.sqlite3")
         totals.append(generate_demo(db, years=1, end_year=2024, seed=7, open_incidents=False).persons_by_year)
+        contents.append(_content(db))
         db.dispose()
     assert totals[0] == totals[1]
+    assert len(contents[0]["persons"]) == totals[0][2024] and len(contents[0]["events"]) > 4000
+    assert contents[0] == contents[1]
+
+
+def test_demo_on_postgresql_passes_db_check(pg_url):
+    db = open_database(pg_url)
+    summary = generate_demo(db, years=1, end_year=2024)
+    report = check_database(db.engine)
+    assert report.ok, report.lines
+    assert f"{summary.incidents + 3} incidents (synthetic demo data)" in " ".join(report.lines)
+    _call, incident_id = log_call(db, "pasang", CallInput(received_at=utc_now(), text="过了卓玛拉一公里"))
+    assert incident_id == summary.incidents + 4  # the desk goes on after the generated ids
+    db.dispose()
 
 
 def test_interrupted_generation_is_detected(tmp_path):
