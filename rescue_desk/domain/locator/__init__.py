@@ -20,8 +20,9 @@ from .belief import clue_likelihood, fuse, grid_for, hpd_runs
 from .clues import Clue, ParsedDescription
 from ..datums import DATUMS
 from .estimate import FAR_AWAY_KM, OFF_ROUTE_M, LocateResult, describe
-from .discourse import parse_speech as parse_description
+from .discourse import parse_speech as parse_description, said_as_reference as _said_as_reference
 from .parser import BEIJING
+from .scenes import SCENES
 from .suggestions import Suggestions, suggest
 from .uncertainty import Question, Reading, mixture, question, readings
 
@@ -146,7 +147,7 @@ def _chainage_answer(kora: Kora, belief, pd: ParsedDescription, base: dict) -> L
     ask = question(kora, found, pd.direction, width)
     base.update(used=used, set_aside=aside, conflicts=conflicts, posterior=p, readings=found, question=ask)
     radius = None
-    inside = _inside_off_trail_place(kora, used, best, pd.text)
+    inside = _inside_off_trail_place(kora, used, best, pd)
     if inside is not None:  # "we are inside Drira Phuk Gompa": the place itself, off the trail
         lon, lat, radius = inside.lon, inside.lat, INSIDE_RADIUS_M
         msg += f"; at {inside.short_en} {inside.short_zh} itself, {inside.offset_m:.0f} m off the trail"
@@ -159,16 +160,31 @@ INSIDE_RADIUS_M = 150.0
 this of its mapped point (the table gives such positions to about ±150 m)."""
 _INSIDE_WORDS = re.compile(r"里面|下面|底下|门口|院子|大殿|\binside\b|\bunder\b|\bup at\b|\bin the (?:courtyard|hall)")
 
+_WENT_THERE = re.compile(r"寺里|庙里|爬上[来去]|参观|\binside\b|\bup at\b|\bclimbed up\b|\bvisit(?:ing|ed)?\b|\bup (?:here|there)\b")
+"""Words that say the caller went to an off-trail place, not only that they see it."""
 
-def _inside_off_trail_place(kora: Kora, used: list[Clue], best_km: float, text: str):
-    at = [c for c in used if c.kind == "landmark" and c.distance_km is None
-          and (c.relation == "at" or (c.relation == "near" and _INSIDE_WORDS.search(text)))]
-    if len({c.landmark_id for c in at}) != 1:
-        return None
-    lm = kora.gazetteer.get(at[0].landmark_id)
-    if lm.offset_m <= OFF_ROUTE_M or "village" in lm.kinds or kora.along_distance_km(best_km, lm.chainage_km) > 0.6:
-        return None
-    return lm
+
+def _inside_off_trail_place(kora: Kora, used: list[Clue], best_km: float, pd: ParsedDescription):
+    """The off-trail place the caller is at, if the words say so: a place said with "at", else the
+    place a scene describes ("climbed up to where the vultures sit") when the words say they went
+    there, else a place said with "near" and such words ("曲古寺上面")."""
+    gz, inside, went = kora.gazetteer, _INSIDE_WORDS.search(pd.text), _WENT_THERE.search(pd.text)
+
+    def off_trail(lid: str) -> bool:
+        lm = gz.get(lid)
+        return (lm.offset_m > OFF_ROUTE_M and "village" not in lm.kinds
+                and kora.along_distance_km(best_km, lm.chainage_km) <= 0.6)
+    plain = [c for c in used if c.kind == "landmark" and c.distance_km is None]
+    scenes = {s.key: s for s in SCENES}
+    choices = [{c.landmark_id for c in plain if c.relation == "at"},
+               {lid for c in used if c.kind == "scene" for lid in scenes[c.scene].landmarks if off_trail(lid)}
+               if went else set(),
+               {c.landmark_id for c in plain if off_trail(c.landmark_id) and not _said_as_reference(pd, c)
+                and ((c.relation == "near" and (inside or went)) or (c.relation == "before" and went))}]  # "climbed up behind the flagpole to the sky burial site"
+    for ids in choices:
+        if ids:
+            return gz.get(next(iter(ids))) if len(ids) == 1 and off_trail(next(iter(ids))) else None
+    return None
 
 
 def _point_fix(kora: Kora, fixes: list[Clue], belief, pd: ParsedDescription, base: dict) -> LocateResult:

@@ -261,9 +261,23 @@ def _apply_relay(pd: ParsedDescription, kora: Kora) -> None:
     pd.clues = out
 
 
+_REFERENCE_BEFORE = re.compile(r"\b(?:above|below|behind|beyond|across from|opposite)\s+(?:the\s+)?$")
+_REFERENCE_AFTER = re.compile(r"^\s*(?:的)?(?:上面|上边|后面|后边|对面|背后)(?:那个|的)?\s*(?:坡|山|山坡|山上)")
+
+
+def said_as_reference(pd: ParsedDescription, c: Clue) -> bool:
+    """"on the hill above the flagpole", "大经幡杆上面那个坡上": the place only says where the other is."""
+    p = _position(pd, c)
+    if p < 0:
+        return False
+    return bool(_REFERENCE_BEFORE.search(pd.text[max(0, p - 16):p])
+                or _REFERENCE_AFTER.search(pd.text[p + len(c.text):p + len(c.text) + 10]))
+
+
 def _history_from_tense(pd: ParsedDescription) -> None:
     """The latest place said about the present locates; earlier "at" places are history."""
-    at = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("at", "near") and c.distance_km is None]
+    at = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("at", "near") and c.distance_km is None
+          and not (c.relation == "near" and said_as_reference(pd, c))]
     if len({c.landmark_id for c in at}) < 2:
         return
     now = [c for c in at if c.now]

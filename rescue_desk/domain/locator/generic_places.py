@@ -22,10 +22,14 @@ from ..kora import Kora
 from .mentions import Mention
 
 MAX_CONTEXT_KM = 10.0
+NAMED_BY_KM = 1.0
+"""A generic word after another place's name ("the Chuku bridge", "Tarboche sky burial") is the one
+of that kind within this of the named place."""
 _GENERIC = {
     "bridge": re.compile(r"(?:the |an? )?(?:iron |metal |small |big )?bridge\b|铁?桥(?:头)?"),
     "monastery": re.compile(r"(?:the |a )?(?:monastery|gompa|temple)\b|寺(?:庙)?"),
     "supply": re.compile(r"(?:the |a )?(?:supply point|tea ?house|tea shop)\b|补给点|补给站|茶馆"),
+    "sky_burial": re.compile(r"(?:the |a )?sky[- ]?burial(?: site| ground| place)?\b|天葬台|天葬场"),
 }
 _FORK = re.compile(r"fork|path (?:splits|divides)|分岔|岔口|岔路")
 
@@ -38,7 +42,7 @@ def _candidates(kora: Kora, kind: str) -> list[str]:
             out.append(lm.id)
         elif kind == "monastery" and ("gompa" in en or "寺" in zh):
             out.append(lm.id)
-        elif kind == "supply" and "supply" in lm.kinds:
+        elif kind in lm.kinds and kind != "bridge":  # supply points, sky burial grounds
             out.append(lm.id)
     return out
 
@@ -57,10 +61,16 @@ def resolve_generic(mentions: list[Mention], text: str, scenes: list, kora: Kora
     generic = [(m.start, m.end, _kind_of(m.text), m) for m in mentions if _kind_of(m.text)]
     taken = [(m.start, m.end) for m in mentions]
     for kind, rx in _GENERIC.items():
+        cands = set(_candidates(kora, kind))
         for g in rx.finditer(text):
-            # "Drira Phuk monastery", "曲古寺": a generic word right after a name belongs to it
-            if not any(s < g.end() and g.start() < e + 3 for s, e in taken):
+            # "Drira Phuk monastery", "曲古寺": a generic word right after a name of that kind belongs to it;
+            # after a name of another kind ("the Tarboche sky burial") the name says which one
+            touching = [m for m in mentions if m.start < g.end() and g.start() < m.end + 3]
+            if not touching:
                 generic.append((g.start(), g.end(), kind, None))
+            elif len(touching) == 1 and touching[0].end <= g.start() and touching[0].landmark_id not in cands \
+                    and not _kind_of(touching[0].text):
+                generic.append((g.start(), g.end(), kind, Mention("", g.start(), g.end(), text[g.start():g.end()])))
     if not generic:
         return mentions
     said_before = [replace(m, start=-1, end=-1) for m in earlier if not _kind_of(m.text)]
@@ -79,7 +89,13 @@ def resolve_generic(mentions: list[Mention], text: str, scenes: list, kora: Kora
         earlier = [n for n in named if n.end <= start and n.landmark_id in cands]
         if lid is None and earlier:
             lid = earlier[-1].landmark_id  # "改则茶馆 … 就在茶馆里面": the one just named
-        if lid is None and m is not None:  # only a said name ("the iron bridge") moves with the story
+        if lid is None and m is not None and not m.landmark_id:  # "Tarboche sky burial": the one by that name
+            named_by = [n for n in named if start - 3 <= n.end <= start]
+            ref = gz.get(named_by[-1].landmark_id).chainage_km if named_by else None
+            best = min(((kora.along_distance_km(ref, gz.get(c).chainage_km), c) for c in cands), default=None) \
+                if ref is not None else None
+            lid = best[1] if best and best[0] <= NAMED_BY_KM else None
+        if lid is None and m is not None and m.landmark_id:  # only a said name ("the iron bridge") moves with the story
             before = [n for n in named if n.end <= start]
             after = [n for n in named if n.start >= end]
             sign = 1 if direction == "cw" else -1
@@ -93,9 +109,16 @@ def resolve_generic(mentions: list[Mention], text: str, scenes: list, kora: Kora
                 behind = [(sign * (ref - gz.get(c).chainage_km)) % length for c in cands]
                 best = min(((d, c) for d, c in zip(behind, cands) if 0.05 < d <= MAX_CONTEXT_KM), default=None)
                 lid = best[1] if best else None
+        if lid is not None and m is not None:
+            # "the Tarboche sky burial site": a name just before a generic word that settles to another
+            # place only says which one
+            modifier = [n for n in out if start - 2 <= n.end <= start and n.landmark_id != lid and not _kind_of(n.text)]
+            if modifier:
+                out = [n for n in out if n is not modifier[0]]
+                m = replace(m, start=modifier[0].start, text=text[modifier[0].start:end])
         if lid is not None:
             out.append(replace(m, landmark_id=lid, generic=True) if m is not None else
                        Mention(lid, start, end, text[start:end], False, True))
-        elif m is not None:
+        elif m is not None and m.landmark_id:
             out.append(m)
     return sorted(out, key=lambda x: x.start)

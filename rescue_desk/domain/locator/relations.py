@@ -26,7 +26,7 @@ _LEFT_CUES = [
     ("from", r"\bfrom|\baway from|离|距离?|距|从"),
     ("near", r"\bnear(?:by)?|\baround|\bby|\bnext to|\bbeside|\bclose to|\bopposite|\boutside|\bnot far from|"
              r"\bsomewhere near"),
-    ("at", r"\bat|\bin|\binside|\breached|\barrived at|\bon top of|\bcame to|\bgot to|\bmade it to|在|就在|位于|到了|到达了?|抵达了?|"
+    ("at", r"\bat|\bin|\binside|\bvisit(?:ing|ed)?|参观了?|\breached|\barrived at|\bon top of|\bcame to|\bgot to|\bmade it to|在|就在|位于|到了|到达了?|抵达了?|"
            r"刚刚?到|已经到|终于到|[下走爬来回赶跑]到(?=⟦)"),
 ]
 _RIGHT_CUES = [

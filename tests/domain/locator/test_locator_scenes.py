@@ -72,3 +72,49 @@ def test_vultures_say_a_sky_burial_ground_and_the_flagpole_says_which():
     assert r.placed and KORA.along_distance_km(r.chainage_km, km("sky_burial_tarboche")) < 0.8, r.explanation()
     alone = locate("we can see lots of vultures on the slope, my father sat down and cannot go on")
     assert alone.placed and len(alone.intervals_km) == 2  # Tarboche's ground or Shiva-tsal: both kept
+
+
+def lm_point(lid):
+    lm = KORA.gazetteer.get(lid)
+    return lm.lon, lm.lat
+
+
+def off_by_m(r, lid):
+    from rescue_desk.domain.geo import geodesic_distance_m
+    return geodesic_distance_m(r.lon, r.lat, *lm_point(lid))
+
+
+@pytest.mark.parametrize("text,lid", [
+    ("we climbed up from the trail to visit Chuku monastery, my husband slipped on the steps", "chuku_gompa"),
+    ("我们过了河 爬上去参观止热寺 现在在寺里 同伴头很痛", "drira_phuk_gompa"),
+    ("we climbed up the slope behind the big flagpole to the sky burial ground, vultures everywhere, my mother fell",
+     "sky_burial_tarboche"),
+])
+def test_a_caller_who_went_to_an_off_trail_place_is_placed_at_it(text, lid):
+    r = locate(text)
+    assert r.placed and r.radius_m and off_by_m(r, lid) <= r.radius_m, r.explanation()
+
+
+def test_a_monastery_only_seen_across_the_river_keeps_the_caller_on_the_trail():
+    r = locate("我们在曲古桥补给点 河对面崖上面挂着一个寺 我妈不舒服")
+    assert r.placed and r.radius_m is None, r.explanation()
+
+
+def test_a_generic_sky_burial_after_a_name_is_the_one_by_that_name():
+    r = locate("we are at the Tarboche sky burial, my friend fainted")
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("sky_burial_tarboche")) < 0.3, r.explanation()
+    assert "tarboche" not in " ".join(r.not_understood)
+
+
+@pytest.mark.parametrize("text,lid", [
+    ("halfway between Gangjia and the small sky burial supply point, my brother is vomiting", None),
+    ("我们在曲古寺桥这边 等人", "chuku_bridge_supply"),
+])
+def test_a_generic_word_after_another_place_is_the_one_near_it(text, lid):
+    r = locate(text)
+    assert r.placed, r.explanation()
+    if lid is None:  # the supply point by Shiva-tsal is the west one, before it
+        middle = (km("gangjia") + km("sky_burial_w_supply")) / 2
+        assert abs(r.chainage_km - middle) < 0.2, r.explanation()
+    else:
+        assert KORA.along_distance_km(r.chainage_km, km(lid)) < 0.3, r.explanation()
