@@ -16,7 +16,8 @@ from rescue_desk.storage import Database
 from rescue_desk.storage.models_station import HazardRow
 
 from .errors import NotFound, ValidationError
-from .station import _check_choice, _check_dates, _hazard_to_domain, _txt
+from .station import _check_choice, _check_dates
+from .station_reading import _hazard_to_domain, _txt
 
 
 def _check_hazard(from_km: float, to_km: float, closed: bool, speed_factor: float) -> None:
