@@ -168,7 +168,7 @@ def _inside_off_trail_place(kora: Kora, used: list[Clue], best_km: float, pd: Pa
     """The off-trail place the caller is at, if the words say so: a place said with "at", else the
     place a scene describes ("climbed up to where the vultures sit") when the words say they went
     there, else a place said with "near" and such words ("曲古寺上面")."""
-    gz, inside, went = kora.gazetteer, _INSIDE_WORDS.search(pd.text), _WENT_THERE.search(pd.text)
+    gz = kora.gazetteer
 
     def off_trail(lid: str) -> bool:
         lm = gz.get(lid)
@@ -176,6 +176,10 @@ def _inside_off_trail_place(kora: Kora, used: list[Clue], best_km: float, pd: Pa
                 and kora.along_distance_km(best_km, lm.chainage_km) <= 0.6)
     plain = [c for c in used if c.kind == "landmark" and c.distance_km is None]
     scenes = {s.key: s for s in SCENES}
+    said = {c.landmark_id for c in plain} | {lid for c in used if c.kind == "scene" for lid in scenes[c.scene].landmarks}
+    if not any(off_trail(lid) for lid in said):
+        return None
+    inside, went = _INSIDE_WORDS.search(pd.text), _WENT_THERE.search(pd.text)
     choices = [{c.landmark_id for c in plain if c.relation == "at"},
                {lid for c in used if c.kind == "scene" for lid in scenes[c.scene].landmarks if off_trail(lid)}
                if went else set(),

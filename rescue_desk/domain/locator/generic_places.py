@@ -34,7 +34,22 @@ _GENERIC = {
 _FORK = re.compile(r"fork|path (?:splits|divides)|分岔|岔口|岔路")
 
 
+_CANDIDATES: dict[int, tuple[object, dict[str, list[str]]]] = {}
+
+
 def _candidates(kora: Kora, kind: str) -> list[str]:
+    """Landmarks of ``kind`` in chainage order (kept per gazetteer: asked for every generic word)."""
+    cached = _CANDIDATES.get(id(kora.gazetteer))
+    if cached is None or cached[0] is not kora.gazetteer:
+        if len(_CANDIDATES) > 16:
+            _CANDIDATES.clear()
+        cached = _CANDIDATES[id(kora.gazetteer)] = (kora.gazetteer, {})
+    if kind not in cached[1]:
+        cached[1][kind] = _find_candidates(kora, kind)
+    return cached[1][kind]
+
+
+def _find_candidates(kora: Kora, kind: str) -> list[str]:
     out = []
     for lm in kora.gazetteer.by_chainage():
         en, zh = lm.name_en.lower(), lm.name_zh

@@ -66,10 +66,14 @@ def load_scenes() -> tuple[Scene, ...]:
 
 
 SCENES = load_scenes()
+_ANY_SCENE = re.compile("|".join(f"(?:{s.pattern.pattern})" for s in SCENES))
+"""One search tells most descriptions (no scene at all) apart at once."""
 
 
 def find_scenes(text: str) -> list[tuple[Scene, int, int]]:
     """(scene, start, end) for every scene described in ``text`` (cleaned, lower case)."""
+    if not _ANY_SCENE.search(text):
+        return []
     out = []
     for scene in SCENES:
         m = scene.pattern.search(text)

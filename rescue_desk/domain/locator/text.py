@@ -49,11 +49,13 @@ def clean_text(text: object) -> tuple[str, list[str]]:
         warnings.append(f"description cut to its first {MAX_CHARS} characters (it had {len(text)})")
         text = text[:MAX_CHARS]
     text = unicodedata.normalize("NFKC", text.translate(_DEGREE_LOOKALIKES))
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") and c not in "\n\t" for c in text):
+    if not text.isprintable() and any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") and c not in "\n\t"
+                                      for c in text):  # isprintable: the usual case checked at C speed
         text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") else c for c in text)
         warnings.append("control characters were removed")
     text = text.translate(_FOLD)
-    text = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lower = text.lower()  # one character lower-cased to two ("İ") would shift positions: then one by one
+    text = lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     text = _ORDINAL.sub(lambda m: _ORDINALS[m.group(1)], text)
     text = _ZH_ORDINAL.sub(lambda m: "第" + "零一二三四五六七八九"[int(m.group(1))], text)
     text = _ZH_NUMBERED.sub(lambda m: "第" + _zh_digit(m.group(1)), text)  # "2号朝拜点" = "第二朝拜点"
