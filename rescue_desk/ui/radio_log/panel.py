@@ -173,14 +173,13 @@ class RadioLogPanel(QWidget):
                                             at=at, kora=self.ctx.kora)
             return svc.log_checkin(db, actor, trip, at, note, position)
 
-        self.ctx.worker.submit(work, on_done=self._added, on_error=self._error)
+        self.ctx.notices.run_op(work, on_done=self._added, on_error=self._error)
 
     def _added(self, _checkin_id) -> None:
         self.note.clear()
         self.where.clear()
         self._set_clicked(None)
         self.message.setText(self.tr("Check-in saved."))
-        self.ctx.bridge.incidentsChanged.emit()
         self.load()
 
     def _error(self, exc: BaseException) -> None:

@@ -389,4 +389,4 @@ class ReportsPage(QWidget):
     def _imported(self, summary: str) -> None:
         self.status.setText(summary)
         self._notice = summary
-        self.ctx.bridge.incidentsChanged.emit()  # the map, the board and this page reload
+        self.ctx.notices.poll_now()  # the log announces the imported incidents: map, board and this page reload

@@ -73,12 +73,11 @@ class StationLayerMenu(QObject):
             if not confirm(diff):
                 self.editor.message.setText(self.tr("Import cancelled; nothing was changed."))
                 return
-            ctx.worker.submit(station_exchange.apply_import, ctx.db, ctx.actor, diff, on_done=applied,
-                              on_error=self.editor._failed)
+            ctx.notices.run_op(station_exchange.apply_import, ctx.db, ctx.actor, diff, on_done=applied,
+                               on_error=self.editor._failed)
 
         def applied(n) -> None:
             self.editor.message.setText(self.tr("Imported {0} changes.").format(n))
-            ctx.bridge.stationLayerChanged.emit()
 
         ctx.worker.submit(station_exchange.preview_import, ctx.db, data, on_done=previewed,
                           on_error=self.editor._failed)

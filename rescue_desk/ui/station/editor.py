@@ -44,8 +44,8 @@ def _load_walks(db):
 class StationEditor(QWidget):
     """The dock's widget. ``loaded`` fires after each reload (GUI thread); ``message`` shows the outcome.
 
-    After each reload ``ctx.kora`` is the kora with today's station layer and the bridge emits
-    ``dataChanged("station_kora")``: widgets that locate (the intake) should take ``ctx.kora`` then."""
+    Edits run through ``ctx.notices``: the event log then announces ``stationLayerChanged`` once, and
+    this editor, the station state (``ctx.kora``, the locator) and the map reload from that one notice."""
 
     loaded = Signal()
     walksLoaded = Signal()
@@ -111,13 +111,11 @@ class StationEditor(QWidget):
 
     def _loaded(self, result) -> None:
         self.layer, rows, kora, hazards_today = result
-        self.ctx.kora = kora
         self.map.refresh_landmarks(kora)
         self.map.set_hazards([h.as_map_item(self.ctx.lang) for h in hazards_today])
         self.landmarks.set_rows(rows)
         self.hazards.set_hazards(list(self.layer.hazards))
         self._place_handle()
-        self.ctx.bridge.dataChanged.emit("station_kora")  # ctx.kora now holds today's station layer
         self.loaded.emit()
 
     def reload_walks(self) -> None:
@@ -140,22 +138,16 @@ class StationEditor(QWidget):
             if getattr(edit, "key", None) and not isinstance(edit, MoveLandmark):
                 self.landmarks.new_position = None
                 self._select_after_load = edit.key
-            self._changed()
 
-        self.ctx.worker.submit(edit.apply, db, actor, on_done=done, on_error=self._failed)
+        self.ctx.notices.run_op(edit.apply, db, actor, on_done=done, on_error=self._failed)
 
     def _run(self, edit, on_done: Callable) -> None:
         """Undo/redo: run an edit on the worker (in order after earlier ones)."""
         def done(result) -> None:
             on_done(result)
             self.message.setText(self.tr("Done: {0}").format(edit.text))
-            self._changed()
 
-        self.ctx.worker.submit(edit.apply, self.ctx.db, self.ctx.actor, on_done=done, on_error=self._failed)
-
-    def _changed(self) -> None:
-        """Tell every listener (map, desk, other widgets) that the station layer changed."""
-        self.ctx.bridge.stationLayerChanged.emit()
+        self.ctx.notices.run_op(edit.apply, self.ctx.db, self.ctx.actor, on_done=done, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(str(exc))
