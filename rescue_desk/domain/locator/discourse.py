@@ -47,6 +47,7 @@ _CALLER_AT = [
     re.compile(r"(?:开|卖)[^,.!?⟦]{0,6}?的[^,.!?⟦]{0,4}?在(?P<m>⟦\d+⟧)[^,.!?⟦]{0,3}?(?:这|那)"),
     re.compile(r"在(?P<m>⟦\d+⟧)(?:这|那)(?:边|里|儿)?等"),
     re.compile(r"\bi(?:'m| am)\b[^.!?⟦]{0,40}?\b(?:at|in|of)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
+    re.compile(r"\bthis is (?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:at|in|from)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
     re.compile(r"\bi (?:run|own|keep|have)\b[^.!?⟦]{0,30}?\b(?:at|in)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
     re.compile(r"\b(?:calling|phoning|ringing) from\b[^.!?⟦]{0,30}?(?P<m>⟦\d+⟧)"),
     re.compile(r"\bwe(?:'re| are) (?:waiting )?(?:at|in)\s+(?:the\s+)?(?P<m>⟦\d+⟧)[^.!?]{0,30}\bwaiting\b"),
@@ -251,6 +252,17 @@ def _apply_relay(pd: ParsedDescription, kora: Kora) -> None:
                             relation="before" if behind else "past", landmark_id=caller, distance_km=d.km,
                             distance_qualifier=d.qualifier))
             out = [c for c in out if not (c.kind == "landmark" and c.landmark_id == caller and c.distance_km is None)]
+    toward = next((m for i, m in enumerate(mentions) if m.landmark_id != caller
+                   and re.search(_TOWARD + rf"⟦{i}⟧", marked)), None)
+    if toward is not None and not any(c.distance_km is not None for c in out if c.kind == "landmark"):
+        dists = find_expressions(convert_english_numbers(convert_chinese_numerals(pd.text))).distances
+        if dists:  # "collapsed about two kilometres back, towards Zutul Phuk" (from the caller's place)
+            d = dists[0]
+            out = [c for c in out if not (c.kind == "landmark" and c.landmark_id in (caller, toward.landmark_id)
+                                          and c.distance_km is None)]
+            out.append(Clue("landmark", f"{kora.gazetteer.get(caller).short_en} … {toward.text}", relation="toward",
+                            landmark_id=caller, other_id=toward.landmark_id, distance_km=d.km,
+                            distance_qualifier=d.qualifier))
     landmarks = [c for c in out if c.kind in ("landmark", "between")]
     if landmarks and all(c.relation in _HISTORY_RELATIONS and c.distance_km is None for c in landmarks) \
             and len({c.landmark_id for c in landmarks}) == 1:

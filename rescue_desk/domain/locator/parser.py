@@ -162,7 +162,7 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             fraction = None
             if rel in ("between", "halfway"):
                 same = lambda k: {j for j, m in enumerate(mentions) if m.landmark_id == mentions[k].landmark_id}
-                fraction = way_fraction(ex.skeleton, same(a), same(b))
+                fraction = way_fraction(ex.skeleton, same(a), same(b), (mentions[a].text, mentions[b].text))
                 if fraction is not None:
                     rel = "halfway"
                     used.update(same(a) | same(b))  # "离铁桥近一点" only qualifies the stretch
@@ -210,7 +210,7 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             if rel == "before" and left.rstrip().endswith("到") and right.lstrip().startswith("了") \
                     and not (dist is not None and _STILL_TO_GO.search(left)):
                 rel = "at"  # "到⟦0⟧了": arrived
-            said_last = next((c for c in reversed(pd.clues) if c.kind == "landmark"), None)
+            said_last = next((c for c in reversed(pd.clues) if c.kind in ("landmark", "time")), None)
             if rel is None and dist is None and said_last is not None and said_last.landmark_id == mentions[i].landmark_id:
                 continue  # "crossed the Polonggu camp, the third chaktsal gang": one place named twice
             if rel is None:

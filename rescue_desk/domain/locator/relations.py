@@ -26,7 +26,7 @@ _LEFT_CUES = [
     ("from", r"\bfrom|\baway from|离|距离?|距|从"),
     ("near", r"\bnear(?:by)?|\baround|\bby|\bnext to|\bbeside|\bclose to|\bopposite|\boutside|\bnot far from|"
              r"\bsomewhere near"),
-    ("at", r"\bat|\bin|\binside|\bvisit(?:ing|ed)?|参观了?|\breached|\barrived at|\bon top of|\bcame to|\bgot to|\bmade it to|在|就在|位于|到了|到达了?|抵达了?|"
+    ("at", r"\b(?:calling|phoning|ringing|calling you|this is) from|\bat|\bin|\binside|\bvisit(?:ing|ed)?|参观了?|\breached|\barrived at|\bon top of|\bcame to|\bgot to|\bmade it to|在|就在|位于|到了|到达了?|抵达了?|"
            r"刚刚?到|已经到|终于到|[下走爬来回赶跑]到(?=⟦)"),
 ]
 _RIGHT_CUES = [
@@ -109,22 +109,36 @@ def right_relation(window: str) -> str | None:
     return None
 
 
-_FRACTIONS = [(re.compile(r"[三3]分之[一1]|\b(?:a|one) third\b|1/3"), 1 / 3), (re.compile(r"[三3]分之[二2]|\btwo thirds?\b|2/3"), 2 / 3),
-              (re.compile(r"[四4]分之[一1]|\ba quarter\b|1/4"), 0.25), (re.compile(r"[四4]分之[三3]|\bthree quarters?\b|3/4"), 0.75),
+_FRACTIONS = [(re.compile(r"[三3]分之[一1]|\b(?:a|one|1) third\b|1/3"), 1 / 3),
+              (re.compile(r"[三3]分之[二2]|\b(?:two|2) thirds?\b|2/3"), 2 / 3),
+              (re.compile(r"[四4]分之[一1]|\b(?:a|one|1) quarter\b|1/4"), 0.25),
+              (re.compile(r"[四4]分之[三3]|\b(?:three|3) quarters?\b|3/4"), 0.75),
               (re.compile(r"一半|半路|正中间|\bhalf\s?way\b|\bmidway\b|\bin the middle\b"), 0.5)]
 
 
-def way_fraction(text: str, a: set[int], b: set[int]) -> float | None:
+_REMAINING_BEFORE = re.compile(r"(?:剩|剩下|还有|还差)\s*(?:大概|差不多|约)?\s*$")
+_REMAINING_AFTER = re.compile(r"^\s*(?:of (?:the|it) )?(?:left|to go|remaining|still to)")
+_CLOSER = re.compile(r"离(\w{1,8}?)(?:比较|更)?近")
+
+
+def way_fraction(text: str, a: set[int], b: set[int], names: tuple[str, str] = ("", "")) -> float | None:
     """How far from A towards B the words put the walker: "三分之一" 1/3, "离B近一点" / "closer to B"
-    0.75, "刚过A没多远" / "just past A" 0.25, "快到B" 0.8 (``a`` / ``b``: the mention numbers of A and B)."""
-    for rx, f in _FRACTIONS:
-        if rx.search(text):
-            return f
-    for ids, near_f in ((b, 0.75), (a, 0.25)):
+    0.75, "刚过A没多远" / "just past A" 0.25, "快到B" 0.8 (``a`` / ``b``: the mention numbers of A and B;
+    ``names``: how A and B were said, for "离驿站近一点" said with part of a name). The first fraction
+    said counts; "还剩三分之一" is the part still to walk."""
+    said = sorted((m.start(), m.end(), f) for rx, f in _FRACTIONS for m in rx.finditer(text))
+    if said:
+        start, end, f = said[0]
+        remaining = _REMAINING_BEFORE.search(text[max(0, start - 8):start]) or _REMAINING_AFTER.search(text[end:end + 20])
+        return 1 - f if remaining else f
+    for ids, near_f, name in ((b, 0.75, names[1]), (a, 0.25, names[0])):
         for i in ids:
             m = f"⟦{i}⟧"
             if re.search(f"离{m}(?:比较|更)?近|(?:closer|nearer) to (?:the )?{m}|{m}\\s*(?:更|比较)近", text):
                 return near_f
+        part = _CLOSER.search(text)
+        if part and len(part.group(1)) >= 2 and "⟦" not in part.group(1) and part.group(1) in name:
+            return near_f  # "马头明王驿站 … 离驿站近一点"
     for i in a:
         if re.search(f"刚过了?{'⟦'}{i}⟧|just (?:past|after|crossed) (?:the )?⟦{i}⟧", text):
             return 0.25

@@ -173,6 +173,7 @@ _EN_WORD = re.compile(r"(?<![a-z])(" + "|".join(sorted(_EN_NUMBERS, key=len, rev
 _EN_MORE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?) (more|further|extra) (hours?|hrs?|minutes?|mins?|km|kilomet\w*)")
 _EN_HALF = re.compile(r"(\d+)\s+and\s+a\s+half")
 _EN_A_UNIT = re.compile(r"(?<![a-z0-9.])(?:an?|half\s+an?|half\s+a|(?<!a )half)\s+(?=(?:hour|km|kilomet|mile|minute|k\b))")
+_EN_HUNDRED_RANGE = re.compile(r"(?<![\d.])([1-9])\s*(?:,|or|to|-)\s*([1-9])\s+100(?=\s*(?:m|meter|metre))")
 _EN_HUNDRED = re.compile(r"(\d+)\s+100(?=\s*(?:m|meter|metre))")
 _EN_FEW_HUNDRED = re.compile(r"(?:a\s+)?few\s+hundred(?=\s*(?:m|meter|metre))")
 _EN_CLOCK_PAST = re.compile(r"\b(?:(a )?quarter|half|(\d{1,2})(?: minutes)?) past (\d{1,2})(?![\d:]|\.\d)")
@@ -199,6 +200,7 @@ def convert_english_numbers(text: str) -> str:
     "an hour and a half" handled as "1.5 hour", "half a km" -> "0.5 km", "five hundred m" -> "500 m"."""
     t = _EN_FEW_HUNDRED.sub("300", text)
     t = _EN_WORD.sub(lambda m: str(_EN_NUMBERS[m.group(1)]), t)
+    t = _EN_HUNDRED_RANGE.sub(r"\g<1>00-\g<2>00", t)  # "five, six hundred metres" = 500-600 m
     t = _EN_HUNDRED.sub(lambda m: str(int(m.group(1)) * 100), t)
     t = _EN_A_UNIT.sub(lambda m: "0.5 " if m.group(0).startswith("half") else "1 ", t)
     t = re.sub(r"(?<![\d.])(\d+) (hours?|km|kilomet\w*|miles?) and a half", r"\1.5 \2", t)

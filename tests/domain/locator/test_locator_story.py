@@ -178,3 +178,39 @@ def test_a_guide_reports_a_group_member_elsewhere():
     r = locate("I am the guide, I am at Zutul Phuk now. One member of my group is still at the Gendun Lachu bridge, "
                "she cannot walk")
     near(r, km("gendun_lachu_bridge"), 0.6)
+
+
+@pytest.mark.parametrize("text,fraction", [
+    ("在色雄和曲古桥补给点那段路上 走了差不多三分之二 还剩三分之一", 2 / 3),
+    ("between Sershong and the Chuku bridge, we have about one third of it left to go", 2 / 3),
+    ("we are between Sershong and the Chuku bridge, maybe two thirds of the way", 2 / 3),
+    ("我们在第一朝拜处和色雄中间 离朝拜处近一点", 0.25),
+])
+def test_fractions_of_the_way_said_in_many_ways(text, fraction):
+    a, b = (km("first_prostration"), km("sershong")) if "朝拜处近" in text else (km("sershong"), km("chuku_bridge_supply"))
+    near(locate(text), a + fraction * (b - a), 0.25)
+
+
+def test_a_spoken_range_of_hundreds_of_metres():
+    near(locate("Zutul Phuk is maybe five, six hundred metres ahead of us"), km("zutul_phuk") - 0.55, 0.2)
+
+
+def test_words_about_still_breathing_are_not_a_time_still_to_walk():
+    from datetime import datetime
+    r = locate("我们离开岗加两个钟头了 有个人晕倒了 还有呼吸", call_time=datetime(2026, 7, 1, 12, 0))
+    assert r.placed and r.chainage_km > km("gangjia") + 1.0, r.explanation()
+
+
+def test_the_same_place_named_again_after_a_departure_time():
+    from datetime import datetime
+    r = locate("we left Gangjia at 7, the Gangjia guesthouse I mean, now it is 9", call_time=datetime(2026, 7, 1, 9, 0))
+    assert r.placed and r.chainage_km > km("gangjia") + 1.5, r.explanation()
+
+
+def test_calling_from_a_place_is_being_there():
+    near(locate("hello, calling from the Gaize teahouse, my husband has a bad headache"), km("gaize_teahouse"), 0.6)
+
+
+def test_a_driver_relays_a_distance_back_towards_a_place():
+    r = locate("this is a driver at Zongdui. a pilgrim came down and said his wife fell about 3 km back, towards Zutul Phuk")
+    near(r, km("zongdui_supply") - 3.0, 0.6)
