@@ -29,6 +29,7 @@ _GENERIC = {
     "bridge": re.compile(r"(?:the |an? )?(?:iron |metal |small |big )?bridge\b|铁?桥(?:头)?"),
     "monastery": re.compile(r"(?:the |a )?(?:monastery|gompa|temple)\b|寺(?:庙)?"),
     "supply": re.compile(r"(?:the |a )?(?:supply point|tea ?house|tea shop)\b|补给点|补给站|茶馆"),
+    "stupa": re.compile(r"(?:the |a )?(?:white )?(?:stupa|chorten)\b|白塔|(?<![\u4e00-\u9fff])塔(?![钦尔庆青波])|(?<=[过了那个的到在])塔(?![钦尔庆青波])"),
     "sky_burial": re.compile(r"(?:the |a )?sky[- ]?burial(?: site| ground| place)?\b|天葬台|天葬场"),
 }
 _FORK = re.compile(r"fork|path (?:splits|divides)|分岔|岔口|岔路")

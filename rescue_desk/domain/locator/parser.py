@@ -35,7 +35,7 @@ _ORPHAN_PAST = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?
                           r"\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走")
 _NOW = re.compile(r"\bnow\b|\bcurrently\b|\bright now\b|\bat the moment\b|现在|目前|此刻|这会儿")
 _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspent the night|\bovernight\b|"
-                      r"昨天|昨晚|前天|住在|住了|过夜|睡在")
+                      r"昨天|昨晚|前天|住了|过夜|睡在|(?:本来|原来|本)想")  # "我们住在X" alone: staying there now
 _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone\b|走了|已经走|转了")
 _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|\bahead\b|\bsign(?:post| ?board)?\b|还有|还差|还要|牌子|路牌|写着")

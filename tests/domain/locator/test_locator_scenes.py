@@ -118,3 +118,17 @@ def test_a_generic_word_after_another_place_is_the_one_near_it(text, lid):
         assert abs(r.chainage_km - middle) < 0.2, r.explanation()
     else:
         assert KORA.along_distance_km(r.chainage_km, km(lid)) < 0.3, r.explanation()
+
+
+@pytest.mark.parametrize("text,lo,hi", [
+    ("we are somewhere in the east valley, the altimeter shows 4800 m, my wife is exhausted", "phakna_rigzin_supply", "zongdui_supply"),
+    ("还在西边那条大河谷里 手机海拔四千八 同伴走不动了", "sershong", "drira_bridge_fork"),
+])
+def test_a_valley_said_with_a_height_keeps_the_height_in_that_valley(text, lo, hi):
+    r = locate(text)
+    assert r.placed and km(lo) - 0.3 <= r.chainage_km <= km(hi) + 0.3, r.explanation()
+
+
+def test_a_stupa_said_after_the_two_legged_one_is_that_stupa():
+    r = locate("过了那个能从底下钻过去的两腿塔 又过了塔大概八百米 我妈头晕")
+    assert r.placed and abs(r.chainage_km - (km("chorten_kangnyi") + 0.8)) < 0.4, r.explanation()

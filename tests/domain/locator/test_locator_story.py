@@ -214,3 +214,12 @@ def test_calling_from_a_place_is_being_there():
 def test_a_driver_relays_a_distance_back_towards_a_place():
     r = locate("this is a driver at Zongdui. a pilgrim came down and said his wife fell about 3 km back, towards Zutul Phuk")
     near(r, km("zongdui_supply") - 3.0, 0.6)
+
+
+def test_staying_at_a_place_now_is_being_there():
+    near(locate("我们住在岗加的宾馆 同屋的人发烧说胡话"), km("gangjia"), 0.5)
+
+
+def test_a_place_they_meant_to_stay_at_is_not_where_they_are():
+    r = locate("本来想在尊珠寺住的 没有床位了 现在过了根敦拉曲铁桥一公里了 两个人都很冷")
+    near(r, km("gendun_lachu_bridge") + 1.0, 0.6)
