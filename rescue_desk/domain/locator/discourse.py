@@ -22,7 +22,7 @@ from ..kora import Kora
 from .clues import Clue, ParsedDescription
 from .expressions import find_expressions
 from .mentions import scanner_for
-from .parser import parse_description
+from .parser import INFERRED_CCW, infer_direction, parse_description
 from .scenes import SCENES
 from .text import convert_chinese_numerals, convert_english_numbers
 
@@ -88,7 +88,18 @@ def parse_speech(text: object, kora: Kora, call_time: datetime | None = None,
     _history_from_tense(pd)
     _distance_from_passed_place(pd, kora)
     _drop_naming_scenes(pd)
+    _infer_direction_again(pd, kora)
     return pd
+
+
+def _infer_direction_again(pd: ParsedDescription, kora: Kora) -> None:
+    """The walking direction inferred from the clues as the story reads them now (a relayed caller's
+    own place, a visit told as history no longer count)."""
+    if pd.direction_said:
+        return
+    pd.warnings = [w for w in pd.warnings if not w.startswith(INFERRED_CCW)]
+    pd.direction = "cw"
+    infer_direction(pd, kora)
 
 
 _HEADING = re.compile(r"(?:往|向|朝)\w{0,2}\s*$|\b(?:towards?|heading (?:to|for)|climbing (?:up )?to|"
@@ -106,12 +117,13 @@ def _distance_from_passed_place(pd: ParsedDescription, kora: Kora) -> None:
             continue
         passed = [a for a in pd.clues if a.kind == "landmark" and a.landmark_id != c.landmark_id and a.distance_km is None
                   and a.relation in ("past", "just_past", "left")]
-        if not passed:
+        kx = kora.gazetteer.get(c.landmark_id).chainage_km
+        gaps = [(kora.ahead_km(kora.gazetteer.get(a.landmark_id).chainage_km, kx, pd.direction), k)
+                for k, a in enumerate(passed)]
+        gaps = [(g, k) for g, k in gaps if 0.3 < g < 15.0]
+        if not gaps:
             continue
-        a = passed[-1]
-        ka, kx = (kora.gazetteer.get(x).chainage_km for x in (a.landmark_id, c.landmark_id))
-        if not 0.3 < kora.ahead_km(ka, kx, pd.direction) < 15.0:
-            continue
+        a = passed[min(gaps)[1]]  # "came over the pass from the Phakna Rigzin side": the pass was passed last
         pd.clues = [x for x in pd.clues if x is not a and x is not c] + [
             Clue("landmark", f"{a.text} … {c.text}", relation="toward", landmark_id=a.landmark_id,
                  other_id=c.landmark_id, distance_km=c.distance_km, distance_qualifier=c.distance_qualifier)]
@@ -226,7 +238,7 @@ def _apply_relay(pd: ParsedDescription, kora: Kora) -> None:
         return
     pd.notes.append(("relayed", {"caller_at": caller}))
     others = [c for c in pd.clues if not (c.kind == "landmark" and c.landmark_id == caller
-                                          and c.relation in ("at", "near", "left") and c.distance_km is None)]
+                                          and c.relation in ("at", "near", "left", "before") and c.distance_km is None)]
     out = []
     for c in others:
         if c.kind == "landmark" and c.distance_km is not None and c.landmark_id != caller:

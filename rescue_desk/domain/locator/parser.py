@@ -41,6 +41,7 @@ _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin th
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|\bahead\b|\bsign(?:post| ?board)?\b|还有|还差|还要|牌子|路牌|写着")
 _SIGN = re.compile(r"\bsign(?:post| ?board)?s?\b|牌子|路牌|指示牌|标牌")
 _FURTHER_ON = re.compile(r"(?:又|再|继续|往前)\w{0,4}\s*$|\b(?:another|further|more)\s*$")
+_DID_THERE = re.compile(r"\s*[\u4e00-\u9fff]{1,3}了")
 _STILL_TO_GO = re.compile(r"(?:就|才|就能|就可以|便)到\s*$")  # "再走四公里就到⟦0⟧了": not there yet
 _FILLER_BEFORE_PLACE = re.compile(r"(?:那个|这个|就是)\s*(?=⟦)")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
@@ -113,11 +114,14 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
     _relations(pd, ex, mentions, kora, call_time)
     unknown_words(pd, _mark(clean, spans))
     if not pd.direction_said:
-        _infer_direction(pd, kora)
+        infer_direction(pd, kora)
     return pd
 
 
-def _infer_direction(pd: ParsedDescription, kora: Kora) -> None:
+INFERRED_CCW = "walking counter-clockwise (inferred"
+
+
+def infer_direction(pd: ParsedDescription, kora: Kora) -> None:
     """"Passed Zongdui, heading for Zutul Phuk" can only be walked counter-clockwise."""
     behind = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("past", "just_past", "left")]
     ahead = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("before", "almost")]
@@ -127,7 +131,7 @@ def _infer_direction(pd: ParsedDescription, kora: Kora) -> None:
             cw, ccw = kora.ahead_km(ka, kb, "cw"), kora.ahead_km(ka, kb, "ccw")
             if ccw < 0.5 * cw and ccw > 0.3:
                 pd.direction = "ccw"
-                pd.warnings.append(f"walking counter-clockwise (inferred: {a.text} behind, {b.text} ahead)")
+                pd.warnings.append(f"{INFERRED_CCW}: {a.text} behind, {b.text} ahead)")
                 return
 
 
@@ -200,13 +204,18 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             dist = None
             if dists:
                 k, dpos = min(dists, key=lambda x: abs(x[1] - pos))
-                if _nearest_mention(clause, dpos, ids) == i:
+                owner = re.search(rf"离⟦(\d+)⟧\s*(?:还有|还差|有|大概|大约|差不多|\s)*⟨d{k}⟩", clause)
+                if owner and int(owner.group(1)) != i:
+                    pass  # "离⟦0⟧还有两公里 ⟦1⟧早上就过了": the distance is ⟦0⟧'s
+                elif owner or _nearest_mention(clause, dpos, ids) == i:
                     dist = k
                     dists = [x for x in dists if x[0] != k]
             if rel == "from" and dist is None:
                 rel = "left"  # "came from X": X is behind, somewhere
             if rel == "from" and _STILL.search(clause):
                 rel = "before"  # "2 km from Gangjia still"
+            if rel == "before" and dist is None and left.rstrip().endswith("去") and _DID_THERE.match(right):
+                rel = "left"  # "先是去曲古寺拜了拜": a visit told as history
             if rel == "before" and left.rstrip().endswith("到") and right.lstrip().startswith("了") \
                     and not (dist is not None and _STILL_TO_GO.search(left)):
                 rel = "at"  # "到⟦0⟧了": arrived
