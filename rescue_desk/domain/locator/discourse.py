@@ -120,7 +120,7 @@ def _distance_from_passed_place(pd: ParsedDescription, kora: Kora) -> None:
         kx = kora.gazetteer.get(c.landmark_id).chainage_km
         gaps = [(kora.ahead_km(kora.gazetteer.get(a.landmark_id).chainage_km, kx, pd.direction), k)
                 for k, a in enumerate(passed)]
-        gaps = [(g, k) for g, k in gaps if 0.3 < g < 15.0]
+        gaps = [(g, k) for g, k in gaps if 0.1 < g < 15.0]
         if not gaps:
             continue
         a = passed[min(gaps)[1]]  # "came over the pass from the Phakna Rigzin side": the pass was passed last

@@ -204,8 +204,10 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             dist = None
             if dists:
                 k, dpos = min(dists, key=lambda x: abs(x[1] - pos))
-                owner = re.search(rf"离⟦(\d+)⟧\s*(?:还有|还差|有|大概|大约|差不多|\s)*⟨d{k}⟩", clause)
-                if owner and int(owner.group(1)) != i:
+                owner = re.search(rf"离⟦(\d+)⟧\s*(?:还有|还差|有|大概|大约|差不多|\s)*⟨d{k}⟩|"
+                                  rf"⟨d{k}⟩\s*(?:[a-z]+\s+){{0,2}}?(?:towards?|往|向|朝)\s*⟦(\d+)⟧", clause)
+                owner_i = int(owner.group(1) or owner.group(2)) if owner else None
+                if owner and owner_i != i:
                     pass  # "离⟦0⟧还有两公里 ⟦1⟧早上就过了": the distance is ⟦0⟧'s
                 elif owner or _nearest_mention(clause, dpos, ids) == i:
                     dist = k

@@ -223,3 +223,23 @@ def test_staying_at_a_place_now_is_being_there():
 def test_a_place_they_meant_to_stay_at_is_not_where_they_are():
     r = locate("本来想在尊珠寺住的 没有床位了 现在过了根敦拉曲铁桥一公里了 两个人都很冷")
     near(r, km("gendun_lachu_bridge") + 1.0, 0.6)
+
+
+def test_a_relayed_caller_who_says_someone_came_to_his_place():
+    r = locate("我是岗加宾馆的老板 有香客来店里说 过了小天葬台再往上三百米 有个人倒了")
+    near(r, km("shiva_tsal") + 0.3, 0.3)
+    assert r.direction == "cw"
+
+
+def test_a_visit_told_as_history_does_not_turn_the_walk_around():
+    r = locate("先是去曲古寺看了看 回来以后过了第二朝拜处 又走了三百米 我爸心口疼")
+    near(r, km("second_prostration") + 0.3, 0.3)
+
+
+def test_the_distance_stays_with_the_place_it_was_said_of():
+    near(locate("离宗堆还有一公里 尊珠寺早上就过了 有人摔伤了"), km("zongdui_supply") - 1.0, 0.4)
+
+
+def test_a_distance_down_from_the_pass_passed_last():
+    r = locate("reverse kora, we came over Dolma La from the Phakna Rigzin side and are about 300 m down towards Shiva-tsal")
+    near(r, km("dolma_la") - 0.3, 0.3)
