@@ -45,7 +45,7 @@ _CALLER_AT = [
     re.compile(r"我是[^,.!?]{0,4}?(?P<m>⟦\d+⟧)[^,.!?⟦]{0,8}?(?:开|卖|做|的(?:喇嘛|僧人|老板|向导|司机|医生|牧民))"),
     re.compile(r"我(?:现在|这会儿)?(?:人)?在(?P<m>⟦\d+⟧)[^,.!?⟦]{0,8}?(?:等|守|开店|看店|上班)"),
     re.compile(r"(?:开|卖)[^,.!?⟦]{0,6}?的[^,.!?⟦]{0,4}?在(?P<m>⟦\d+⟧)[^,.!?⟦]{0,3}?(?:这|那)"),
-    re.compile(r"在(?P<m>⟦\d+⟧)(?:这|那)(?:边|里|儿)?等"),
+    re.compile(r"在(?P<m>⟦\d+⟧)(?:这|那)?(?:边|里|儿)?等"),
     re.compile(r"\bi(?:'m| am)\b[^.!?⟦]{0,40}?\b(?:at|in|of)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
     re.compile(r"\bthis is (?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:at|in|from)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
     re.compile(r"\bi (?:run|own|keep|have)\b[^.!?⟦]{0,30}?\b(?:at|in)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
@@ -285,6 +285,10 @@ def _apply_relay(pd: ParsedDescription, kora: Kora) -> None:
     pd.clues = out
 
 
+_DONE_THERE = re.compile(r"[^,.!?;]{0,8}?(?:了|过(?![了去])|\b(?:had|did|took|was|were|stopped|rested)\b)")
+"""Words right after a place that tell what was done there, in the past ("在湖边拍了照")."""
+_DONE_BEFORE = re.compile(r"(?:到了|去了|早上|上午|中午|昨天|\bthis morning\b|\bearlier\b|\bwe were\b|\bwe had\b)"
+                          r"[^,.!?;]{0,4}$")
 _REFERENCE_BEFORE = re.compile(r"\b(?:above|below|behind|beyond|across from|opposite)\s+(?:the\s+)?$")
 _REFERENCE_AFTER = re.compile(r"^\s*(?:的)?(?:上面|上边|后面|后边|对面|背后)(?:那个|的)?\s*(?:坡|山|山坡|山上)")
 
@@ -302,6 +306,19 @@ def _history_from_tense(pd: ParsedDescription) -> None:
     """The latest place said about the present locates; earlier "at" places are history."""
     at = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("at", "near") and c.distance_km is None
           and not (c.relation == "near" and said_as_reference(pd, c))]
+    moved_on = [c for c in pd.clues if c.kind == "landmark" and c.distance_km is not None
+                and c.relation in ("past", "just_past", "toward")]
+    if at and moved_on:  # "在湖边拍了照 … 下到不动地钉 吃了饭 又走了四五百米": walked on from a later place
+        last = max(_position(pd, c) for c in moved_on)
+        first = lambda c: pd.text.find(c.text)  # noqa: E731  (a place said twice: the earlier saying)
+        earlier = [c for c in at if 0 <= first(c) < last and (_DONE_THERE.match(pd.text, first(c) + len(c.text))
+                                                               or _DONE_BEFORE.search(pd.text[max(0, first(c) - 10):first(c)]))]
+        if earlier:
+            pd.clues = [replace(c, relation="left") if c in earlier else c for c in pd.clues]
+            at = [c for c in at if c not in earlier]
+            if not at:
+                pd.notes.append(("history", {"now_at": max(moved_on, key=lambda c: _position(pd, c)).landmark_id}))
+                return
     if len({c.landmark_id for c in at}) < 2:
         return
     now = [c for c in at if c.now]

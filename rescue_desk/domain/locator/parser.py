@@ -125,8 +125,11 @@ def infer_direction(pd: ParsedDescription, kora: Kora) -> None:
     """"Passed Zongdui, heading for Zutul Phuk" can only be walked counter-clockwise."""
     behind = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("past", "just_past", "left")]
     ahead = [c for c in pd.clues if c.kind == "landmark" and c.relation in ("before", "almost")]
+    where = lambda c: pd.text.find(c.text.split(" … ")[0])  # noqa: E731
     for a in behind:
         for b in ahead:
+            if where(b) < where(a):
+                continue  # "day one to Dirapuk, then the pass": a place said earlier in the story is no heading
             ka, kb = (kora.gazetteer.get(x).chainage_km for x in (a.landmark_id, b.landmark_id))
             cw, ccw = kora.ahead_km(ka, kb, "cw"), kora.ahead_km(ka, kb, "ccw")
             if ccw < 0.5 * cw and ccw > 0.3:

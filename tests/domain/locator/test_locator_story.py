@@ -243,3 +243,19 @@ def test_the_distance_stays_with_the_place_it_was_said_of():
 def test_a_distance_down_from_the_pass_passed_last():
     r = locate("reverse kora, we came over Dolma La from the Phakna Rigzin side and are about 300 m down towards Shiva-tsal")
     near(r, km("dolma_la") - 0.3, 0.3)
+
+
+def test_a_place_walked_on_from_makes_earlier_places_history():
+    r = locate("过了垭口在湖边歇了一会 后来下到不动地钉补给点 喝了茶 又往前走了六百米 同伴肚子疼")
+    near(r, km("phakna_rigzin_supply") + 0.6, 0.35)
+
+
+def test_places_said_earlier_in_the_story_do_not_turn_the_walk_around():
+    r = locate("早上到了曲古桥 然后在第二朝拜处休息了一会 现在刚过第二朝拜处五百米 有人胸闷")
+    assert r.direction == "cw"
+    near(r, km("second_prostration") + 0.5, 0.35)
+
+
+def test_a_driver_waiting_at_a_place_relays_a_client_still_above_it():
+    r = locate("我是司机 在宗堆等客人 客人打电话说他还在后面 离宗堆还有两公里 走不动了")
+    near(r, km("zongdui_supply") - 2.0, 0.5)
