@@ -47,6 +47,8 @@ _CALLER_AT = [
     re.compile(r"(?:开|卖)[^,.!?⟦]{0,6}?的[^,.!?⟦]{0,4}?在(?P<m>⟦\d+⟧)[^,.!?⟦]{0,3}?(?:这|那)"),
     re.compile(r"在(?P<m>⟦\d+⟧)(?:这|那)?(?:边|里|儿)?等"),
     re.compile(r"\bi(?:'m| am)\b[^.!?⟦]{0,40}?\b(?:at|in|of)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
+    re.compile(r"\b(?:owner|keeper|manager|monk|lama|driver|guide|shopkeeper|herder|doctor|porter|staff)\s+(?:at|in|of|from)"
+               r"\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
     re.compile(r"\bthis is (?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:at|in|from)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
     re.compile(r"\bi (?:run|own|keep|have)\b[^.!?⟦]{0,30}?\b(?:at|in)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
     re.compile(r"\b(?:calling|phoning|ringing) from\b[^.!?⟦]{0,30}?(?P<m>⟦\d+⟧)"),
@@ -135,7 +137,7 @@ def _drop_naming_scenes(pd: ParsedDescription) -> None:
     was passed; the caller is no longer there, so it is not a clue about where they are."""
     scenes = {s.key: s for s in SCENES}
     places = [c for c in pd.clues if c.kind == "landmark" and
-              (c.distance_km is not None or c.relation in ("past", "just_past", "left", "before", "almost"))]
+              (c.distance_km is not None or c.relation in ("past", "left"))]  # "just past it", "almost there": still in view
     keep = []
     for c in pd.clues:
         sc = scenes.get(c.scene) if c.kind == "scene" else None

@@ -63,6 +63,28 @@ def _find_candidates(kora: Kora, kind: str) -> list[str]:
     return out
 
 
+_AFTER_NAME = re.compile(r"^\s*(?:(?P<after>after|past|beyond)|(?P<before>before|on the way to|towards?))\s+(?:the\s+)?$")
+_NAME_THEN_AFTER = re.compile(r"^(?:(?P<after>后面|之后|过去|后)|(?P<before>前面|之前|前))的?(?:那座|那个|那)?\s*$")
+
+
+def _next_of_kind(kora: Kora, cands: list[str], text: str, start: int, end: int, named: list[Mention],
+                  direction: str) -> str | None:
+    """The landmark of this kind just after (or before) a place named right next to the generic word."""
+    gz, sign = kora.gazetteer, (1 if direction == "cw" else -1)
+    for n in named:
+        if n.start < 0:
+            continue
+        m = (_AFTER_NAME.match(text[end:n.start]) if 0 <= n.start - end <= 16 else None) or \
+            (_NAME_THEN_AFTER.match(text[n.end:start]) if 0 <= start - n.end <= 6 else None)
+        if not m:
+            continue
+        ref, ahead = gz.get(n.landmark_id).chainage_km, bool(m.group("after"))
+        gaps = [((sign * (gz.get(c).chainage_km - ref) * (1 if ahead else -1)) % kora.length_km, c) for c in cands]
+        best = min(((d, c) for d, c in gaps if 0.05 < d <= MAX_CONTEXT_KM), default=None)
+        return best[1] if best else None
+    return None
+
+
 def _kind_of(words: str) -> str | None:
     for kind, rx in _GENERIC.items():
         if rx.fullmatch(words.strip()):
@@ -105,6 +127,8 @@ def resolve_generic(mentions: list[Mention], text: str, scenes: list, kora: Kora
         earlier = [n for n in named if n.end <= start and n.landmark_id in cands]
         if lid is None and earlier:
             lid = earlier[-1].landmark_id  # "改则茶馆 … 就在茶馆里面": the one just named
+        if lid is None and m is None:  # "the bridge after Gangjia", "过了岗加的那座桥": the next one on
+            lid = _next_of_kind(kora, cands, text, start, end, named, direction)
         if lid is None and m is not None and not m.landmark_id:  # "Tarboche sky burial": the one by that name
             named_by = [n for n in named if start - 3 <= n.end <= start]
             ref = gz.get(named_by[-1].landmark_id).chainage_km if named_by else None

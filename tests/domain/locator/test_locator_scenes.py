@@ -132,3 +132,27 @@ def test_a_valley_said_with_a_height_keeps_the_height_in_that_valley(text, lo, h
 def test_a_stupa_said_after_the_two_legged_one_is_that_stupa():
     r = locate("过了那个能从底下钻过去的两腿塔 又过了塔大概八百米 我妈头晕")
     assert r.placed and abs(r.chainage_km - (km("chorten_kangnyi") + 0.8)) < 0.4, r.explanation()
+
+
+@pytest.mark.parametrize("text,lid", [
+    ("we are by a little lake just beneath the pass, my son has a headache", "gauri_kund"),
+    ("there are old clothes strewn over the slope here, my wife sat down", "shiva_tsal"),
+])
+def test_more_ways_to_describe_the_lake_and_the_clothes(text, lid):
+    r = locate(text)
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km(lid)) < 0.8, r.explanation()
+
+
+def test_a_scene_said_just_past_its_place_still_places():
+    r = locate("刚过第一朝拜处一点点 就是第一次能看到神山的地方 有人晕倒")
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("first_prostration")) < 0.6, r.explanation()
+    assert sum(KORA.ahead_km(a, b, "cw") for a, b in r.intervals_km) < 2.5, r.explanation()
+
+
+@pytest.mark.parametrize("text,lid", [
+    ("我们刚过了岗加后面的那座桥 同伴摔了", "drira_east_bridge"),
+    ("we are waiting at the bridge before Gangjia, my friend is dizzy", "drira_bridge_fork"),
+])
+def test_a_bare_generic_word_next_to_a_place_is_the_next_one_of_its_kind(text, lid):
+    r = locate(text)
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km(lid)) < 0.6, r.explanation()

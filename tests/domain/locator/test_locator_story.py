@@ -259,3 +259,8 @@ def test_places_said_earlier_in_the_story_do_not_turn_the_walk_around():
 def test_a_driver_waiting_at_a_place_relays_a_client_still_above_it():
     r = locate("我是司机 在宗堆等客人 客人打电话说他还在后面 离宗堆还有两公里 走不动了")
     near(r, km("zongdui_supply") - 2.0, 0.5)
+
+
+def test_a_guesthouse_owner_relays_a_pilgrim_before_his_place():
+    r = locate("guesthouse owner at Gangjia here. a pilgrim says his friend is about 2 km before Gangjia, lying by the path")
+    near(r, km("gangjia") - 2.0, 0.5)
