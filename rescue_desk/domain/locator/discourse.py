@@ -52,6 +52,8 @@ _CALLER_AT = [
     re.compile(r"\bthis is (?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:at|in|from)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
     re.compile(r"\bi (?:run|own|keep|have)\b[^.!?⟦]{0,30}?\b(?:at|in)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
     re.compile(r"\b(?:calling|phoning|ringing) from\b[^.!?⟦]{0,30}?(?P<m>⟦\d+⟧)"),
+    re.compile(r"\bwe(?:'re| are) (?:already|now) (?:at|in)\s+(?:the\s+)?(?P<m>⟦\d+⟧)"),
+    re.compile(r"我们已经到了?(?P<m>⟦\d+⟧)"),
     re.compile(r"\bwe(?:'re| are) (?:waiting )?(?:at|in)\s+(?:the\s+)?(?P<m>⟦\d+⟧)[^.!?]{0,30}\bwaiting\b"),
 ]
 _TOWARD = r"(?:往|向|朝|towards?|back towards?|in the direction of|the way to)\s*(?:the\s+)?"

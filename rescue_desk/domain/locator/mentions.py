@@ -50,7 +50,7 @@ ORDINAL_SUPPLY = re.compile(
 _ORDINAL_VALUE = {w: i + 1 for i, w in enumerate("一二三四五六七八九")} | {
     w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth".split())}
 _TOWN_BEFORE_OK = "在到回去的往进出个了"
-_OTHER_TOWN = re.compile(r"(?<![a-z])(?!(?:darchen|tarchen|" + "|".join(sorted(_STOP)) + r")\s+$)[a-z]{3,}\s+$|"
+_OTHER_TOWN = re.compile(r"(?<![a-z])(?!(?:darchen|tarchen|" + "|".join(sorted(_STOP)) + r")\s+$)[a-z]{2,}\s+$|"
                          f"[\u4e00-\u9fff](?<![{_TOWN_BEFORE_OK}])$")
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")

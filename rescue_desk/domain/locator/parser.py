@@ -240,7 +240,10 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 rel = "past"  # "下到⟦0⟧ 吃了饭 又走了四五百米": that much further on
             if rel in ("at", "near") and dist is not None:
                 rel = "from"
-            if rel == "from" and dist is not None and (_STILL.search(clause) or _SIGN.search(clauses[n - 1] if n else "")):
+            signpost = _SIGN.search(clause) or _SIGN.search(clauses[n - 1] if n else "")
+            if dist is not None and signpost and re.search(rf"⟦{i}⟧\s*(?:is\s+|还有|还剩)?⟨d{dist}⟩", clause):
+                rel = "before"  # "the sign said Shiva-tsal 1 km": still to walk, whatever was passed
+            if rel == "from" and dist is not None and (_STILL.search(clause) or signpost):
                 rel = "before"  # "还有1公里就到⟦0⟧" / "⟦0⟧ is still 1.5 km ahead" / a signpost's distance
             d = ex.distances[dist] if dist is not None else None
             if rel in ("at", "near") and d is None and _EARLIER.search(left[-10:] + " " + right[:14]) \

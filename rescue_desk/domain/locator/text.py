@@ -177,6 +177,8 @@ _EN_HUNDRED_RANGE = re.compile(r"(?<![\d.])([1-9])\s*(?:,|or|to|-)\s*([1-9])\s+1
 _EN_HUNDRED = re.compile(r"(\d+)\s+100(?=\s*(?:m|meter|metre))")
 _EN_FEW_HUNDRED = re.compile(r"(?:a\s+)?few\s+hundred(?=\s*(?:m|meter|metre))")
 _EN_CLOCK_PAST = re.compile(r"\b(?:(a )?quarter|half|(\d{1,2})(?: minutes)?) past (\d{1,2})(?![\d:]|\.\d)")
+_EN_CLOCK_SPACED = re.compile(r"(?<![\d.:])([1-9]|1[0-2]) ([0-5][05])(?![\d.:])"
+                              r"(?=\s*(?:$|[,.!?;]|now|this|in the|am|pm|a\.m|p\.m|and|when|o'?clock))")
 _EN_CLOCK_TO = re.compile(r"\b(?:(a )?quarter|(5|10|20|25)(?: minutes)?) to (\d{1,2})(?![\d:]|\.\d)"
                           r"(?=\s*(?:$|[,.!?;]|now|this|in the|and|when|[ap]\.?m\b|o'?clock))")
 
@@ -207,4 +209,5 @@ def convert_english_numbers(text: str) -> str:
     t = _EN_HALF.sub(lambda m: f"{m.group(1)}.5", t)
     t = _EN_CLOCK_PAST.sub(_clock_past, t)  # "quarter past eight" -> "8:15", "ten to nine" -> "8:50"
     t = _EN_CLOCK_TO.sub(_clock_to, t)
+    t = _EN_CLOCK_SPACED.sub(r"\1:\2", t)  # "six thirty this morning" -> "6:30 this morning"
     return _EN_MORE_UNIT.sub(r"\1 \3 \2", t)  # "2 more hours" -> "2 hours more"

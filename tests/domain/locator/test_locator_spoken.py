@@ -89,3 +89,8 @@ def test_a_clock_phrase_in_words_times_the_walk():
     from datetime import datetime
     r = locate("we left Darchen at half past seven and have been walking since", call_time=datetime(2026, 7, 1, 10, 30))
     assert r.placed and 6.0 < r.chainage_km < 11.0, r.explanation()
+
+
+def test_a_clock_said_as_two_numbers():
+    assert convert_english_numbers("we set out at six thirty this morning") == "we set out at 6:30 this morning"
+    assert convert_english_numbers("three 30 of us") == "3 30 of us"

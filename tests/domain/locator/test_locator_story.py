@@ -264,3 +264,19 @@ def test_a_driver_waiting_at_a_place_relays_a_client_still_above_it():
 def test_a_guesthouse_owner_relays_a_pilgrim_before_his_place():
     r = locate("guesthouse owner at Gangjia here. a pilgrim says his friend is about 2 km before Gangjia, lying by the path")
     near(r, km("gangjia") - 2.0, 0.5)
+
+
+def test_a_signpost_distance_is_still_to_walk_even_after_just_passed():
+    r = locate("the guide thinks we are near Gangjia but the sign we just passed said Shiva-tsal 1 km")
+    assert r.placed and any(a <= km("shiva_tsal") - 1.0 <= b for a, b in r.intervals_km), r.explanation()
+    assert r.chainage_km < km("shiva_tsal"), r.explanation()
+
+
+def test_a_member_left_behind_while_the_caller_is_already_elsewhere():
+    r = locate("one of our group stayed behind at the fourth prostration point, we are already at Zongdui")
+    near(r, km("fourth_prostration"), 0.5)
+
+
+@pytest.mark.parametrize("text", ["we are near Hor Qu town, far from the kora", "my husband is in Burang town"])
+def test_a_short_named_town_is_not_darchen(text):
+    assert not locate(text).placed
