@@ -30,6 +30,8 @@ __all__ = ["locate", "LocateResult", "Clue", "ParsedDescription", "parse_descrip
            "Question", "Suggestions", "suggest"]
 
 NO_CLUE = "no landmark, distance, time, height, scene or coordinates found"
+HEDGED_POWER = 0.3
+"""A guessed place ("好像是宗堆吧") counts as a flatter likelihood: it narrows little."""
 CONSISTENT = 0.02
 """A clue whose likelihood averages below this over the belief so far contradicts it."""
 
@@ -37,6 +39,8 @@ CONSISTENT = 0.02
 def _priority(c: Clue) -> int:
     """Which clue wins when two disagree: fixes, then exact statements, then vaguer ones; words
     said about "now" rank above the rest of the story."""
+    if c.hedged:
+        return 0  # a guess gives way to a scene, a sign, a time or a height that disagrees
     return _base_priority(c) + (1 if c.now else 0)
 
 
@@ -102,6 +106,8 @@ def _fuse(kora: Kora, clues: list[Clue], pd: ParsedDescription):
             why = "the walking-time model could not evaluate it" if c.kind == "time" else "it could not be evaluated"
             pd.warnings.append(f"could not use {describe(c, kora)} ({why})")
             continue
+        if c.hedged:
+            lik = lik ** HEDGED_POWER
         scored.append((c, lik))
     if not scored:
         return None

@@ -35,6 +35,7 @@ class Clue:
     fuzzy: bool = False
     fraction: float | None = None  # "a third of the way from A to B": 1/3 (between clues)
     now: bool = False  # said about the present moment ("now we are…", "现在在…")
+    hedged: bool = False  # a guess ("好像是…", "I think…", "the guide says…"): weaker than what is seen
 
     def to_json(self) -> dict:
         """A JSON-ready summary (only the fields that mean something for this kind)."""

@@ -156,3 +156,18 @@ def test_a_scene_said_just_past_its_place_still_places():
 def test_a_bare_generic_word_next_to_a_place_is_the_next_one_of_its_kind(text, lid):
     r = locate(text)
     assert r.placed and KORA.along_distance_km(r.chainage_km, km(lid)) < 0.6, r.explanation()
+
+
+@pytest.mark.parametrize("text", ["有个磕头的地方 但是这里看不到神山 只有南边的大草原",
+                                  "a prostration spot where you can't see the mountain, just the wide plain to the south"])
+def test_the_prostration_point_without_a_view(text):
+    r = locate(text)
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("fourth_prostration")) < 0.8, r.explanation()
+
+
+def test_every_row_of_the_scene_table_has_every_column():
+    import csv
+    import io
+    from rescue_desk.domain.assets import asset_text
+    rows = list(csv.reader(io.StringIO(asset_text("kora", "scenes.csv"))))
+    assert all(len(r) == len(rows[0]) for r in rows[1:]), [r[0] for r in rows[1:] if len(r) != len(rows[0])]

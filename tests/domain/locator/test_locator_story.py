@@ -280,3 +280,17 @@ def test_a_member_left_behind_while_the_caller_is_already_elsewhere():
 @pytest.mark.parametrize("text", ["we are near Hor Qu town, far from the kora", "my husband is in Burang town"])
 def test_a_short_named_town_is_not_darchen(text):
     assert not locate(text).placed
+
+
+def test_a_guessed_name_gives_way_to_what_is_seen():
+    r = locate("I think we are at the second prostration point, but we just saw Kailash for the first time, "
+               "lots of prayer flags on the ridge")
+    near(r, km("first_prostration"), 0.7)
+    guessed = next(c for c in r.clues if c.kind == "landmark")
+    assert guessed.hedged
+
+
+def test_a_name_said_plainly_is_not_a_guess():
+    r = locate("we are at the second prostration point, my father is dizzy")
+    assert not any(c.hedged for c in r.clues)
+    near(r, km("second_prostration"), 0.3)
