@@ -12,7 +12,8 @@ import re
 M = r"⟦(?P<{0}>\d+)⟧"
 
 _LEFT_CUES = [
-    ("just_past", r"\bjust (?:past|passed|after|crossed|over|beyond|left|gone past)|\brecently passed|刚刚?从|"
+    ("just_past", r"\bjust (?:past|passed|after|crossed|over|beyond|left|gone past)|\brecently passed|"
+                  r"\b(?:right|shortly|a (?:little|bit)|not far) (?:after|past|beyond|below)|刚刚?从|"
                   r"刚刚?(?:过了?|经过了?|翻过了?|越过了?|离开了?|走过了?|下了?(?=⟦))"),
     ("almost", r"\b(?:almost|nearly) (?:at|to|reach(?:ed)?|there at)?|\bapproaching|\babout to reach|"
                r"\bclose to reaching|\bjust before|\bjust below|\bnot far (?:before|from reaching)|"

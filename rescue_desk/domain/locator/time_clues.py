@@ -25,7 +25,7 @@ _DURATION_CUE = re.compile(r"\bago\b|\bback\b|\bearlier\b|\bsince\b|\bfor\b|\bfr
                            r"\bbeyond\b|\bstarted\b|\bset off\b|走了|已经|前|以来|之后|后|过了|出发|动身|翻过|越过|经过|路过|"
                            r"⟨u\d+⟩\s*了")
 _START_VERB = re.compile(r"\bstart(?:ed)?\b|\bbeg[au]n\b|\bset (?:off|out)|\bdepart|出发|动身|开始走|开始转")
-_TO_GO = re.compile(r"(?:还有|还要|还差|还得|再走)[^⟨⟦,.!?]{0,6}⟨u\d+⟩|⟨u\d+⟩[^⟨⟦,.!?]{0,4}(?:就到|才到|才能到|能到)|⟨u\d+⟩\s*(?:left|more|to go|remaining|away|ahead|further|still)|"
+_TO_GO = re.compile(r"⟨u\d+⟩\s*(?:away )?(?:from|to|before)\s*⟦\d+⟧[^⟦]{0,12}\b(?:still|left|to go)\b|(?:还有|还要|还差|还得|再走)[^⟨⟦,.!?]{0,6}⟨u\d+⟩|⟨u\d+⟩[^⟨⟦,.!?]{0,4}(?:就到|才到|才能到|能到)|⟨u\d+⟩\s*(?:left|more|to go|remaining|away|ahead|further|still)|"
                     r"\b(?:more|still|another)\s+⟨u\d+⟩|\bstill\b[^⟦]*\bto (?:walk|go|reach)\b")
 _SINCE = re.compile(r"\bago\b|\bsince\b|前|以来|之后|以后|走了")
 _CLOCK_IS_NOW = re.compile(r"(?:现在|目前|这会儿)(?:是|已经)?\s*$|\b(?:now|it'?s|it is)\s*(?:already\s*)?$")

@@ -171,3 +171,8 @@ def test_every_row_of_the_scene_table_has_every_column():
     from rescue_desk.domain.assets import asset_text
     rows = list(csv.reader(io.StringIO(asset_text("kora", "scenes.csv"))))
     assert all(len(r) == len(rows[0]) for r in rows[1:]), [r[0] for r in rows[1:] if len(r) != len(rows[0])]
+
+
+def test_the_foot_of_the_final_climb_is_not_the_whole_climb():
+    r = locate("we are at the bottom of the last big climb to the pass, my son cannot go on")
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("dolma_la_climb_start")) < 0.4, r.explanation()

@@ -294,3 +294,13 @@ def test_a_name_said_plainly_is_not_a_guess():
     r = locate("we are at the second prostration point, my father is dizzy")
     assert not any(c.hedged for c in r.clues)
     near(r, km("second_prostration"), 0.3)
+
+
+def test_right_after_a_place_is_just_past_it():
+    near(locate("my wife slipped right after the top of the pass, on the way down"), km("dolma_la") + 0.3, 0.5)
+
+
+def test_an_hour_from_a_place_still_is_before_it():
+    from datetime import datetime
+    r = locate("we are about 1 hour from Gangjia still, my friend is dizzy", call_time=datetime(2026, 7, 1, 12, 0))
+    assert r.placed and r.chainage_km < km("gangjia") - 0.5, r.explanation()
