@@ -18,15 +18,18 @@ def main(argv: list[str] | None = None, report: Callable[[str], None] | None = N
         if code != -1:
             return code
         args = build_parser().parse_args(argv)
-    from rescue_desk.cli.common import demo_years, open_app_database
-
-    opened = open_app_database(args, report)
-    if opened is None:
-        return 2
-    db_url, needs_demo = opened
     from rescue_desk.ui.app import run_app
 
-    return run_app(db_url, lang=args.lang, demo_years=demo_years() if needs_demo else None)
+    def open_station() -> tuple[str, int | None] | None:
+        from rescue_desk.cli.common import demo_years, open_app_database
+
+        opened = open_app_database(args, report)
+        if opened is None:
+            return None
+        db_url, needs_demo = opened
+        return db_url, demo_years() if needs_demo else None
+
+    return run_app(open_station, lang=args.lang)
 
 
 def gui_main() -> int:

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import sys
+from typing import Callable
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .settings import Settings
 
+OpenStation = Callable[[], "tuple[str, int | None] | None"]
 
-def run_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_years: int | None = None) -> int:
-    """Run the desktop app on the database at ``db_url`` (already migrated by the composition root
-    unless ``migrate``); ``lang`` overrides the saved language. ``demo_years``: first start on the
-    demo station, generate that many seasons into the SQLite file first. Returns the exit code."""
+
+def run_app(open_station: OpenStation, lang: str | None = None) -> int:
+    """Run the desktop app. The window's shell (menus, an empty map, "Loading…") is painted first; then
+    ``open_station()`` opens and migrates the database: (URL, seasons of demo data to generate first or
+    None), or None when it cannot be opened (it has told the user why: exit code 2). The station, map
+    and features load into the shown window. ``lang`` overrides the saved language. Returns the exit code."""
     from rescue_desk.logs import setup_logging
 
-    from . import crash
+    from . import crash, fonts, i18n
+    from .main_window import MainWindow
 
     setup_logging()
     crash.install()
@@ -25,20 +30,38 @@ def run_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_ye
     app.setOrganizationName("rescue-desk")
     app.setDesktopFileName("rescue-desk")  # matches assets/linux/rescue-desk.desktop
     app.setWindowIcon(app_icon())
-    window = start_app(db_url, lang, migrate=migrate, demo_years=demo_years)
-    if window is None:
-        return 0
-    return app.exec()
-
-
-def start_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_years: int | None = None):
-    """Everything before the event loop: translators, the demo station (progress dialog), login, the
-    shown main window. None when the officer cancelled or the demo could not be created."""
-    from . import create_main_window, i18n
-
     settings = Settings.default()
     lang = lang or settings.language
     i18n.install_translators(lang)
+    fonts.install_fonts()
+    shell = MainWindow(settings=settings)
+    failed: list[int] = []
+
+    def load() -> None:
+        opened = open_station()
+        if opened is None:
+            failed.append(2)
+        elif start_app(opened[0], lang, demo_years=opened[1], settings=settings, window=shell) is not None:
+            return
+        shell.close()  # the last window: the event loop ends
+
+    shell.when_shell_painted(load)
+    shell.show()
+    code = app.exec()
+    return failed[0] if failed else code
+
+
+def start_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_years: int | None = None,
+              settings: Settings | None = None, window=None):
+    """Everything that needs the database: the demo station (progress dialog), login, then the main
+    window, shown (``window``: the app's painted shell, filled in). None when the officer cancelled or
+    the demo could not be created."""
+    from . import create_main_window, i18n
+
+    settings = settings or Settings.default()
+    lang = lang or settings.language
+    if window is None:
+        i18n.install_translators(lang)
     if demo_years:
         from . import fonts
         from .demo_progress import create_demo_with_progress
@@ -54,7 +77,7 @@ def start_app(db_url: str, lang: str | None = None, migrate: bool = False, demo_
     if actor is None:
         db.dispose()
         return None
-    window = create_main_window(db_url, lang, actor=actor, settings=settings, migrate=False, db=db)
+    window = create_main_window(db_url, lang, actor=actor, settings=settings, migrate=False, db=db, window=window)
     window.show()
     return window
 

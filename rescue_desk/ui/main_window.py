@@ -1,59 +1,90 @@
-"""The main window: a shell of docks, tabs and menus around the map and profile; features install themselves."""
+"""The main window: a shell of docks, tabs and menus around the map and profile; features install themselves.
+
+The shell (frame, menus, an empty map view, "Loading…") needs neither the database nor the kora model, so
+the app paints it first and ``attach``-es the station afterwards."""
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (QDockWidget, QGraphicsScene, QGraphicsView, QLabel, QMainWindow, QMenu, QMessageBox,
+                               QSplitter, QTabWidget, QWidget)
 
-from rescue_desk.services.demo import is_synthetic
-from rescue_desk.services.incidents import list_incidents
-
-from .context import AppContext
-from .map import MapController
-from .profile import ProfileView
-from .workspaces import Workspaces
+if TYPE_CHECKING:
+    from .context import AppContext
+    from .settings import Settings
 
 FEATURES = ("desk", "reports", "replay", "station", "admin", "search_plan", "radio_log", "field", "help")
 MENUS = ("file", "incident", "view", "tools", "help")
 
 
 class MainWindow(QMainWindow):
-    """Map over profile in the first tab; ``add_dock``, ``add_tab_page`` and ``menu`` for the features."""
+    """Map over profile in the first tab; ``add_dock``, ``add_tab_page`` and ``menu`` for the features.
 
-    def __init__(self, ctx: AppContext, features: tuple[str, ...] = FEATURES):
+    ``MainWindow(ctx)`` is the whole window at once. ``MainWindow(settings=…)`` is only the shell (``ctx``
+    None, "Loading…" in the status bar); ``attach(ctx)`` then builds the rest and emits ``ready``."""
+
+    ready = Signal()
+
+    def __init__(self, ctx: "AppContext | None" = None, features: tuple[str, ...] = FEATURES, *,
+                 settings: "Settings | None" = None):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.ctx = ctx
-        ctx.start_live_state()
+        self.ctx = None
+        self.is_ready = False
         self._lazy_pages: dict[str, tuple[QWidget, Callable[[], QWidget], str, str]] = {}
         self._after_first_paint: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Rescue Desk — Darchen mountain rescue station"))
-        self.map = MapController(ctx.kora, ctx.lang, self, show_tibetan=ctx.settings.show_tibetan)
-        self.profile = ProfileView(ctx.kora, ctx.lang)
-        self.profile.setObjectName("profileView")
-        self._build_central()
+        self._build_shell()
+        self._initial_geometry(settings or ctx.settings)
+        if ctx is not None:
+            self.attach(ctx, features)
+
+    def _build_shell(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self._blank_map = QGraphicsView(QGraphicsScene(self))
+        self._blank_map.setObjectName("mapPlaceholder")
+        self.tabs.addTab(self._blank_map, self.tr("Map"))
+        self.setCentralWidget(self.tabs)
         self._menus: dict[str, QMenu] = {}
         self._build_menus()
         self.cursor_label = QLabel()
         self.cursor_label.setObjectName("cursorReadout")
         self.statusBar().addPermanentWidget(self.cursor_label)  # never hidden by (or under) status messages
+        self.statusBar().showMessage(self.tr("Loading…"))
+
+    def when_shell_painted(self, job: Callable[[], None]) -> None:
+        """Run ``job`` on the event loop turn after the shell's empty map was first painted."""
+        self._shell_watch = _FirstPaint(self._blank_map.viewport(), job)
+
+    def attach(self, ctx: "AppContext", features: tuple[str, ...] = FEATURES) -> None:
+        """Build the map, profile and features on the opened station; ``ready`` is emitted at the end."""
+        from rescue_desk.services.demo import is_synthetic
+
+        from .map import MapController
+        from .profile import ProfileView
+        from .workspaces import Workspaces
+
+        self.ctx = ctx
+        ctx.start_live_state()
+        self.map = MapController(ctx.kora, ctx.lang, self, show_tibetan=ctx.settings.show_tibetan)
+        self.profile = ProfileView(ctx.kora, ctx.lang)
+        self.profile.setObjectName("profileView")
+        self._build_central()
+        self._build_view_menu(self._menus["view"])
         self._link_map_and_profile()
         self._apply_layer_settings()
         ctx.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(250)
+        self._reload_timer = QTimer(self, singleShot=True, interval=250)
         self._reload_timer.timeout.connect(self.reload_incidents)
         ctx.bridge.incidentsChanged.connect(self._reload_timer.start)  # a burst of changes = one reload
         ctx.station.changed.connect(lambda: self.map.refresh_landmarks(self.ctx.kora))
-        self._default_size()
-        if not ctx.settings.window_geometry.isEmpty():
-            self.restoreGeometry(ctx.settings.window_geometry)
         self.installed_features = self.install_features(features)
         self.workspaces = Workspaces(self)
         self.workspaces.start()
@@ -62,20 +93,23 @@ class MainWindow(QMainWindow):
         ctx.worker.submit(is_synthetic, ctx.db, on_done=self._mark_synthetic)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._paint_watch = _FirstPaint(self.map.view.viewport(), self._first_paint_done)
+        self.statusBar().clearMessage()
+        self.is_ready = True
+        self.ready.emit()
 
     # --- building ------------------------------------------------------------------------
-    def _default_size(self) -> None:
-        """1280×820, or the screen's free area when smaller (a 1366×768 laptop)."""
+    def _initial_geometry(self, settings: "Settings") -> None:
+        """The saved geometry, else 1280×820 or the screen's free area when smaller (a 1366×768 laptop)."""
         screen = self.screen().availableGeometry() if self.screen() else None
         width, height = 1280, 820
         if screen is not None and screen.width() > 0:
             width, height = min(width, screen.width()), min(height, screen.height() - 30)
         self.resize(width, height)
+        if not settings.window_geometry.isEmpty():
+            self.restoreGeometry(settings.window_geometry)
 
     def _build_central(self) -> None:
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("mainTabs")
-        self.tabs.setDocumentMode(True)
+        """The map over the profile, in place of the shell's empty map."""
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("mapProfileSplitter")
         split.addWidget(self.map.view)
@@ -83,8 +117,9 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 1)
         split.setSizes([640, 150])
-        self.tabs.addTab(split, self.tr("Map"))
-        self.setCentralWidget(self.tabs)
+        self.tabs.removeTab(0)
+        self.tabs.insertTab(0, split, self.tr("Map"))
+        self._blank_map.deleteLater()
 
     def _build_menus(self) -> None:
         titles = {"file": self.tr("&File"), "incident": self.tr("&Incident"), "view": self.tr("&View"),
@@ -96,7 +131,6 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self._menus["file"].addAction(quit_action)
-        self._build_view_menu(self._menus["view"])
         about = QAction(self.tr("&About Rescue Desk"), self)
         about.triggered.connect(self._about)
         self._menus["help"].addAction(about)
@@ -330,9 +364,13 @@ class MainWindow(QMainWindow):
             self._reloading = False
             self.statusBar().showMessage(str(exc), 10000)
 
+        from rescue_desk.services.incidents import list_incidents
+
         self.ctx.worker.submit(list_incidents, self.ctx.db, on_done=done, on_error=failed)
 
     def closeEvent(self, event) -> None:
+        if self.ctx is None:  # closed while the station was still loading
+            return super().closeEvent(event)
         self.ctx.settings.window_geometry = self.saveGeometry()
         self.workspaces.save_current()
         self.ctx.settings.sync()

@@ -12,7 +12,7 @@ from typing import Any, Callable, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from rescue_desk.storage.engine import data_dir
+from rescue_desk.paths import data_dir
 
 T = TypeVar("T")
 

@@ -235,7 +235,7 @@ def test_a_burst_of_change_notices_reloads_the_markers_once(window, qtbot, monke
 
     calls = []
     real = svc.list_incidents
-    monkeypatch.setattr("rescue_desk.ui.main_window.list_incidents", lambda db: calls.append(1) or real(db))
+    monkeypatch.setattr(svc, "list_incidents", lambda db: calls.append(1) or real(db))
     for i in range(5):
         window.ctx.bridge.incident_changed(i + 1)
     qtbot.waitUntil(lambda: bool(calls) and window.ctx.worker.pending == 0, timeout=10000)

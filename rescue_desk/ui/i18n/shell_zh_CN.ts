@@ -105,6 +105,11 @@
         <translation>关于救援调度台(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../main_window.py" line="62" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
         <location filename="../main_window.py" line="122" />
         <source>Fit route</source>
         <translation>显示整条转山路线</translation>
