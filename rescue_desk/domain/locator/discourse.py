@@ -27,7 +27,7 @@ from .scenes import SCENES
 from .text import convert_chinese_numerals, convert_english_numbers
 
 CORRECTION = re.compile(
-    r"不对(?!劲)|不不|说错了|搞错了|讲错了|[啊哦噢哎呀嗯]\s*不是|不是不是|我是说|应该是(?=第|[\u4e00-\u9fff]{0,6}(?:处|点|寺))|"
+    r"不对(?!劲)|不不|[哦噢哎]\s*不(?=[\s,，。!！]|$)|说错了|搞错了|讲错了|[啊哦噢哎呀嗯]\s*不是|不是不是|我是说|应该是(?=第|[\u4e00-\u9fff]{0,6}(?:处|点|寺))|"
     r"\bno,? wait\b|\bno,? sorry\b|\bsorry,? (?=(?:i mean|it'?s|we'?re|the|make that)\b)|\bwait,? no\b|\bsorry,? no\b|\bno no\b|\bi mean\b|\bcorrection\b|\bactually,? no\b|"
     r"\bmy mistake\b|\bscratch that\b|\bhold on\b[^.!?]{0,40}?\bno\b|\bsays no\b|\bnot (?:that|this) one\b")
 _HISTORY_RELATIONS = ("past", "just_past", "left")
@@ -192,8 +192,8 @@ def _correct_in_place(pd: ParsedDescription, before: str, after: str, words: str
         n = _ORDINAL_EN[ordinal.group(1)] if ordinal.group(1) else _ORDINAL_ZH.index(ordinal.group(2)) + 1
         swapped = re.sub(r"\b(?:first|second|third|fourth)\b", list(_ORDINAL_EN)[n - 1], before)
         swapped = re.sub(r"第[一二三四]", "第" + _ORDINAL_ZH[n - 1], swapped)
-        if swapped != before:
-            pf = parse_description(swapped, kora, call_time, datum)
+        if swapped != before:  # what follows the ordinal still counts: "是第三个 过了有两百米"
+            pf = parse_description(swapped + " " + _ORDINAL_SAID.sub(" ", after, count=1), kora, call_time, datum)
             if pf.clues:
                 pd.clues = pf.clues
                 pd.notes.append(("corrected", {"words": words}))

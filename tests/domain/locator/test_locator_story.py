@@ -304,3 +304,11 @@ def test_an_hour_from_a_place_still_is_before_it():
     from datetime import datetime
     r = locate("we are about 1 hour from Gangjia still, my friend is dizzy", call_time=datetime(2026, 7, 1, 12, 0))
     assert r.placed and r.chainage_km < km("gangjia") - 0.5, r.explanation()
+
+
+def test_oh_no_corrects_the_ordinal():
+    near(locate("我们在第三朝拜处 哦不 第四个 我妈头晕"), km("fourth_prostration"), 0.5)
+
+
+def test_what_follows_a_corrected_ordinal_still_counts():
+    near(locate("刚过了第二朝拜处 不对 是第一个 过了有三百米"), km("first_prostration") + 0.3, 0.3)
