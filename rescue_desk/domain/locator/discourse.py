@@ -40,7 +40,7 @@ _OTHER_PERSON = re.compile(
     r"\bher (?:friend|husband)\b|\bclient\b|\bone of (?:our|my)\b|\ba trekker\b|\bsomeone\b|\bjust (?:phoned|called)\b|"
     r"\bcame (?:in|down|running)\b|\b(?:one|a|two|three) (?:member|of (?:my|our) (?:group|members|clients|guests))|"
     r"\bmy (?:client|passenger|guest|customer|group member)s?\b|\bour (?:client|passenger|guest|customer)s?\b|团员|队员|客户|乘客|"
-    r"\bstayed behind\b|\bpilgrim came\b")
+    r"\bstayed behind\b|\bpilgrim came\b|\bthe (?:lady|woman|man|girl|boy|pilgrim|trekker|tourist|yatri)\b|\bporter\b")
 _CALLER_AT = [
     re.compile(r"我是[^,.!?]{0,4}?(?P<m>⟦\d+⟧)[^,.!?⟦]{0,8}?(?:开|卖|做|的(?:喇嘛|僧人|老板|向导|司机|医生|牧民))"),
     re.compile(r"我(?:现在|这会儿)?(?:人)?在(?P<m>⟦\d+⟧)[^,.!?⟦]{0,8}?(?:等|守|开店|看店|上班)"),

@@ -44,6 +44,7 @@ _FURTHER_ON = re.compile(r"(?:又|再|继续|往前)\w{0,4}\s*$|\b(?:another|fur
 _DID_THERE = re.compile(r"\s*[\u4e00-\u9fff]{1,3}了")
 _HEDGE = re.compile(r"好像|应该是|应该到|可能是|可能在|也许|似乎|\bi think\b|\bi guess\b|\bprobably\b|\bnot sure\b|"
                     r"\b(?:guide|he|she|they|driver) (?:says|said|thinks|reckons)\b")
+_HEDGE_AFTER = re.compile(r"\s*(?:了)?\s*(?:应该|吧|\?)")  # "快到尊珠寺了应该", "到宗堆了吧"
 _STILL_TO_GO = re.compile(r"(?:就|才|就能|就可以|便)到\s*$")  # "再走四公里就到⟦0⟧了": not there yet
 _FILLER_BEFORE_PLACE = re.compile(r"(?:那个|这个|就是)\s*(?=⟦)")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+(?=⟦)")
@@ -179,6 +180,7 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                                  f"{mentions[a].text} … {mentions[b].text}", relation=rel,
                                  landmark_id=mentions[a].landmark_id, other_id=mentions[b].landmark_id,
                                  distance_km=ex.distances[d].km if d is not None else None,
+                                 distance_qualifier=ex.distances[d].qualifier if d is not None else "",
                                  fuzzy=mentions[a].fuzzy or mentions[b].fuzzy, fraction=fraction))
             if d is not None:
                 dists = [x for x in dists if x[0] != d]
@@ -267,7 +269,8 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 continue  # the same place said twice ("Darchen (town)") is one clue
             pd.clues.append(Clue("landmark", mentions[i].text, relation=rel, landmark_id=mentions[i].landmark_id,
                                  distance_km=d.km if d else None, distance_qualifier=d.qualifier if d else "",
-                                 fuzzy=mentions[i].fuzzy, hedged=bool(_HEDGE.search(left[-28:]))))
+                                 fuzzy=mentions[i].fuzzy,
+                                 hedged=bool(_HEDGE.search(left[-28:]) or _HEDGE_AFTER.match(right))))
         if _NOW.search(clause):
             pd.clues[first_new:] = [replace(c, now=True) for c in pd.clues[first_new:]]
 

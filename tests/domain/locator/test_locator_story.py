@@ -312,3 +312,18 @@ def test_oh_no_corrects_the_ordinal():
 
 def test_what_follows_a_corrected_ordinal_still_counts():
     near(locate("刚过了第二朝拜处 不对 是第一个 过了有三百米"), km("first_prostration") + 0.3, 0.3)
+
+
+def test_a_porter_who_went_ahead_relays_the_lady_left_behind():
+    r = locate("I'm a porter. The lady I carry for sat down at Gangjia and cannot walk. I'm calling from Shiva-tsal.")
+    near(r, km("gangjia"), 0.5)
+
+
+def test_a_name_followed_by_a_doubt_is_a_guess():
+    r = locate("快到宗堆了吧 海拔四千八 往下走")
+    assert any(c.hedged for c in r.clues if c.kind == "landmark"), r.explanation()
+
+
+def test_more_than_a_distance_toward_a_place():
+    r = locate("逆时针转的 从色雄往塔钦方向走 走了两公里多 有人晕倒了")
+    near(r, km("sershong") - 2.3, 0.3)
