@@ -48,7 +48,7 @@ _RIGHT = [(rel, re.compile(p)) for rel, p in _RIGHT_CUES]
 _HALFWAY_TO_ZH = re.compile(r"^\s*(?:的)?(?:一半|半路)")
 
 _PAIRS = [  # "toward" phrases say a direction; without a distance they mean "between"
-    ("halfway", re.compile(r"\b(?:halfway|half way|midway|in the middle)\s+(?:between\s+|from\s+)?" + M.format("a")
+    ("halfway", re.compile(r"\b(?:halfway|half way|midway|in the middle)\s+(?:between\s+|from\s+|of\s+)?" + M.format("a")
                            + r"\s*(?:and|to|&|-)\s*" + M.format("b"))),
     ("between", re.compile(r"\bbetween\s+" + M.format("a") + r"\s*(?:and|&|to|-)\s*" + M.format("b"))),
     ("toward", re.compile(r"\bfrom\s+" + M.format("a") + r"\s*(?:towards?|in the direction of|heading (?:to|for)|"

@@ -176,3 +176,8 @@ def test_every_row_of_the_scene_table_has_every_column():
 def test_the_foot_of_the_final_climb_is_not_the_whole_climb():
     r = locate("we are at the bottom of the last big climb to the pass, my son cannot go on")
     assert r.placed and KORA.along_distance_km(r.chainage_km, km("dolma_la_climb_start")) < 0.4, r.explanation()
+
+
+def test_a_river_whose_water_is_white_settles_the_bridge():
+    r = locate("我们在铁桥边上 这条河的河水是白色的 有人摔了")
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("gendun_lachu_bridge")) < 0.6, r.explanation()

@@ -327,3 +327,11 @@ def test_a_name_followed_by_a_doubt_is_a_guess():
 def test_more_than_a_distance_toward_a_place():
     r = locate("逆时针转的 从色雄往塔钦方向走 走了两公里多 有人晕倒了")
     near(r, km("sershong") - 2.3, 0.3)
+
+
+def test_a_board_with_a_distance_is_a_signpost():
+    near(locate("the board here says Gangjia 2 km, my friend is vomiting"), km("gangjia") - 2.0, 0.5)
+
+
+def test_midway_of_two_places():
+    near(locate("we are midway of Sershong and the Chuku bridge"), (km("sershong") + km("chuku_bridge_supply")) / 2, 0.3)
