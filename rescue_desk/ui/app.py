@@ -48,6 +48,8 @@ def run_app(open_station: OpenStation, lang: str | None = None) -> int:
     shell.when_shell_painted(load)
     shell.show()
     code = app.exec()
+    if shell.isVisible():  # the event loop was ended from elsewhere: stop the station's worker thread
+        shell.close()
     return failed[0] if failed else code
 
 

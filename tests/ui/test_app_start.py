@@ -59,3 +59,4 @@ def test_the_shell_is_painted_before_the_station_is_opened_and_then_filled_in(qu
     assert shell.is_ready and shell.ctx is not None
     assert shell.findChild(QGraphicsView, "mapView") is shell.map.view
     assert shell.installed_features and "desk" in shell.installed_features
+    assert not shell.isVisible() and not shell.ctx.worker.running, "the window is closed and its worker stopped"
