@@ -15,9 +15,12 @@ station's own names).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from ..assets import asset_text
 
@@ -50,10 +53,39 @@ def char_keys(ch: str) -> frozenset[str]:
     return frozenset(known) if known is not None else pypinyin_char_keys(ch)
 
 
-def pypinyin_char_keys(ch: str) -> frozenset[str]:
-    from pypinyin import Style, pinyin
+@lru_cache(maxsize=1)
+def _char_readings() -> dict[int, str]:
+    """pypinyin's table of every reading of each character ("le,liǎo,liào"), read from its data file
+    without importing the package: ``import pypinyin`` also loads 400,000 phrases (about 0.6 s),
+    which the readings of single characters do not need."""
+    package = importlib.util.find_spec("pypinyin")
+    spec = importlib.util.spec_from_file_location(
+        "_rescue_desk_pinyin_dict", Path(package.submodule_search_locations[0]) / "pinyin_dict.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.pinyin_dict
 
-    return frozenset(_loose(p) for p in pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+
+def _toneless(reading: str) -> str:
+    """"liǎo" -> "liao", "lǜ" -> "lv", "ế" -> "ê" (as pypinyin's Style.NORMAL writes them)."""
+    out: list[str] = []
+    for c in unicodedata.normalize("NFD", reading.translate(_U_WITH_TONES)):
+        if c == "\u0302" and out and out[-1] == "e":
+            out[-1] = "ê"
+        elif not unicodedata.combining(c):
+            out.append(c)
+    return "".join(out)
+
+
+_U_WITH_TONES = str.maketrans(dict.fromkeys("üǖǘǚǜ", "v"))
+
+
+def pypinyin_char_keys(ch: str) -> frozenset[str]:
+    """Every loose reading of ``ch`` from pypinyin's character table (empty when it has none)."""
+    readings = _char_readings().get(ord(ch))
+    if readings is None:
+        return frozenset()
+    return frozenset(_loose(_toneless(r)) for r in readings.split(","))
 
 
 def latin_pinyin(name: str) -> str | None:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from rescue_desk.domain.locator import pinyin_names
 
 TOOL = Path(__file__).resolve().parents[3] / "tools" / "build_pinyin_keys.py"
@@ -35,10 +37,25 @@ def test_shipped_readings_agree_with_pypinyin():
     assert pinyin_names.char_keys("熊") == pinyin_names.char_keys("雄")
 
 
-def test_locating_a_latin_description_on_the_shipped_landmarks_does_not_load_pypinyin():
+def test_character_readings_read_from_the_data_file_are_pypinyins_for_every_character():
+    from pypinyin import Style, pinyin
+
+    table = pinyin_names._char_readings()
+    assert len(table) > 40000
+    differ = [chr(cp) for cp in table
+              if pinyin_names.pypinyin_char_keys(chr(cp))
+              != frozenset(pinyin_names._loose(r) for r in pinyin(chr(cp), style=Style.NORMAL, heteronym=True)[0])]
+    assert differ == []
+    assert pinyin_names.pypinyin_char_keys("了") == {"le", "liao"}
+    assert pinyin_names.pypinyin_char_keys("绿") == {"lv", "lu"}
+    assert pinyin_names.pypinyin_char_keys("a") == frozenset()
+
+
+@pytest.mark.parametrize("words", ["2 km past Dirapuk towards Dolma La", "我们过了色熊两公里多 同伴走不动了"])
+def test_locating_on_the_shipped_landmarks_does_not_import_pypinyin(words):
     code = ("import sys\n"
             "from rescue_desk.domain.locator import locate\n"
-            "r = locate('2 km past Dirapuk towards Dolma La', kora=None)\n"
+            f"r = locate({words!r}, kora=None)\n"
             "assert r.placed, r.message\n"
             "print(sorted(m for m in sys.modules if m.startswith('pypinyin')))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
