@@ -21,7 +21,7 @@ from .clues import Clue, ParsedDescription
 from ..datums import DATUMS
 from .estimate import FAR_AWAY_KM, OFF_ROUTE_M, LocateResult, describe
 from .discourse import parse_speech as parse_description, said_as_reference as _said_as_reference
-from .parser import BEIJING
+from .parser import BEIJING, EARLIER_DAY_ONLY
 from .scenes import SCENES
 from .suggestions import Suggestions, suggest
 from .uncertainty import Question, Reading, mixture, question, readings
@@ -89,6 +89,8 @@ def locate(text: object, *, call_time: datetime | None = None, kora: Kora | None
         if pd.problems:
             base["warnings"] = pd.warnings
             return LocateResult("unplaceable", "; ".join(pd.problems), **base)
+        if EARLIER_DAY_ONLY in pd.warnings:
+            return LocateResult("unplaceable", f"cannot place: {EARLIER_DAY_ONLY}", **base)
         if pd.not_understood:
             named = ", ".join(f"'{w}'" for w in pd.not_understood[:3])
             return LocateResult("unplaceable", f"cannot place: {named} is not a place on the kora known to the station "

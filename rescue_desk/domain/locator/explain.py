@@ -21,6 +21,8 @@ _NOTES_ZH = {
 _UNPLACEABLE_ZH = {
     "empty description: nothing to place": "描述为空，无法定位",
     "no landmark, distance, time, height, scene or coordinates found": "没有找到地名、距离、时间、海拔、景物或坐标，无法定位",
+    "cannot place: left on an earlier day, and nothing says where they are today":
+        "无法定位：是前几天出发的，没有说今天到了哪里（请问最后经过的地方）",
 }
 
 

@@ -115,6 +115,7 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
     skeleton = convert_english_numbers(convert_chinese_numerals(skeleton))
     ex = find_expressions(skeleton)
     _relations(pd, ex, mentions, kora, call_time)
+    _drop_a_departure_on_an_earlier_day(pd, skeleton)
     unknown_words(pd, _mark(clean, spans))
     if not pd.direction_said:
         infer_direction(pd, kora)
@@ -122,6 +123,25 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
 
 
 INFERRED_CCW = "walking counter-clockwise (inferred"
+_DEPARTED_DAYS_AGO = re.compile(
+    r"(?:昨天|前天|大前天|[两三几]天前)[^，,。.!?！？]{0,10}(?:出发|离开|动身|走的|开始转)|"
+    r"(?:出发|离开|动身)[^，,。.!?！？]{0,6}(?:已经)?(?:两|三|几)天|"
+    r"\b(?:left|set off|set out|started|departed)\b[^.,;!?]{0,30}\b(?:yesterday|the day before|days ago)\b|"
+    r"\b(?:yesterday|the day before yesterday|\w+ days ago)\b[^.,;!?]{0,30}\b(?:left|set off|set out|started|departed)\b")
+EARLIER_DAY_ONLY = "left on an earlier day, and nothing says where they are today"
+
+
+def _drop_a_departure_on_an_earlier_day(pd: ParsedDescription, skeleton: str) -> None:
+    """"We left Darchen yesterday and don't know where we are": a night's stop anywhere lies between
+    that departure and now, so the place left says nothing of where they are. It is set aside when it
+    is the only place said and nothing else (a distance, a time, a height, a scene) is."""
+    if not pd.clues or not _DEPARTED_DAYS_AGO.search(skeleton):
+        return
+    if len({c.landmark_id for c in pd.clues}) == 1 and all(
+            c.kind == "landmark" and c.relation in ("left", "past", "just_past") and c.distance_km is None
+            for c in pd.clues):
+        pd.clues = []
+        pd.warnings.append(EARLIER_DAY_ONLY)
 
 
 def infer_direction(pd: ParsedDescription, kora: Kora) -> None:

@@ -1,10 +1,13 @@
 """Reading the whole story: self-corrections, tense (history vs now), relayed calls, negation and
 direction words. Texts written for these tests."""
 
+from datetime import datetime
+
 import pytest
 
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.domain.locator import locate
+from rescue_desk.domain.locator.parser import BEIJING
 
 KORA = load_kora()
 
@@ -335,3 +338,28 @@ def test_a_board_with_a_distance_is_a_signpost():
 
 def test_midway_of_two_places():
     near(locate("we are midway of Sershong and the Chuku bridge"), (km("sershong") + km("chuku_bridge_supply")) / 2, 0.3)
+
+
+@pytest.mark.parametrize("text", [
+    "大前天从塔钦动身的 走到现在也搞不清在哪儿了 同伴发烧",
+    "we started from Darchen the day before yesterday and honestly we are lost now",
+    "昨天从塔钦出发的，手机快没电了，不知道在哪",
+])
+def test_a_departure_on_an_earlier_day_alone_does_not_place(text):
+    r = locate(text, call_time=datetime(2026, 7, 10, 15, 0, tzinfo=BEIJING))
+    assert not r.placed
+    assert "earlier day" in r.message
+
+
+@pytest.mark.parametrize("text,lid,tol", [
+    ("we left Darchen yesterday, slept at Dirapuk, now we are at Shiva-tsal", "shiva_tsal", 0.6),
+    ("昨天从塔钦出发的，现在在岗加宾馆", "gangjia", 0.6),
+    ("昨天从塔钦出发的 现在在岗加宾馆", "gangjia", 1.5),
+])
+def test_a_departure_on_an_earlier_day_leaves_todays_places_alone(text, lid, tol):
+    near(locate(text, call_time=datetime(2026, 7, 10, 15, 0, tzinfo=BEIJING)), km(lid), tol)
+
+
+def test_left_darchen_today_still_says_they_are_on_the_way():
+    r = locate("we left Darchen an hour ago", call_time=datetime(2026, 7, 10, 9, 0, tzinfo=BEIJING))
+    assert r.placed and r.chainage_km < 8
