@@ -17,7 +17,7 @@ from sqlalchemy import select
 from rescue_desk.domain.drills import DrillScore, approach_id, score_attempt
 from rescue_desk.domain.kora import Kora, load_kora
 from rescue_desk.domain.replay import ReplayError, Story
-from rescue_desk.domain.scenarios import (Scenario, ScenarioError, dump_scenario, parse_scenario,
+from rescue_desk.domain.scenarios import (ScenarioError, dump_scenario, parse_scenario,
                                           personal_data_found, story_to_scenario)
 from rescue_desk.domain.travel import load_walking_model
 from rescue_desk.storage import Database

@@ -1,6 +1,6 @@
 """Per officer and vehicle: trips, hours in the field, nights out, hours above 5,000 m in 7 days."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 

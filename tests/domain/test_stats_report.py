@@ -1,6 +1,6 @@
 """Totals and breakdowns against a fixture counted by hand."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 

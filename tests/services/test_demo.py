@@ -107,7 +107,7 @@ def test_interrupted_generation_is_detected(tmp_path):
 
 
 def test_demo_file_appears_only_when_complete(tmp_path):
-    from rescue_desk.services.demo import create_demo_file, demo_state
+    from rescue_desk.services.demo import create_demo_file
 
     path = tmp_path / "demo.sqlite3"
     steps = []

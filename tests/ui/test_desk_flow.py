@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTableView
 
 from rescue_desk.domain.clock import utc_now
 from rescue_desk.domain.locator import locate
-from rescue_desk.storage.models import Call, Incident, Trip
+from rescue_desk.storage.models import Incident, Trip
 
 from desk_helpers import click, open_desk, seed_station, type_words, wait_located, delete_closed_windows  # noqa: F401
 

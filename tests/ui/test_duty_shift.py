@@ -138,7 +138,7 @@ def log_step(qtbot, w, incident_id: int, step: str) -> None:
 
 def test_a_duty_shift(qtbot, shift):
     w, other, camp = shift
-    trip, intake = w.desk.trip, w.desk.intake
+    trip = w.desk.trip
     ids: list[int] = []
     for n, (words, about) in enumerate(CALLS):
         received = utc_now() - timedelta(hours=1) if n == 0 else None

@@ -97,7 +97,6 @@ def resolve_generic(mentions: list[Mention], text: str, scenes: list, kora: Kora
     """``mentions`` with generic words read as the landmark the context settles (new mentions are
     added for bare generic words that the context settles); ``earlier``: places said before ``text``."""
     generic = [(m.start, m.end, _kind_of(m.text), m) for m in mentions if _kind_of(m.text)]
-    taken = [(m.start, m.end) for m in mentions]
     for kind, rx in _GENERIC.items():
         cands = set(_candidates(kora, kind))
         for g in rx.finditer(text):

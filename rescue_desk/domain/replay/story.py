@@ -4,7 +4,7 @@ check-ins, persons, status changes. Replay, drills and scenarios all work on a `
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any, Iterable, Optional
 

@@ -12,7 +12,7 @@ from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QMessageBox, QPushButton, QRadioButton, QScrollArea, QSizePolicy,
+                               QLabel, QPushButton, QRadioButton, QScrollArea, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from rescue_desk.domain.clock import to_beijing, utc_now

@@ -18,7 +18,6 @@ Reads ``../shared`` (allowed for test data builders; the app never does).
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 import math
 import random
