@@ -20,7 +20,7 @@ def run_app(open_station: OpenStation, lang: str | None = None) -> int:
     and features load into the shown window. ``lang`` overrides the saved language. Returns the exit code."""
     from rescue_desk.logs import setup_logging
 
-    from . import crash, fonts, i18n
+    from . import crash, fonts, gc_guard, i18n
     from .main_window import MainWindow
 
     setup_logging()
@@ -30,6 +30,7 @@ def run_app(open_station: OpenStation, lang: str | None = None) -> int:
     app.setOrganizationName("rescue-desk")
     app.setDesktopFileName("rescue-desk")  # matches assets/linux/rescue-desk.desktop
     app.setWindowIcon(app_icon())
+    gc_guard.install(app)
     settings = Settings.default()
     lang = lang or settings.language
     i18n.install_translators(lang)
