@@ -15,7 +15,7 @@ from rescue_desk.domain.clock import utc_now
 from rescue_desk.domain.incident_views import IncidentSummary
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.storage import Database
-from rescue_desk.storage.models import Call, Incident, Trip
+from rescue_desk.storage.models import Call, Event, Incident, Trip
 from rescue_desk.storage.models_handover import Handover
 
 from .board import board_rows
@@ -72,6 +72,13 @@ class HandoverReport:
     calls: list[CallLine]
     previous: Optional[PreviousHandover]
     notes: str = ""
+    log_anchor: Optional[tuple[int, str]] = None
+    """(id, hash) of the newest event-log entry: printed on the paper handover, it anchors the log
+    outside the database (``rescue-desk audit verify --anchor ID:HASH`` catches a cut or rewritten log)."""
+
+    @property
+    def anchor_text(self) -> str:
+        return f"{self.log_anchor[0]}:{self.log_anchor[1]}" if self.log_anchor else ""
 
     @property
     def overdue_teams(self) -> list[TeamOut]:
@@ -124,7 +131,9 @@ def handover_report(db: Database, since: datetime | None = None, now: datetime |
         calls = [CallLine(c.received_at, c.incident_id, c.channel, c.category, c.text, c.drill)
                  for c in s.scalars(select(Call).where(Call.received_at >= since, Call.received_at <= now)
                                     .order_by(Call.received_at))]
-    return HandoverReport(now, since, rows, teams, calls, previous, notes)
+        newest = s.execute(select(Event.id, Event.hash).order_by(Event.id.desc()).limit(1)).first()
+    anchor = (int(newest[0]), str(newest[1])) if newest else None
+    return HandoverReport(now, since, rows, teams, calls, previous, notes, anchor)
 
 
 def record_handover(db: Database, actor: str, notes: str, since: datetime, at: datetime | None = None) -> int:

@@ -103,3 +103,24 @@ def test_handover_since_must_be_a_time(field_shift, capsys):
     assert run(["--db", url, "handover", "--since", "yesterday"]) == 2
     assert "--since" in capsys.readouterr().err
     assert run(["--db", url, "handover", "--since", "2025-06-01T00:00+08:00"]) == 0
+
+
+def test_the_handover_carries_the_event_log_anchor_that_audit_verify_checks(field_shift, tmp_path, capsys):
+    import re
+
+    url, _ids = field_shift
+    out = tmp_path / "handover.pdf"
+    assert run(["--db", url, "--lang", "en", "handover", "--pdf", str(out)]) == 0
+    raw, _ = _pdf_text(out, compact=False)
+    found = re.search(r"--anchor\s*(\d+):([0-9a-f]{64})", raw.replace("\n", ""))
+    assert found, raw[-400:]
+    ident, digest = found.groups()
+    db = open_database(url)
+    assert handover_report(db).log_anchor == (int(ident), digest)
+    db.dispose()
+    capsys.readouterr()
+    assert run(["--db", url, "audit", "verify", "--anchor", f"{ident}:{digest}"]) == 0
+    forged = ("0" if digest[0] != "0" else "1") + digest[1:]
+    assert run(["--db", url, "audit", "verify", "--anchor", f"{ident}:{forged}"]) != 0
+    said = capsys.readouterr()
+    assert "anchor" in (said.out + said.err).lower()

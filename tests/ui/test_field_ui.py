@@ -8,7 +8,7 @@ import pytest
 import segno
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QRawFont
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from rescue_desk.domain.assets import asset, asset_text
 from rescue_desk.domain.gpx import read_gpx
@@ -120,6 +120,8 @@ def test_handover_screen_lists_every_open_incident_and_hands_over(qtbot, window,
     table = dialog.tables["open"]
     assert {int(table.item(r, 0).text()) for r in range(table.rowCount())} == open_ids
     assert dialog.tables["overdue"].rowCount() == 1 and dialog.tables["teams"].rowCount() == 2
+    anchor = dialog.findChild(QLabel, "handoverLogAnchor")
+    assert dialog.report.anchor_text and dialog.report.anchor_text in anchor.text() and "事件日志锚点" in anchor.text()
     dialog.notes.setPlainText("2号车轮胎要换")
     assert dialog.save_pdf(str(tmp_path / "h.pdf")) and (tmp_path / "h.pdf").stat().st_size > 1000
     with qtbot.waitSignal(dialog.handedOver, timeout=10000):

@@ -56,6 +56,11 @@ class HandoverDialog(QDialog):
         self.previous = QLabel(objectName="handoverPrevious")
         self.previous.setWordWrap(True)
         layout.addWidget(self.previous)
+        self.anchor = QLabel(objectName="handoverLogAnchor")
+        self.anchor.setWordWrap(True)
+        self.anchor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.anchor.setStyleSheet("color: #555555;")
+        layout.addWidget(self.anchor)
         layout.addWidget(QLabel(f"<b>{W[self.lang]['notes']}</b>"))
         self.notes = QPlainTextEdit(objectName="handoverNotes")
         self.notes.setPlaceholderText(self.tr("What the next shift must know: teams to call, vehicles, weather, "
@@ -119,6 +124,7 @@ class HandoverDialog(QDialog):
         prev = report.previous
         self.previous.setText("" if prev is None else w["by"].format(t=format_beijing(prev.at), who=prev.handed_by)
                               + ("\n" + w["prev_notes"] + ": " + prev.notes if prev.notes else ""))
+        self.anchor.setText(w["anchor"].format(a=report.anchor_text) if report.log_anchor else "")
         self.status.setText("")
 
     def _fill(self, key: str, header: list[str], rows: list[list[str]], highlight: set[int]) -> None:

@@ -35,7 +35,8 @@ W = {
            "open_cols": ["编号", "接警", "状态", "类别", "等级", "位置", "下一步", "报警人原话"],
            "team_cols": ["事件", "队员", "车辆", "出发", "最后联络", "最后报告", "位置", "应联络"],
            "call_cols": ["时间", "事件", "方式", "类别", "原话"], "km": "{km:.1f} 公里 {lm}",
-           "from_checkin": "（报告位置）", "from_incident": "（事件位置）"},
+           "from_checkin": "（报告位置）", "from_incident": "（事件位置）",
+           "anchor": "事件日志锚点 {a}（核对：rescue-desk audit verify --anchor {a}）"},
     "en": {"title": "Shift handover", "span": "Shift {a} to {b} (Beijing time)", "by": "Last handover: {t} by {who}",
            "summary": "{i} open incident(s) · {t} team(s) out · {o} overdue · {c} call(s) this shift",
            "overdue": "Overdue teams", "open": "Open incidents", "teams": "Teams out", "calls": "Calls this shift",
@@ -44,7 +45,8 @@ W = {
            "open_cols": ["No.", "Received", "Status", "Category", "Sev.", "Where", "Next step", "Caller's words"],
            "team_cols": ["Inc.", "Officers", "Vehicle", "Left", "Last contact", "Last report", "Position", "Due"],
            "call_cols": ["Time", "Inc.", "Channel", "Category", "Words"], "km": "km {km:.1f} {lm}",
-           "from_checkin": " (reported)", "from_incident": " (incident)"},
+           "from_checkin": " (reported)", "from_incident": " (incident)",
+           "anchor": "Event log anchor {a} (check: rescue-desk audit verify --anchor {a})"},
 }
 
 
@@ -129,6 +131,8 @@ def write_handover_pdf(report: HandoverReport, path: Path | str, lang: str = "zh
         if report.previous is not None and report.previous.notes:
             pg.heading(w["prev_notes"])
             pg.text(report.previous.notes, 0.92, colour="#333333")
+        if report.log_anchor is not None:
+            pg.text(w["anchor"].format(a=report.anchor_text), 0.75, colour="#555555", gap=0.3)
 
 
 def write_handover_pdf_headless(report: HandoverReport, path: Path | str, lang: str = "zh") -> None:
