@@ -33,6 +33,8 @@ def station_koras(args: argparse.Namespace):
             print(f"rescue-desk: note: no station database at {path}; using the shipped landmarks only",
                   file=sys.stderr)
         return lambda when=None: shipped
+    if path is not None and _no_station_entries(path):
+        return lambda when=None: shipped  # nothing to add: no need to load SQLAlchemy and the models
     from rescue_desk.services.station import StationKoras, load_layer
     from rescue_desk.storage import StorageError, open_database
 
@@ -48,3 +50,23 @@ def station_koras(args: argparse.Namespace):
     finally:
         db.dispose()
     return StationKoras(layer).at
+
+
+def _no_station_entries(path) -> bool:
+    """True when the SQLite file is readable, has the event log and the station tables, and those hold
+    no landmark or alias (most stations, the demo one included). Anything unusual (another program's
+    file, a damaged one, a missing table) is False: the full open then says what is wrong."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT 1 FROM events LIMIT 1").fetchall()
+        n = conn.execute("SELECT (SELECT count(*) FROM station_landmarks) + (SELECT count(*) FROM station_aliases)")
+        return n.fetchone()[0] == 0
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()

@@ -80,3 +80,23 @@ def test_plain_sqlite_file_agrees_with_sqlalchemy():
         assert plain_sqlite_file(url) == sqlite_path(url), url
     for url in ("sqlite:////tmp/a%20b.db", "sqlite:////tmp/x.db?mode=ro"):
         assert plain_sqlite_file(url) is None  # left to SQLAlchemy
+
+
+def test_locate_on_a_station_database_with_no_sand_table_entries_does_not_load_sqlalchemy(tmp_path):
+    from rescue_desk.storage import open_database
+
+    url = f"sqlite:///{tmp_path / 'st.sqlite3'}"
+    open_database(url).dispose()  # a real, migrated station database with an empty station layer
+    foreign = tmp_path / "other.sqlite3"
+    import sqlite3
+
+    sqlite3.connect(foreign).execute("CREATE TABLE notes (x)").connection.commit()
+    env = dict(__import__("os").environ, RESCUE_DESK_HOME=str(tmp_path / "home"))
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "rescue_desk", "locate", "--db", url,
+                           "2 km past Dirapuk"], capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0 and "PLACED" in proc.stdout, proc.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
+    assert "sqlalchemy" not in imported
+    proc = subprocess.run([sys.executable, "-m", "rescue_desk", "locate", "--db", f"sqlite:///{foreign}",
+                           "2 km past Dirapuk"], capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr  # not ours: still refused by the full open
