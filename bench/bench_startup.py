@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -107,8 +108,17 @@ def main(argv: list[str] | None = None) -> int:
         db = Path(tmp) / "demo.sqlite3"
         subprocess.run([py, "-m", "rescue_desk", "--db", str(db), "demo", "--years", "1"], env=env, check=True,
                        capture_output=True, cwd=tmp, timeout=900)
-        compare("rescue-desk locate (demo station database)", [py, "-m", "rescue_desk", "--db", str(db), "locate",
-                CALL], base, env, args.runs, 2.5)
+        compare("rescue-desk locate (demo station database, empty sand table)", [py, "-m", "rescue_desk", "--db",
+                str(db), "locate", CALL], base, env, args.runs, 2.5)
+        edited = Path(tmp) / "edited.sqlite3"
+        shutil.copy(db, edited)
+        add_alias = ("import sys\nfrom rescue_desk.services import station\nfrom rescue_desk.storage import open_database\n"
+                     "db = open_database('sqlite:///' + sys.argv[1])\n"
+                     "station.add_alias(db, 'bench', 'gaize_teahouse', 'second tea tent', lang='en')\ndb.dispose()\n")
+        subprocess.run([py, "-c", add_alias, str(edited)], env=env, check=True, capture_output=True, cwd=tmp,
+                       timeout=300)
+        compare("rescue-desk locate (station database with a sand-table alias; information)",
+                [py, "-m", "rescue_desk", "--db", str(edited), "locate", CALL], base, env, args.runs, None)
         if not args.skip_app:
             env["RESCUE_DESK_DB"] = str(db)
             ok &= compare("app first paint (demo station) vs bare window + empty QGraphicsView",
