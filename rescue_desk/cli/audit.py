@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 
 from rescue_desk.domain import roles
 from rescue_desk.domain.clock import format_beijing
@@ -17,7 +18,8 @@ from .common import open_db, print_json
 
 def _anchor(args) -> tuple[int, str] | None:
     if args.anchor:
-        ident, _, digest = args.anchor.partition(":")
+        # NFKC: an anchor copied from the printed handover may carry typographic ligatures ("ﬀ" for "ff")
+        ident, _, digest = unicodedata.normalize("NFKC", args.anchor).strip().partition(":")
         if not ident.isdigit() or len(digest) != 64:
             raise CliError("--anchor must look like ID:HASH (the 64-character hash printed by verify)")
         return int(ident), digest.lower()
