@@ -54,6 +54,10 @@ _ORDINAL_VALUE = {w: i + 1 for i, w in enumerate("一二三四五六七八九")}
 _TOWN_BEFORE_OK = "在到回去的往进出个了"
 _OTHER_TOWN = re.compile(r"(?<![a-z])(?!(?:darchen|tarchen|" + "|".join(sorted(_STOP)) + r")\s+$)[a-z]{2,}\s+$|"
                          f"[\u4e00-\u9fff](?<![{_TOWN_BEFORE_OK}])$")
+# "where you pass through", "we will pass it": the verb, not the pass (Dolma La).
+_PASS_VERB_BEFORE = re.compile(r"(?<![a-z])(?:i|you|we|they|he|she|people|pilgrims|to|will|can|could|must|should|would|"
+                               r"did|didn't|cannot|can't|not)\s+$")
+_PASS_VERB_AFTER = re.compile(r"\s*(?:through|by|it|them|him|her|us|me|under|between|along|out|away)(?![a-z])")
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 _SEPARATORS = re.compile(r"[\s\-'.,/()]+")
@@ -198,6 +202,9 @@ class MentionScanner:
         for s, e, lid, generic in hits:
             if generic and lid == "darchen" and _OTHER_TOWN.search(text[max(0, s - 16):s]):
                 continue  # "Purang town", "普兰镇上": another town, not Darchen
+            if generic and text[s:e] == "pass" and (_PASS_VERB_BEFORE.search(text[max(0, s - 12):s])
+                                                     or _PASS_VERB_AFTER.match(text, e)):
+                continue
             if s >= end:
                 found.append(Mention(self._remap(lid, text, e), s, e, text[s:e], (s, lid) in self._alike, generic))
                 end = e

@@ -181,3 +181,21 @@ def test_the_foot_of_the_final_climb_is_not_the_whole_climb():
 def test_a_river_whose_water_is_white_settles_the_bridge():
     r = locate("我们在铁桥边上 这条河的河水是白色的 有人摔了")
     assert r.placed and KORA.along_distance_km(r.chainage_km, km("gendun_lachu_bridge")) < 0.6, r.explanation()
+
+
+@pytest.mark.parametrize("text", [
+    "停车的那个广场 有一根很高的杆子 上面绑满了经幡 我奶奶下车就晕了",
+    "we got off the bus at a square with a giant pole wrapped in prayer flags, my uncle is breathless",
+])
+def test_the_great_flagpole_described_without_its_name_is_tarboche(text):
+    r = locate(text)
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km("tarboche")) < 0.8, r.explanation()
+
+
+@pytest.mark.parametrize("text,lid", [
+    ("we are at the two-legged chorten, the one you pass under, my mother fell", "chorten_kangnyi"),
+    ("we are at Zongdui, the cars pass by here, my friend is exhausted", "zongdui_supply"),
+])
+def test_pass_as_a_verb_is_not_the_pass(text, lid):
+    r = locate(text)
+    assert r.placed and KORA.along_distance_km(r.chainage_km, km(lid)) < 0.8, r.explanation()
