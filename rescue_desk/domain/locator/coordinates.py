@@ -205,6 +205,9 @@ def decimal_commas(text: str) -> str:
 
 
 _ZH_NUMBER_BEFORE_UNIT = re.compile(r"[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?(?=\s*(?:度|分|秒))")
+_ZH_DECIMAL_AFTER_LABEL = re.compile(r"(?<=北纬|南纬|东经|西经|纬度|经度)(\s*(?:是|为|:|：)?\s*)"
+                                     r"([零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+)")
+"""Decimal degrees read out in words: "北纬三十一点零五四二"."""
 _EN_DMS_WORDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(\s*)(degrees?|deg\.?)(?![a-z])"
                            r"(?:(\s*,?\s*)(\d{1,2}(?:\.\d+)?)(\s*)(minutes?|mins?\.?)(?![a-z])"
                            r"(?:(\s*,?\s*(?:and\s+)?)(\d{1,2}(?:\.\d+)?)(\s*)(seconds?|secs?\.?)(?![a-z]))?)?"
@@ -235,6 +238,10 @@ def spoken_degrees(text: str) -> str:
         if g[12] is not None:
             out += g[11] + _padded(g[12][0], g[12])
         return out
+    def zh_decimal(m: re.Match) -> str:
+        v = chinese_number(m.group(2))
+        return m.group(0) if v is None else m.group(1) + _padded(f"{v}", m.group(2))
+    text = _ZH_DECIMAL_AFTER_LABEL.sub(zh_decimal, text)
     text = _EN_DMS_WORDS.sub(en, _ZH_NUMBER_BEFORE_UNIT.sub(zh, text))
     return _DECIMAL_THEN_WORD.sub(lambda m: m.group(1) + m.group(2) + _padded(m.group(3)[0], m.group(3)), text)
 

@@ -58,6 +58,12 @@ _OTHER_TOWN = re.compile(r"(?<![a-z])(?!(?:darchen|tarchen|" + "|".join(sorted(_
 _PASS_VERB_BEFORE = re.compile(r"(?<![a-z])(?:i|you|we|they|he|she|people|pilgrims|to|will|can|could|must|should|would|"
                                r"did|didn't|cannot|can't|not)\s+$")
 _PASS_VERB_AFTER = re.compile(r"\s*(?:through|by|it|them|him|her|us|me|under|between|along|out|away)(?![a-z])")
+# "our group leader Dolma went ahead": Dolma is also a woman's name; said alone it is the pass only
+# where nothing marks it as a person.
+_PERSON_BEFORE = re.compile(r"(?<![a-z])(?:leader|guide|friend|sister|wife|mother|mom|mum|daughter|aunt|auntie|ani|"
+                            r"named|called|name is|cousin|girl|lady|woman|mrs|ms|miss)\s+$")
+_PERSON_AFTER = re.compile(r"\s*(?:went|said|says|told|is our|was our|has gone|has|who|called|phoned|ran|walked|"
+                           r"and i|and me|,? our)(?![a-z])")
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 _SEPARATORS = re.compile(r"[\s\-'.,/()]+")
@@ -202,6 +208,9 @@ class MentionScanner:
         for s, e, lid, generic in hits:
             if generic and lid == "darchen" and _OTHER_TOWN.search(text[max(0, s - 16):s]):
                 continue  # "Purang town", "普兰镇上": another town, not Darchen
+            if generic and text[s:e] == "dolma" and (_PERSON_BEFORE.search(text[max(0, s - 12):s])
+                                                      or _PERSON_AFTER.match(text, e)):
+                continue
             if generic and text[s:e] == "pass" and (_PASS_VERB_BEFORE.search(text[max(0, s - 12):s])
                                                      or _PASS_VERB_AFTER.match(text, e)):
                 continue

@@ -32,7 +32,9 @@ _ORPHAN_BEFORE = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ 
                             r"\bto go\b|\bleft\b|\bmore\b|\bremaining|\baway\b|\bbefore it|\bshort of it|"
                             r"\bstill\b|还有|还差|没到")
 _ORPHAN_PAST = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?:after|past|beyond|further)\b|"
-                          r"\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走")
+                          r"\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走|"
+                          r"(?:又|再|继续|然后|接着|往下|往上)\s*(?:往前|往下|往上)?\s*(?:走|爬)了|"
+                          r"\bthen (?:we )?(?:walked|went|continued)\b|\bwalked on\b|\bkept (?:on )?walking\b|\bcarried on\b")
 _NOW = re.compile(r"\bnow\b|\bcurrently\b|\bright now\b|\bat the moment\b|现在|目前|此刻|这会儿")
 _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspent the night|\bovernight\b|"
                       r"昨天|昨晚|前天|住了|过夜|睡在|(?:本来|原来|本)想")  # "我们住在X" alone: staying there now
@@ -40,7 +42,9 @@ _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone
 _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|\bahead\b|\bsign(?:post| ?board)?\b|还有|还差|还要|牌子|路牌|写着")
 _SIGN = re.compile(r"\bsign(?:post| ?board)?s?\b|\b(?:board|marker|milestone)s?\b|牌子|路牌|指示牌|标牌|里程碑")
-_FURTHER_ON = re.compile(r"(?:又|再|继续|往前)\w{0,4}\s*$|\b(?:another|further|more)\s*$")
+_WALKED_ON = r"(?:(?:又|再|继续|然后|接着|往下|往上)\s*(?:往前|往下|往上)?\s*(?:走|爬)了|\bthen (?:we )?(?:walked|went|continued)(?: on)?(?: for)?|\bwalked on(?: for)?)"
+_FURTHER_ON = re.compile(r"(?:又|再|继续|往前)\w{0,4}\s*$|\b(?:another|further|more)\s*$|"
+                         + _WALKED_ON + r"\s*(?:about|maybe|around|roughly)?\s*$")
 _DID_THERE = re.compile(r"\s*[\u4e00-\u9fff]{1,3}了")
 _HEDGE = re.compile(r"好像|应该是|应该到|可能是|可能在|也许|似乎|\bi think\b|\bi guess\b|\bprobably\b|\bnot sure\b|"
                     r"\b(?:guide|he|she|they|driver) (?:says|said|thinks|reckons)\b")
@@ -124,8 +128,8 @@ def parse_description(text: object, kora: Kora, call_time: datetime | None = Non
 
 INFERRED_CCW = "walking counter-clockwise (inferred"
 _DEPARTED_DAYS_AGO = re.compile(
-    r"(?:昨天|前天|大前天|[两三几]天前)[^，,。.!?！？]{0,10}(?:出发|离开|动身|走的|开始转)|"
-    r"(?:出发|离开|动身)[^，,。.!?！？]{0,6}(?:已经)?(?:两|三|几)天|"
+    r"(?:昨天|前天|大前天|(?:[两三几]|\d+)天前)[^，,。.!?！？]{0,10}(?:出发|离开|动身|走的|开始转)|"
+    r"(?:出发|离开|动身)[^，,。.!?！？]{0,6}(?:已经)?(?:两|三|几|\d+)天|"
     r"\b(?:left|set off|set out|started|departed)\b[^.,;!?]{0,30}\b(?:yesterday|the day before|days ago)\b|"
     r"\b(?:yesterday|the day before yesterday|\w+ days ago)\b[^.,;!?]{0,30}\b(?:left|set off|set out|started|departed)\b")
 EARLIER_DAY_ONLY = "left on an earlier day, and nothing says where they are today"
@@ -226,14 +230,17 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
             rrel = right_relation(right[:32])
             rel = lrel
             ahead = rrel == "before" and re.match(r"\s*(?:is |are )?(?:about |maybe )?⟨d\d+⟩\s*(?:ahead|to go|away|还有)", right)
-            if rrel and (lrel in (None, "at", "near", "from") or (lrel == "before" and rrel == "before") or ahead):
+            behind = rrel == "past" and lrel == "before" and gap > 2  # "往下走了一段 ⟦1⟧已经在我们后面了"
+            if rrel and (lrel in (None, "at", "near", "from") or (lrel == "before" and rrel == "before") or ahead or behind):
                 rel = rrel if not (lrel == "from" and rrel == "before") else "before"
             dist = None
             if dists:
                 k, dpos = min(dists, key=lambda x: abs(x[1] - pos))
                 owner = re.search(rf"离⟦(\d+)⟧\s*(?:还有|还差|有|大概|大约|差不多|\s)*⟨d{k}⟩|"
-                                  rf"⟨d{k}⟩\s*(?:[a-z]+\s+){{0,2}}?(?:towards?|往|向|朝)\s*⟦(\d+)⟧", clause)
-                owner_i = int(owner.group(1) or owner.group(2)) if owner else None
+                                  rf"⟨d{k}⟩\s*(?:[a-z]+\s+){{0,2}}?(?:towards?|往|向|朝)\s*⟦(\d+)⟧|"
+                                  rf"⟦(\d+)⟧[^⟦⟨]{{0,12}}?{_WALKED_ON}\s*(?:大概|大约|差不多|maybe|about|around)?\s*⟨d{k}⟩",
+                                  clause)  # "翻过⟦0⟧ 往下走了⟨d0⟩ ⟦1⟧已经在后面": walked on from ⟦0⟧
+                owner_i = int(next(g for g in owner.groups() if g)) if owner else None
                 if owner and owner_i != i:
                     pass  # "离⟦0⟧还有两公里 ⟦1⟧早上就过了": the distance is ⟦0⟧'s
                 elif owner or _nearest_mention(clause, dpos, ids) == i:
@@ -260,7 +267,7 @@ def _relations(pd: ParsedDescription, ex: Expressions, mentions: list[Mention], 
                 rel = "past"
             if rel == "almost" and dist is not None:
                 rel = "before"
-            if rel in ("at", "near") and dist is not None and _FURTHER_ON.search(clause.split(f"⟨d{dist}⟩")[0][-10:]):
+            if rel in ("at", "near") and dist is not None and _FURTHER_ON.search(clause.split(f"⟨d{dist}⟩")[0][-24:]):
                 rel = "past"  # "下到⟦0⟧ 吃了饭 又走了四五百米": that much further on
             if rel in ("at", "near") and dist is not None:
                 rel = "from"
@@ -320,7 +327,7 @@ def _orphan_distance(pd: ParsedDescription, ex: Expressions, clause: str, k: int
     before = _ORPHAN_BEFORE.search(clause)
     if before and not (before.group(0) == "more" and _WALKED.search(clause)):  # "walked 1 km more": further on
         rel = "before"
-    elif _ORPHAN_PAST.search(clause):
+    elif _ORPHAN_PAST.search(clause) or before:  # "walked 1 km more": further on
         rel = "past"
     elif pd.clues[last].relation in ("past", "just_past", "left", "before", "almost"):
         rel = "before" if pd.clues[last].relation in ("before", "almost") else "past"  # "过了X, about 1 km"

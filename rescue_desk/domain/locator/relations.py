@@ -18,7 +18,7 @@ _LEFT_CUES = [
     ("almost", r"\b(?:almost|nearly) (?:at|to|reach(?:ed)?|there at)?|\bapproaching|\babout to reach|"
                r"\bclose to reaching|\bjust before|\bjust below|\bnot far (?:before|from reaching)|"
                r"快到了?|马上(?:就)?到|就要到|快要到|即将到(?:达)?|接近"),
-    ("past", r"\bpast|\bpass?ed|\bahead of|\bafter|\bbeyond|\bcrossed|\bover|\bwent by|\bleaving|\bleft|\bsince|"
+    ("past", r"\bfrom (?:the |our |my )?(?:hotel|guest ?house|hostel|inn|lodge|camp|tent|room|homestay)s? (?:in|at)|\bpast|\bpass?ed|\bahead of|\bafter|\bbeyond|\bcrossed|\bover|\bwent by|\bleaving|\bleft|\bsince|"
              r"过了|经过了?|翻过了?|越过了?|走过了?|离开了?|出了|下了|过"),
     ("before", r"\bbefore|\bbfore|\bbefor\b|\bb4|\bshort of|\bnot yet (?:at|reached?|to)?|\b(?:have|has)n'?t (?:yet )?reached|"
                r"\bhave not (?:yet )?reached|\bnot reached|\bto go (?:to|until|before)|\buntil|\btill|"
@@ -31,10 +31,10 @@ _LEFT_CUES = [
            r"刚刚?到|已经到|终于到|[下走爬来回赶跑]到(?=⟦)"),
 ]
 _RIGHT_CUES = [
-    ("left", r"^\s*(?:出发|离开|动身)"),
+    ("left", r"^\s*(?:那边|这边|那里|这里|那儿)?\s*(?:出发|离开|动身|出来)"),  # "从岗加那边出来的"
     ("just_past", r"^\s*(?:再)?(?:往前|过去|前面)(?:一点点?|一些|一小段|不远)"),
     ("almost", r"^\s*(?:快到了|就到了|马上到了?|不远了?|很近了?)"),
-    ("past", r"^\s*(?:之后|以后|后面|后边|后|过去|往前|再往前|向前|那边过来|(?:(?!没)[\u4e00-\u9fff]){0,3}?(?:已经|早就?|都|刚|就)?(?:走|翻|经)?过了|"
+    ("past", r"^\s*(?:之后|以后|后面|后边|后|过去|往前|再往前|向前|那边过来|(?:(?!没)[\u4e00-\u9fff]){0,3}?(?:已经|早就?|都|刚|就)?(?:走|翻|经)?过了|(?:已经|早就?|都)?在?(?:我们|咱们|我)?的?(?:后面|后边|身后)|"
              r"(?:(?:is|was|lies|are) )?(?:now )?(?:⟨d\d+⟩ )?behind)"),
     ("before", r"^\s*(?:之前|以前|前面|前边|前|还有|还差|"
                r"(?:(?:is|lies|are) )?(?:still )?(?:⟨d\d+⟩ )?(?:ahead|in front|away|further on|to go|left)\b|"

@@ -133,6 +133,8 @@ def _replace_numeral(m: re.Match) -> str:
         wi, fi = chinese_integer(whole), chinese_integer(frac)
         if wi is None:
             return s
+        if len(frac) >= 3 and all(c in _DIGITS for c in frac):  # "三十一点零五四二": a coordinate, never a clock
+            return f"{wi}." + "".join(str(_DIGITS[c]) for c in frac)
         return f"{wi}点" + (str(fi) if fi is not None else frac)
     v = chinese_integer(s)
     return s if v is None else str(v)

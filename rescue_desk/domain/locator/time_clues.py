@@ -10,7 +10,7 @@ from .clues import Clue, ParsedDescription
 from .expressions import ClockTime, Expressions
 from .mentions import Mention
 
-_WALKED_SO_FAR = re.compile(r"已经走了|一共走了|总共走了|走了有|\bwe(?:'ve| have) (?:been )?walk(?:ed|ing) for\b")
+_WALKED_SO_FAR = re.compile(r"已经走了|一共走了|总共走了|走了有|(?<!过)走了(?=\s*⟨u\d+⟩[^⟦]*⟦)|\bwe(?:'ve| have)? walked (?:for )?(?=⟨u\d+⟩[^⟦]*⟦)|\bwe(?:'ve| have) (?:been )?walk(?:ed|ing) for\b")
 _AT_PLACE = re.compile(r"(?:在|\bat\s|\bin\s)\s*$")
 MAX_ELAPSED_S = 16 * 3600.0
 """A clock time further back than this is taken as a mistake (a kora day is shorter)."""
@@ -27,8 +27,11 @@ _DURATION_CUE = re.compile(r"\bago\b|\bback\b|\bearlier\b|\bsince\b|\bfor\b|\bfr
 _START_VERB = re.compile(r"\bstart(?:ed)?\b|\bbeg[au]n\b|\bset (?:off|out)|\bdepart|出发|动身|开始走|开始转")
 _TO_GO = re.compile(r"⟨u\d+⟩\s*(?:away )?(?:from|to|before)\s*⟦\d+⟧[^⟦]{0,12}\b(?:still|left|to go)\b|(?:还有|还要|还差|还得|再走)[^⟨⟦,.!?]{0,6}⟨u\d+⟩|⟨u\d+⟩[^⟨⟦,.!?]{0,4}(?:就到|才到|才能到|能到)|⟨u\d+⟩\s*(?:left|more|to go|remaining|away|ahead|further|still)|"
                     r"\b(?:more|still|another)\s+⟨u\d+⟩|\bstill\b[^⟦]*\bto (?:walk|go|reach)\b")
+_SINCE_CLOCK = re.compile(r"\b(?:walk|hik|go|climb)\w* since\s*⟨t\d+⟩|\bon the (?:road|trail|way) since\s*⟨t\d+⟩|"
+                          r"从\s*⟨t\d+⟩\s*(?:就|开始)?(?:一直)?(?:走|转|爬)")
+""""walking since 6:45", "从七点就一直走": the clock says when the walk began."""
 _SINCE = re.compile(r"\bago\b|\bsince\b|前|以来|之后|以后|走了")
-_CLOCK_IS_NOW = re.compile(r"(?:现在|目前|这会儿)(?:是|已经)?\s*$|\b(?:now|it'?s|it is)\s*(?:already\s*)?$")
+_CLOCK_IS_NOW = re.compile(r"(?:现在|目前|这会儿)(?:是|已经)?\s*$|\b(?:now|it'?s|it is)\s*(?:already\s*)?(?:about|around|almost|nearly|just|roughly)?\s*$")
 
 
 def _resolve_clock(c: ClockTime, call_time: datetime) -> tuple[datetime | None, str | None]:
@@ -62,7 +65,7 @@ def time_clues(pd: ParsedDescription, ex: Expressions, clause: str, following: s
     passing word ("left Darchen at 7:40", "两个小时前经过曲古桥"). Returns the last departure mention."""
     tokens = [("t", int(m.group(1)), m.start()) for m in re.finditer(r"⟨t(\d+)⟩", clause)]
     tokens += [("u", int(m.group(1)), m.start()) for m in re.finditer(r"⟨u(\d+)⟩", clause)]
-    depart = DEPART.search(clause)
+    depart = DEPART.search(clause) or _SINCE_CLOCK.search(clause)
     for kind, k, pos in tokens:
         if kind == "u" and _TO_GO.search(clause) and not _SINCE.search(clause):
             _time_to_go(pd, ex.durations[k], clause, pos, mentions, used, call_time)
