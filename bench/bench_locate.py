@@ -5,7 +5,7 @@
 1. For every call set (default: ``../shared/data/calls/dev.jsonl`` and ``colloquial.jsonl`` when the
    shared folder is there, and the sets shipped in ``tests/domain/locator/data/``: the held-out
    template calls ``unseen_calls.jsonl`` and the blind colloquial calls ``blind_tune.jsonl`` and
-   ``blind_holdout.jsonl``, and the later ``blind3_*.jsonl``, written by colleagues who had not read the locator), runs
+   ``blind_holdout.jsonl``, and the later ``blind3_*.jsonl`` and ``blind4.jsonl``, written by colleagues who had not read the locator), runs
    ``rescue-desk locate --batch`` on it (as the checks do) and scores it with the scorer
    ``../shared/tools/score_calls.py --by-kind`` (skipped, with a note, where the shared folder is absent):
    placed share, median / p90 error along the route, share of truths inside the 90 % intervals,
@@ -34,7 +34,7 @@ SHARED = Path(os.environ.get("RESCUE_DESK_SHARED", ROOT.parent / "shared"))  # a
 DATA = ROOT / "tests" / "domain" / "locator" / "data"
 SETS = [SHARED / "data" / "calls" / "dev.jsonl", SHARED / "data" / "calls" / "colloquial.jsonl",
         DATA / "unseen_calls.jsonl", DATA / "blind_tune.jsonl", DATA / "blind_holdout.jsonl",
-        DATA / "blind3_tune.jsonl", DATA / "blind3_holdout.jsonl"]
+        DATA / "blind3_tune.jsonl", DATA / "blind3_holdout.jsonl", DATA / "blind4.jsonl"]
 
 
 def _batch_lines(calls: list[dict], n: int) -> list[str]:
