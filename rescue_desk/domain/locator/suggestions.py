@@ -27,13 +27,13 @@ _PARTY = [
     re.compile(rf"\b(?P<n>{_EN_NUM_RX}) (?:pilgrims|yatris|trekkers|people|persons|friends|tourists|of my friends)\b"),
 ]
 _ALONE = re.compile(r"就我一个人|我一个人|只有我|\b(?:i am|i'm) (?:alone|on my own|by myself)\b|\bjust me\b|\bsolo\b")
-_COMPANION_ZH = r"(?:老婆|老公|爱人|媳妇|丈夫|妻子|同伴|朋友|同事|同学|室友|女朋友|男朋友|妈妈?|爸爸?|母亲|父亲|奶奶|爷爷|姥姥|外婆|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|表妹|表哥|舅舅|阿姨|队友|老伴)"
-_COMPANION_EN = r"(?:wife|husband|friend|buddy|girlfriend|boyfriend|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|colleague|uncle|aunt)"
+_COMPANION_ZH = r"(?:闺女|孩子|小孩|婆婆|公公|岳母|丈母娘|侄子|外甥|老婆|老公|爱人|媳妇|丈夫|妻子|同伴|朋友|同事|同学|室友|女朋友|男朋友|妈妈?|爸爸?|母亲|父亲|奶奶|爷爷|姥姥|外婆|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|表妹|表哥|舅舅|阿姨|队友|老伴)"
+_COMPANION_EN = r"(?:wife|husband|friend|frnd|fren|mother-in-law|father-in-law|buddy|girlfriend|boyfriend|partner|mother|father|mum|mom|dad|son|daughter|brother|sister|colleague|uncle|aunt)"
 _ONE_COMPANION = re.compile(rf"我{_COMPANION_ZH}|\bmy {_COMPANION_EN}\b")
 _MANY_COMPANIONS = re.compile(r"我们几个|\bmy (?:friends|parents|kids|children|group)\b|\bour group\b|团里|队里|大家")
-_RELAYED_ONE = re.compile(r"有个人|有一个人|一个人来的|有个(?:香客|游客|客人|小姑娘|老人|阿姨|喇嘛)|\ba (?:trekker|pilgrim|man|woman|lady|tourist)\b|"
+_RELAYED_ONE = re.compile(r"有个人|有一个人|一个人来的|有(?:个|一个|一位)(?:香客|游客|客人|小姑娘|姑娘|小伙子|老人|阿姨|喇嘛|女的|男的|大姐|大哥|老外|外国人|汉族\S{0,3}|藏族\S{0,3})|我(?:老公|老婆|丈夫|妻子|儿子|女儿|爸爸?|妈妈?|父亲|母亲)(?=\S{0,4}(?:去|在|一个人))|\ba (?:trekker|pilgrim|man|woman|lady|tourist)\b|"
                           r"\bsomeone\b|\bone of (?:our|my|the)\b|\bhis friend\b|\bher friend\b|\bclient\b")
-_SOMEONE_ELSE = re.compile(r"我是\w{0,8}(?:开|卖|的喇嘛|的僧人|向导|司机|马夫|放牦牛|牧民)|\bi(?:'m| am) (?:a |the )?(?:guide|driver|owner|monk|herder|horseman)|"
+_SOMEONE_ELSE = re.compile(r"我是\w{0,8}(?:开|卖|的喇嘛|的僧人|向导|司机|马夫|放牦牛|牧民|家属)|我帮\w{0,4}打的|替\w{0,4}打(?:的|电话)|\bcalling for (?:my|a|his|her)\b|\bi(?:'m| am) (?:a |the )?(?:guide|driver|owner|monk|herder|horseman)|"
                            r"\bi run\b|\bthis is \w+, (?:i'm|i am) a\b|跑过来说|打电话说|\bcame in\b")
 _WITH_ONE = re.compile(r"\bme and my (?:wife|husband|friend|son|daughter|mother|father|mom|dad|brother|sister)\b|"
                        r"我和我(?:老婆|老公|朋友|儿子|女儿|妈|爸|哥|姐|弟|妹)|我们两口子|我俩|咱俩")
@@ -43,12 +43,17 @@ _CATEGORY_WORDS = {
                       r"can'?t walk straight|staggering|drowsy|hace",
     "pulmonary_edema": r"咳.{0,4}(?:粉红|血|泡沫)|咳得很厉害|一直咳|躺下就喘|gurgl|coughing (?:up|blood|froth|a lot|badly)|"
                        r"wet cough|hape|rattl",
-    "cardiac": r"胸口疼|胸口痛|心口疼|心口痛|胸闷|心脏|心慌|心跳得好快|chest pain|heart|palpitation",
-    "hypothermia": r"发抖|浑身发抖|冻僵|冷得|失温|shiver|hypotherm|freezing|so cold",
-    "fall_injury": r"摔|崴|扭伤|扭了|骨折|流血|出血|滑倒|跌|fell|fall|slipped|twisted|sprain|broken|fracture|bleeding|injur|hurt her|hurt his",
-    "lost": r"迷路|走丢|找不到路|失联|联系不上|\blost\b|missing|can'?t find (?:the|our) (?:way|path|trail)|separated from",
-    "altitude_sickness": r"高反|高原反应|头疼|头痛|头很?晕|恶心|想吐|呕吐|一直吐|吐了|喘不(?:上|过)来?气?|喘得|嘴唇(?:发)?紫|缺氧|氧气|"
+    "cardiac": r"胸口\S{0,2}(?:疼|痛|闷)|心口\S{0,2}(?:疼|痛)|胸闷|心脏|心慌|心跳\S{0,3}快|chest (?:pain|tight|pressure)|"
+               r"tightness in (?:the |his |her |my )?chest|heart|palpitation",
+    "hypothermia": r"发抖|浑身发抖|冻僵|冷得|失温|冰凉|哆嗦|shiver|hypotherm|freezing|so cold|can'?t stop shaking|"
+                   r"(?:hands|feet) (?:are )?(?:ice|icy|freezing) cold",
+    "fall_injury": r"摔|崴|扭伤|扭了|扭到|骨折|流血|出血|滑倒|跌|踢|fell|fall|slipped|twisted|sprain|broken|fracture|bleeding|injur|"
+                   r"hurt (?:her|his|my)|kick|done (?:his|her|my) (?:knee|ankle|back)",
+    "lost": r"迷路|走丢|走散|找不到路|失联|联系不上|打不通|没(?:有)?消息|\blost\b|missing|can'?t find (?:the|our) (?:way|path|trail)|"
+            r"separated from|no (?:news|contact) (?:from|with)",
+    "altitude_sickness": r"高反|高原反应|头\S{0,3}(?:疼|痛|晕|要炸)|呼吸\S{0,2}困难|站不稳|恶心|想吐|呕吐|一直吐|吐了|喘不(?:上|过)来?气?|喘得|嘴唇(?:发)?紫|缺氧|氧气|"
                          r"headache|dizzy|vomit|nause|breathless|can'?t breathe|short of breath|breathing problem|altitude|"
+                         r"trouble breathing|not breathing properly|breathing (?:is )?(?:hard|difficult|heavy)|head (?:is )?(?:spinning|pounding)|"
                          r"lips? (?:are |is )?(?:blue|purple)|oxygen",
     "exhaustion": r"走不动|累瘫|累得不行|体力透支|挪不动|没劲|没力气|虚脱|虚得|腿软|抽筋|脚.{0,4}泡|exhaust|too weak|can'?t go on|can'?t continue|"
                   r"no strength|cramp|blisters?|too tired",
@@ -56,14 +61,14 @@ _CATEGORY_WORDS = {
 }
 _CATEGORY_RX = {k: re.compile(v) for k, v in _CATEGORY_WORDS.items()}
 _SEVERE = [
-    (4, "unconscious", re.compile(r"昏迷|叫不醒|没反应|昏过去|晕过去|晕倒|不省人事|没有呼吸|没呼吸|没了心跳|"
+    (4, "unconscious", re.compile(r"昏迷|叫不醒|叫\S{0,3}不\S{0,2}醒|没反应|昏过去|晕过去|晕倒|不省人事|没有呼吸|没呼吸|没了心跳|"
                                   r"unconscious|not waking|won'?t wake|not responding|unresponsive|passed out|"
                                   r"collapsed|not breathing|fainted")),
     (3, "bleeding", re.compile(r"流血|出血|血流不止|bleeding|blood")),
     (3, "cannot_walk", re.compile(r"走不了|走不动|站不起来|起不来|不能走|爬不起来|can'?t walk|cannot walk|unable to walk|"
                                   r"can'?t stand|cannot stand|can'?t get up")),
-    (3, "chest_pain", re.compile(r"胸口(?:疼|痛|闷)|心口(?:疼|痛)|胸闷|chest pain|pain in (?:his|her|my) chest")),
-    (3, "breathing_difficulty", re.compile(r"喘不(?:上|过)气|呼吸困难|嘴唇(?:发)?紫|can'?t breathe|breathing problem|gasping|lips? (?:are )?blue")),
+    (3, "chest_pain", re.compile(r"胸口\S{0,2}(?:疼|痛|闷)|心口(?:疼|痛)|胸闷|chest pain|chest tight|pain in (?:his|her|my) chest")),
+    (3, "breathing_difficulty", re.compile(r"喘不(?:上|过)气|呼吸\S{0,2}困难|not breathing properly|trouble breathing|嘴唇(?:发)?紫|can'?t breathe|breathing problem|gasping|lips? (?:are )?blue")),
     (3, "confused", re.compile(r"说胡话|神志不清|意识模糊|反应慢|confus|not making sense|talking nonsense")),
 ]
 SEVERITY_HINTS = {

@@ -81,3 +81,28 @@ def test_the_place_one_came_out_from_is_left_behind():
 def test_the_clothes_people_leave_are_shiva_tsal(text):
     r = locate(text)
     assert r.placed and inside(r, km("shiva_tsal")), r.explanation()
+
+
+@pytest.mark.parametrize("text,category", [
+    ("我爸说胸口有点闷 坐下来歇着", "cardiac"),
+    ("my mother-in-law has chest tightness and is sweating", "cardiac"),
+    ("有个同伴手脚冰凉 说话直哆嗦", "hypothermia"),
+    ("我老婆扭到腰了 动不了", "fall_injury"),
+    ("a yak kicked my friend in the leg", "fall_injury"),
+    ("我老公转山去了 三天了电话一直打不通", "lost"),
+    ("我儿子说头特别疼 一直想睡", "altitude_sickness"),
+])
+def test_the_category_from_everyday_words(text, category):
+    from rescue_desk.domain.locator.suggestions import suggest
+    assert suggest(text).category.value == category
+
+
+@pytest.mark.parametrize("text,n", [
+    ("我是开茶馆的 有个小伙子跑来说 上面有个女的倒在路边", 1),
+    ("我帮我阿爸打的 他说路边有个老外坐着不动", 1),
+    ("we r 3 km past Sershong my frnd cant walk", 2),
+    ("我们在岗加 我闺女发烧了", 2),
+])
+def test_the_party_size_from_everyday_words(text, n):
+    from rescue_desk.domain.locator.suggestions import suggest
+    assert suggest(text).party_size.value == n
