@@ -19,7 +19,8 @@ sys.path.insert(0, str(REPO / "tools"))
 
 import calibrate_walking as cal  # noqa: E402
 from rescue_desk.domain.kora import load_kora  # noqa: E402
-from rescue_desk.domain.search_plan import Sighting, kora_sections, make_search_plan, section_of  # noqa: E402
+from rescue_desk.domain.search_plan import (SearchPlanError, Sighting, kora_sections, make_search_plan,  # noqa: E402
+                                            section_of)
 from rescue_desk.domain.travel.model import WalkingModel  # noqa: E402
 
 
@@ -32,9 +33,13 @@ def fold_model(summary, tracks, fold: int, folds: int, tuned: bool) -> WalkingMo
 
 
 def check_fold(model: WalkingModel, summary, tracks, fold: int, folds: int, per_track: int = 3,
-               seed: int = 5) -> list[dict]:
-    """One record per (held-out track, sighting, time now): hit or not, and the plan's top size."""
+               seed: int = 5, earlier_sighting: bool = False) -> list[dict]:
+    """One record per (held-out track, sighting, time now): hit or not, and the plan's top size.
+
+    With ``earlier_sighting``, also a plan from two sightings of the walk (the earlier one 30 min to 4 h
+    before), the pace between them unknown to it otherwise; a refusal of a real walk is recorded."""
     rng = np.random.default_rng(seed + fold)
+    rng_earlier = np.random.default_rng(seed + 100 + fold)   # the draws above stay those of the plain check
     sections = kora_sections(model.kora)
     out = []
     for r in summary:
@@ -58,15 +63,44 @@ def check_fold(model: WalkingModel, summary, tracks, fold: int, folds: int, per_
                 top = {x.section.index for x in plan.top}
                 out.append({"hit": truth in top, "pace_known": pace_known, "top_sections": len(top),
                             "top_km": sum(x.section.length_km for x in plan.top), "hours": later / 3600})
+            if earlier_sighting:
+                out.append(_from_two_sightings(model, sections, rng_earlier, t, c, i, start, later, true_km))
     return out
+
+
+def _from_two_sightings(model, sections, rng, t, c, i, start, later, true_km) -> dict:
+    before = np.flatnonzero((c >= 0) & (t <= t[i] - 1800) & (t >= t[i] - 4 * 3600))
+    if not len(before):
+        return {"basis": "sightings", "skipped": True}
+    j = int(rng.choice(before))
+    seen = [Sighting(float(c[j]), start + timedelta(seconds=float(t[j]))),
+            Sighting(float(c[i]), start + timedelta(seconds=float(t[i])))]
+    try:
+        plan = make_search_plan(model, sections, seen, seen[1].at + timedelta(seconds=later))
+    except SearchPlanError as exc:
+        return {"basis": "sightings", "refused": str(exc)}
+    top = {x.section.index for x in plan.top}
+    return {"basis": "sightings", "hit": section_of(sections, true_km, model.length_km).index in top,
+            "pace_known": "sightings", "top_sections": len(top),
+            "top_km": sum(x.section.length_km for x in plan.top), "hours": later / 3600}
 
 
 def summarise(records: list[dict]) -> str:
     lines = []
-    for label, sel in (("all", records), ("pace unknown", [x for x in records if not x["pace_known"]]),
-                       ("left Darchen known", [x for x in records if x["pace_known"]])):
+    two = [x for x in records if x.get("basis") == "sightings"]
+    records = [x for x in records if x.get("basis") != "sightings"]
+    groups = [("all", records), ("pace unknown", [x for x in records if not x["pace_known"]]),
+              ("left Darchen known", [x for x in records if x["pace_known"]])]
+    planned = [x for x in two if "hit" in x]
+    if planned:
+        groups.append(("pace from two sightings", planned))
+    for label, sel in groups:
         hit = np.mean([x["hit"] for x in sel])
         lines.append(f"{label}: truth in the top-80 % sections {hit:.3f} (n={len(sel)}), median top "
                      f"{np.median([x['top_sections'] for x in sel]):.0f} sections / "
                      f"{np.median([x['top_km'] for x in sel]):.1f} km")
+    refused = [x for x in two if "refused" in x]
+    if two:
+        lines.append(f"two sightings of real walks refused as contradictory: {len(refused)} of "
+                     f"{len(planned) + len(refused)}" + (f" (first: {refused[0]['refused']})" if refused else ""))
     return "\n".join(lines)

@@ -45,6 +45,21 @@ def plan_search(sightings: list[Sighting], now: datetime, *, direction: str = "c
         raise ValidationError(str(exc)) from None
 
 
+def pace_as_dict(plan: SearchPlan, kora) -> dict | None:
+    """Where their pace so far was read from: the given Darchen departure or two sightings."""
+    basis = plan.pace
+    if basis is None:
+        return None
+    ends = {}
+    for key, s in (("from", basis.since), ("to", basis.until)):
+        ends[key] = {"km": round(s.km % kora.length_km, 3), "landmark": s.note or kora.nearest_landmark(s.km).name_en,
+                     "at": format_beijing(s.at)}
+    km_h = basis.km_h
+    return {"basis": "left_darchen" if basis.from_given_departure else "sightings", **ends,
+            "km": round(basis.km, 3), "hours": round(basis.hours, 3),
+            "km_h": round(km_h, 2) if km_h is not None else None}
+
+
 def plan_as_dict(plan: SearchPlan) -> dict:
     """The JSON contract of ``rescue-desk search-plan --json``."""
     kora = load_walking_model().kora
@@ -57,6 +72,7 @@ def plan_as_dict(plan: SearchPlan) -> dict:
         "elapsed_s": round(plan.elapsed_s, 1),
         "direction": plan.direction,
         "left_darchen_at": format_beijing(plan.left_at) if plan.left_at else None,
+        "pace": pace_as_dict(plan, kora),
         "finished_p": round(plan.finished_p, 4),
         "top_share": 0.8,
         "sections": [{"rank": r.rank, "from_km": round(r.section.from_km % kora.length_km, 3),

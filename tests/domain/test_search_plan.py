@@ -114,3 +114,65 @@ def test_held_out_walkers_lie_in_the_top_80_percent_sections_at_least_80_percent
     assert hit >= 0.80, check.summarise(records)
     # and the plan is useful: the top sections are a small part of the 46 km loop
     assert np.median([r["top_km"] for r in records]) < 8.0
+
+
+def mean_km_ahead(model, plan):
+    """Probability-weighted km ahead of the last sighting, in the walking direction."""
+    last = plan.last_seen.km
+    return sum(r.probability * model.kora.ahead_km(last, (r.section.from_km + r.section.to_km) / 2, plan.direction)
+               for r in plan.sections)
+
+
+@pytest.mark.parametrize("direction,earlier_km,later_km", [
+    ("cw", 24.0, 18.0),     # further along first, then back: impossible clockwise
+    ("cw", 10.0, 5.9),      # km 10, then Tarboche an hour later
+    ("ccw", 18.0, 24.0),    # the same pair is impossible the other way round too
+])
+def test_a_later_sighting_behind_an_earlier_one_is_refused(model, sections, direction, earlier_km, later_km):
+    seen = [Sighting(earlier_km, AT), Sighting(later_km, AT + timedelta(hours=1))]
+    with pytest.raises(SearchPlanError, match="behind"):
+        make_search_plan(model, sections, seen, AT + timedelta(hours=3), direction=direction)
+
+
+@pytest.mark.parametrize("gap", [timedelta(0), timedelta(minutes=20), timedelta(hours=1)])
+def test_sightings_too_far_apart_for_the_time_between_are_refused(model, sections, gap):
+    seen = [Sighting(7.9, AT), Sighting(18.0, AT + gap)]   # 10 km
+    with pytest.raises(SearchPlanError, match="faster than anyone walks"):
+        make_search_plan(model, sections, seen, AT + timedelta(hours=3))
+
+
+def test_the_same_place_seen_twice_is_a_rest_not_a_contradiction(model, sections):
+    seen = [Sighting(5.9, AT), Sighting(5.8, AT + timedelta(hours=1))]
+    plan = make_search_plan(model, sections, seen, AT + timedelta(hours=2))
+    assert plan.pace.km == 0.0 and plan.pace.km_h == 0.0
+
+
+def test_pace_comes_from_the_two_sightings_and_no_departure_is_invented(model, sections):
+    chuku, later = Sighting(7.9, AT), Sighting(12.0, AT + timedelta(hours=2))
+    plan = make_search_plan(model, sections, [later, chuku], AT + timedelta(hours=3))   # any input order
+    assert plan.last_seen == later            # the newest sighting is where the plan starts
+    assert plan.left_at is None               # nobody said when they left Darchen
+    assert (plan.pace.since, plan.pace.until) == (chuku, later)
+    assert plan.pace.km == pytest.approx(4.1) and plan.pace.km_h == pytest.approx(2.05)
+
+
+def test_a_slow_pace_between_sightings_keeps_them_further_back(model, sections):
+    last = Sighting(12.0, AT)
+    now = AT + timedelta(hours=3)
+    brisk = make_search_plan(model, sections, [Sighting(7.9, AT - timedelta(hours=1, minutes=15)), last], now)
+    slow = make_search_plan(model, sections, [Sighting(7.9, AT - timedelta(hours=4)), last], now)
+    assert mean_km_ahead(model, slow) < mean_km_ahead(model, brisk) - 0.5
+
+
+@pytest.mark.parametrize("first_km,last_km,hours", [
+    (18.5, 23.96, 3.5),   # Drira Phuk up to the Dolma La pass, 5.5 km of steep climb
+    (28.0, 36.0, 3.0),    # down the east valley to Zutul Phuk
+])
+def test_a_typical_pace_far_along_is_read_as_typical(model, sections, first_km, last_km, hours):
+    # An ordinary pilgrim's pace between two sightings: the stretch before the first one must not be read
+    # as including a night (which would make the walker look like they crawl).
+    seen = [Sighting(first_km, AT), Sighting(last_km, AT + timedelta(hours=hours))]
+    now = seen[-1].at + timedelta(hours=2)
+    paced = make_search_plan(model, sections, seen, now)
+    unknown = make_search_plan(model, sections, seen[-1:], now)
+    assert mean_km_ahead(model, paced) > 0.85 * mean_km_ahead(model, unknown)

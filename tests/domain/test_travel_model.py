@@ -82,6 +82,15 @@ def test_late_arrival_sleeps_at_a_lodging(model):
     assert model.time_between(10.0, 30.0, walker="officer", depart=datetime(2025, 7, 1, 13, 0, tzinfo=BJ)).nights_p50 == 0
 
 
+def test_moving_time_is_the_median_walk_without_the_night(model):
+    # a morning stretch ends in daylight: the same median; Darchen to Dolma La takes a pilgrim a night
+    assert model.moving_time_s(0.0, 5.9) == pytest.approx(model.time_between(0.0, 5.9, peers=False).p50_s, rel=1e-6)
+    to_pass = model.time_between(0.0, 23.96)
+    assert to_pass.nights_p50 == 1
+    assert 6 * 3600 < model.moving_time_s(0.0, 23.96) < to_pass.p50_s - 8 * 3600
+    assert model.moving_time_s(0.0, 23.96, direction="ccw") != pytest.approx(model.moving_time_s(0.0, 23.96))
+
+
 def test_reach_pdf_sums_to_one_and_moves_with_time(model):
     kora = load_kora()
     grid = np.arange(0.0, kora.length_km, 0.1)

@@ -1,7 +1,8 @@
 """Where a missing pilgrim may be now, by search section, from the walking-time model.
 
-From the last sighting (chainage and time), the direction, when they left Darchen if known (their
-pace so far) and the time now, the model's distribution of distance walked (overnight stops at the
+From the last sighting (chainage and time), the direction, their pace so far (from when they left
+Darchen if known, else between the sightings, checked against each other in ``sightings.py``) and the
+time now, the model's distribution of distance walked (overnight stops at the
 lodgings included for pilgrims) is summed over each section; walkers who finished the loop are back
 at Darchen and count in the section that ends there. The sections are ranked for the teams, and the
 smallest set holding ``TOP_SHARE`` of the probability is marked.
@@ -10,27 +11,15 @@ smallest set holding ``TOP_SHARE`` of the probability is marked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
 
 from .sections import Section, section_of
+from .sightings import PaceBasis, SearchPlanError, Sighting, check_sightings, pace_basis, walked_km
 
 TOP_SHARE = 0.8
 START_WINDOW_KM = 0.6      # a sighting this close after the route start counts as leaving Darchen
-
-
-class SearchPlanError(ValueError):
-    """A search plan cannot be made from these inputs (the message says why, in one sentence)."""
-
-
-@dataclass(frozen=True)
-class Sighting:
-    """Seen at clockwise chainage ``km`` at ``at`` (aware datetime)."""
-
-    km: float
-    at: datetime
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +38,7 @@ class SearchPlan:
     left_at: datetime | None
     sections: list[RankedSection] = field(default_factory=list)   # ranked, most likely first
     finished_p: float = 0.0
+    pace: PaceBasis | None = None      # the stretch their pace so far was read from, if any
 
     @property
     def elapsed_s(self) -> float:
@@ -88,27 +78,37 @@ def section_probabilities(model, sections: list[Section], from_km: float, elapse
     return (mass / total if total > 0 else mass), finished
 
 
-def walked_before(model, sightings: list[Sighting], direction: str, walker: str,
-                  left_at: datetime | None) -> tuple[datetime | None, float | None]:
-    """(when they left Darchen, seconds from then to the last sighting) when the pace is known:
-    from ``left_at``, a sighting just after the start, or else two sightings (the walk before the
-    first one taken at the median pace)."""
-    last = sightings[-1]
-    if left_at is None:
-        for s in sightings[:-1]:
-            if model.kora.ahead_km(0.0, s.km % model.length_km, direction) <= START_WINDOW_KM:
-                left_at = s.at
-                break
-    if left_at is not None:
-        walked = (last.at - left_at).total_seconds()
-        if walked < 0:
-            raise SearchPlanError("the time they left Darchen is after the last sighting")
-        return left_at, walked
-    if len(sightings) >= 2:
-        first = sightings[0]
-        head = model.time_between(0.0, first.km, direction=direction, walker=walker).p50_s
-        return first.at, (last.at - first.at).total_seconds() + head
-    return None, None
+def left_darchen_at(kora, basis: PaceBasis | None, direction: str) -> datetime | None:
+    """When they left Darchen, only as far as it was given or seen (a sighting just after the start)."""
+    if basis is None:
+        return None
+    if basis.from_given_departure or walked_km(kora, basis.since.km, direction) <= START_WINDOW_KM:
+        return basis.since.at
+    return None
+
+
+def walked_before(model, seen: list[Sighting], basis: PaceBasis | None, direction: str,
+                  walker: str) -> tuple[datetime | None, float | None]:
+    """(when their walk from Darchen began, seconds from then to the last sighting), the reading of
+    the walking model's pace so far; (None, None) when their pace is unknown.
+
+    From a given departure, or a first sighting just after the start, this is what was seen. From two
+    sightings further on, the stretch before the first one is taken at the model's median walking time
+    (no night: the model reads this as walking pace), so a short stretch between sightings moves their
+    pace only a little from the typical walker's; the clock at the last sighting stays the true one."""
+    if basis is None:
+        return None, None
+    last = seen[-1]
+    start = basis.since
+    head_km = walked_km(model.kora, start.km, direction)
+    if not basis.from_given_departure and head_km > START_WINDOW_KM:
+        head_s = model.moving_time_s(0.0, start.km, direction=direction, walker=walker)
+    else:
+        head_s = 0.0
+    walked = (last.at - start.at).total_seconds() + head_s
+    if walked < 0:
+        raise SearchPlanError("the time they left Darchen is after the last sighting")
+    return start.at - timedelta(seconds=head_s), walked
 
 
 def make_search_plan(model, sections: list[Section], sightings: list[Sighting], now: datetime, *,
@@ -120,14 +120,16 @@ def make_search_plan(model, sections: list[Section], sightings: list[Sighting], 
     if direction not in ("cw", "ccw"):
         raise SearchPlanError("the direction must be cw (clockwise) or ccw (counter-clockwise)")
     seen = sorted(sightings, key=lambda s: s.at)
+    check_sightings(model.kora, seen, direction)
     last = seen[-1]
     elapsed = (now - last.at).total_seconds()
     if elapsed < 0:
         raise SearchPlanError("the time now is before the last sighting")
     if elapsed > 10 * 86400:
         raise SearchPlanError("the last sighting is more than 10 days old: the walking model says nothing then")
-    left, walked = walked_before(model, seen, direction, walker, left_at)
-    depart = left if walked is not None else last.at
+    basis = pace_basis(model.kora, seen, direction, left_at)
+    began, walked = walked_before(model, seen, basis, direction, walker)
+    depart = began if walked is not None else last.at
     probs, finished = section_probabilities(model, sections, last.km % model.length_km, elapsed,
                                             direction=direction, walker=walker, depart=depart, walked_s=walked)
     if elapsed < 1.0:
@@ -137,4 +139,5 @@ def make_search_plan(model, sections: list[Section], sightings: list[Sighting], 
     cum = np.cumsum(probs[order])
     n_top = int(np.searchsorted(cum, top_share - 1e-9) + 1)
     ranked = [RankedSection(sections[i], float(probs[i]), r + 1, r < n_top) for r, i in enumerate(order)]
-    return SearchPlan(last, now, direction, left if walked is not None else None, ranked, finished)
+    left = left_darchen_at(model.kora, basis, direction)
+    return SearchPlan(last, now, direction, left, ranked, finished, basis)

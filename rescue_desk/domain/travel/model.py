@@ -208,6 +208,17 @@ class WalkingModel:
             t = t + waits
         return TimeEstimate(float(t[0]), float(t[1]), float(t[2]), float(dist), int(nights[1]))
 
+    def moving_time_s(self, from_km: float, to_km: float, *, direction: str = "cw", walker: str = "pilgrim") -> float:
+        """Median seconds to walk from ``from_km`` to ``to_km`` with the usual rests but no overnight stop."""
+        self._check(direction, walker, from_km, to_km)
+        d, prof = self._dirs[direction], self._profiles[walker]
+        a = self._walk_pos(from_km, direction)
+        dist = self.kora.ahead_km(from_km % self.length_km, to_km % self.length_km, direction)
+        if dist <= 1e-9:
+            return 0.0
+        ref, mean, _ = self._log_ratio(d, a, dist, None, prof, None)
+        return float(ref * np.exp(mean))
+
     def passed_probability(self, from_km: float, elapsed_s: float, dist_km: np.ndarray, *, direction: str = "cw",
                            walker: str = "pilgrim", depart: datetime | None = None,
                            walked_s: float | None = None) -> np.ndarray:
