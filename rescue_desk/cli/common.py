@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import os
+import stat
 import sys
 from collections import Counter
 from typing import TYPE_CHECKING, Callable
@@ -138,6 +139,8 @@ def export_errors(path):
         yield
     except ExportRefused as exc:
         raise CliError(str(exc)) from None
+    except BrokenPipeError:
+        raise  # the reader closed the pipe (| head): quiet, as everywhere
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or 'the file cannot be created there'}") from None
 
@@ -151,37 +154,58 @@ MAX_BATCH_LINE = 1_000_000  # characters; a longer line (or /dev/zero) is one er
 
 def _bounded_lines(src):
     """The lines of ``src``; None in place of a line longer than MAX_BATCH_LINE (the rest of it is
-    skipped in pieces, never held whole)."""
+    skipped in pieces, never held whole). CliError when a line has no end at all (``/dev/zero``)."""
     while True:
         line = src.readline(MAX_BATCH_LINE + 1)
         if not line:
             return
         if len(line) > MAX_BATCH_LINE and not line.endswith("\n"):
+            skipped = len(line)
             while line and not line.endswith("\n"):
                 line = src.readline(MAX_BATCH_LINE)
+                skipped += len(line)
+                if skipped > 64 * MAX_BATCH_LINE:
+                    raise CliError("the input has a line with no end (a device like /dev/zero?); stopped reading it")
             yield None
             continue
         yield line
 
 
+def _open_batch_input(in_path: str):
+    if in_path == "-":
+        return sys.stdin
+    try:
+        mode = os.stat(in_path).st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            if not os.path.realpath(in_path).startswith(("/dev/pts/", "/dev/tty", "/proc/")):
+                raise CliError(f"{in_path} is a device, not a file of calls; nothing was read.")
+        return open(in_path, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise CliError(f"cannot read {in_path}: {exc.strerror or exc}") from None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def run_jsonl_batch(in_path: str, out_path: str | None, record: Callable[[str, int], dict]) -> Counter:
     """Write ``record(line, lineno)`` as one JSON line for every non-blank input line.
 
-    ``in_path`` "-" reads stdin; ``out_path`` None writes stdout. ``record`` must not raise for a bad
+    ``in_path`` "-" reads stdin; ``out_path`` None writes stdout, a file is written whole or not at
+    all (an interrupted batch leaves an earlier file as it was). ``record`` must not raise for a bad
     line (it returns an error record instead). Returns the count of records by ``status`` ("ok" when
-    a record has none). CliError when a file cannot be opened."""
-    try:
-        src = sys.stdin if in_path == "-" else open(in_path, encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise CliError(f"cannot read {in_path}: {exc.strerror or exc}") from None
-    try:
-        dst = open(out_path, "w", encoding="utf-8") if out_path else sys.stdout
-    except OSError as exc:
-        if src is not sys.stdin:
-            src.close()
-        raise CliError(f"cannot write {out_path}: {exc.strerror or exc}") from None
+    a record has none). CliError when a file cannot be opened, or is both the input and the output."""
+    from rescue_desk.services.export_files import write_export
+
+    if out_path and in_path != "-" and _same_file(in_path, out_path):
+        raise CliError(f"--out {out_path} is the input file; give another name (nothing was written).")
+    src = _open_batch_input(in_path)
     counts: Counter = Counter()
-    try:
+
+    def run(dst) -> None:
         for lineno, line in enumerate(_bounded_lines(src), 1):
             if line is None:
                 rec = {"id": None, "status": "error",
@@ -192,9 +216,18 @@ def run_jsonl_batch(in_path: str, out_path: str | None, record: Callable[[str, i
                 rec = record(line, lineno)
             counts[rec.get("status", "ok")] += 1
             dst.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+    def write_file(p) -> None:
+        with open(p, "w", encoding="utf-8") as dst:
+            run(dst)
+
+    try:
+        if out_path:
+            with export_errors(out_path):
+                write_export(out_path, write_file)
+        else:
+            run(sys.stdout)
     finally:
         if src is not sys.stdin:
             src.close()
-        if dst is not sys.stdout:
-            dst.close()
     return counts

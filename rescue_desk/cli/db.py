@@ -41,7 +41,7 @@ def _upgrade(args) -> int:
 def _backup(args) -> int:
     engine = _engine(args)
     try:
-        target = backup_sqlite(engine, args.path)
+        target = backup_sqlite(engine, args.path, create_folder=False)
     except StorageError as exc:
         raise CliError(str(exc)) from None
     finally:

@@ -14,6 +14,8 @@ from .common import open_db
 def _demo(args) -> int:
     if not 1 <= args.years <= 30:
         raise CliError("--years must be between 1 and 30")
+    if not getattr(args, "db", None):
+        args.demo = True  # never into the station's own database: the demo station has its own file
     db = open_db(args, create=True)
     path = sqlite_path(str(db.engine.url))
     options = dict(years=args.years, seed=args.seed, end_year=args.end_year,

@@ -30,23 +30,28 @@ def _handover(args) -> int:
     db = open_db(args)
     try:
         report = handover_report(db, since=since, now=now, notes=args.notes or "")
-        if args.notes is not None:
-            who = cli_principal(args, db, EDIT_RECORDS)
+        who = cli_principal(args, db, EDIT_RECORDS) if args.notes is not None else None
+        if args.pdf:  # the paper first: a handover that could not be printed is not recorded
+            try:
+                from rescue_desk.ui.sheets.handover_pdf import write_handover_pdf_headless
+            except ImportError as exc:
+                raise CliError(f"--pdf needs the desktop app's Qt (PySide6), which is not available here ({exc})") from None
+            write_pdf_atomically(args.pdf, lambda p: write_handover_pdf_headless(report, p, lang))
+        if who is not None:
             record_handover(db, who.name, args.notes, report.since, at=now)
     except ValidationError as exc:
         raise CliError(str(exc)) from None
     finally:
         db.dispose()
     if args.pdf:
-        try:
-            from rescue_desk.ui.sheets.handover_pdf import write_handover_pdf_headless
-        except ImportError as exc:
-            raise CliError(f"--pdf needs the desktop app's Qt (PySide6), which is not available here ({exc})") from None
-        write_pdf_atomically(args.pdf, lambda p: write_handover_pdf_headless(report, p, lang))
         print(f"PDF written to {args.pdf}", file=sys.stderr)
     else:
         print(summary_text(report))
     return 0
+
+
+_OVERDUE_EN = {"no_dispatch": "no team dispatched", "no_departure": "team not yet left",
+               "checkin": "check-in missed", "on_scene_long": "long on scene", "evacuating_long": "long evacuation"}
 
 
 def summary_text(report) -> str:
@@ -58,7 +63,8 @@ def summary_text(report) -> str:
              f"overdue teams {len(report.overdue_teams)}   calls {len(report.calls)}"]
     for r in report.open_incidents:
         km = "" if r.chainage_km is None else f" km {r.chainage_km:.1f}"
-        lines.append(f"  incident {r.id}: {r.status}{km}{' OVERDUE ' + r.overdue if r.overdue else ''}  "
+        overdue = f" OVERDUE: {_OVERDUE_EN.get(r.overdue, r.overdue)}" if r.overdue else ""
+        lines.append(f"  incident {r.id}: {r.status}{km}{overdue}  "
                      f"{' '.join(r.text.split())[:60]}")
     for t in report.teams_out:
         lines.append(f"  team on incident {t.incident_id} ({', '.join(t.officers)}): last contact "

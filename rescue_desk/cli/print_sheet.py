@@ -13,10 +13,29 @@ from .common import export_errors, open_db
 def write_pdf_atomically(path: str, write) -> None:
     """``write(path)`` through services/export_files.py (whole or not at all; pipes and devices in
     place; read-only refused); CliError (one sentence) when it cannot be written."""
+    import os
+    import tempfile
+    from pathlib import Path
+
     from rescue_desk.services.export_files import write_export
 
+    def checked(p) -> None:
+        # Qt's PDF writer reports no write error: render to a private file first and copy it with
+        # Python, whose errors (a full disk, a closed pipe) reach the user
+        with tempfile.TemporaryDirectory() as folder:
+            pdf = Path(folder) / "out.pdf"
+            write(pdf)
+            data = pdf.read_bytes() if pdf.exists() else b""
+        if not data.startswith(b"%PDF"):
+            raise OSError(0, "the PDF could not be made")
+        with open(p, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            if os.path.isfile(p):
+                os.fsync(fh.fileno())
+
     with export_errors(path):
-        write_export(path, write)
+        write_export(path, checked)
 
 
 def _print(args) -> int:

@@ -20,7 +20,7 @@ from .common import export_errors, open_db, print_json
 def _period(args) -> Period:
     from rescue_desk.domain.clock import utc_now, to_beijing
 
-    year = args.year or to_beijing(utc_now()).year - 1
+    year = to_beijing(utc_now()).year - 1 if args.year is None else args.year
     if not 1900 <= year <= 2200 or (args.to_year is not None and not year <= args.to_year <= 2200):
         raise CliError("--year (and --to-year) must be a calendar year, --to-year not before --year")
     return Period.year(year) if args.to_year in (None, year) else Period.years(year, args.to_year)

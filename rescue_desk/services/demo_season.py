@@ -106,9 +106,11 @@ class Season:
         self.trips_by_day = trips_by_day  # shared across seasons: a trip may come back the next day
         self.ends = road_ends(kora)
         self.incidents = 0
+        self.deaths = 0
 
     def tell(self, year: int) -> int:
-        """Incidents until 740–860 people (drawn) were helped in ``year``; returns that number."""
+        """Incidents until 740–860 people (drawn) were reached in ``year``; returns how many of them
+        were rescued alive (the report's "persons rescued": the dead are not counted)."""
         rng = self.rng
         target = rng.randint(740, 860)
         days = _day_weights(year)
@@ -122,7 +124,7 @@ class Season:
                 when = when.replace(hour=min(when.hour, 16))
             persons += self._incident(when, self.trips_by_day.get(day, 0), target - persons)
             self.incidents += 1
-        return persons
+        return persons - self.deaths
 
     def _road_end_km(self, km: float) -> tuple[float, float]:
         """(chainage of the best road end for a team heading to ``km``, drive minutes from the station)."""
@@ -187,6 +189,7 @@ class Season:
                                               condition=CAUSE_WORDS[cause][0][:12], outcome=outcome,
                                               rescued=outcome != "deceased"))
             outcomes.append(outcome)
+            self.deaths += outcome == "deceased"
         log.update(Trip, trip, on_scene, on_scene_at=on_scene)
         log.update(Incident, inc, on_scene, status="on_scene", pos_lon=truth_lon, pos_lat=truth_lat,
                    pos_chainage_km=kora.chainage_of(truth_lon, truth_lat)[0], pos_source="team_gps",

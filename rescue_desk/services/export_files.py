@@ -28,28 +28,34 @@ def write_export(path: str | Path, write: Callable[[Path], None]) -> Path:
     ``strerror``) when the folder cannot be written."""
     target = Path(path).expanduser()
     if os.path.lexists(target) and os.path.exists(target):
-        real = target.resolve()
-        mode = os.stat(real).st_mode
+        mode = os.stat(target).st_mode  # through links: /dev/stdout -> /proc/self/fd/1 -> a pipe
         if stat.S_ISDIR(mode):
             raise ExportRefused(f"{target} is a folder; give a file name.")
-        if not os.access(real, os.W_OK) or not mode & 0o222:  # no write bit: read-only even for root
+        if not os.access(target, os.W_OK) or not mode & 0o222:  # no write bit: read-only even for root
             raise ExportRefused(f"{target} is read-only; nothing was written.")
         if not stat.S_ISREG(mode):
             write(target)  # a pipe or device: in place, through the name the user gave
             return target
-        target = real
+        target = target.resolve()
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        if target.exists():
-            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+        # mkstemp makes the file private (0600); a new export gets the usual mode (umask), an
+        # existing one keeps its own, so a print spooler or a colleague can read it as before
+        os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode) if target.exists() else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_export_text(path: str | Path, text: str, encoding: str = "utf-8") -> Path:

@@ -12,8 +12,10 @@ from .engine import sqlite_path
 from .errors import DatabaseDamaged, StorageError
 
 
-def backup_sqlite(engine: Engine, target: Path) -> Path:
-    """Copy the live database to ``target`` page by page; safe while other desks write."""
+def backup_sqlite(engine: Engine, target: Path, create_folder: bool = True) -> Path:
+    """Copy the live database to ``target`` page by page; safe while other desks write.
+    ``create_folder=False`` (a path the user typed) refuses a folder that does not exist instead of
+    creating it. A device, pipe or other non-file at ``target`` is refused, never replaced."""
     source = sqlite_path(str(engine.url))
     if source is None:
         raise StorageError("Backups with this command work for SQLite files; use pg_dump for PostgreSQL.")
@@ -22,6 +24,10 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
         target = target / f"{source.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S')}{source.suffix or '.sqlite3'}"
     if target == source.resolve():
         raise StorageError("The backup must go to another file than the database itself.")
+    if target.exists() and not target.is_file():
+        raise StorageError(f"{target} is not a regular file (a device or a pipe?); the backup was not written.")
+    if not create_folder and not target.parent.is_dir():
+        raise StorageError(f"The folder {target.parent} does not exist; the backup was not written.")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
