@@ -5,6 +5,7 @@ the details behind "Show Details…" and a "Copy details" button)."""
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -73,6 +74,20 @@ def excepthook(exc_type, exc, tb) -> None:
         _showing.remove(box)
 
 
+def _close_on_ctrl_c(*_args) -> None:
+    """Ctrl-C in the terminal that started the app: close its windows as the officer would (the
+    draft is kept, the database closed), then leave; never a traceback."""
+    from PySide6.QtCore import QTimer
+
+    def close() -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.closeAllWindows()
+            app.quit()
+    QTimer.singleShot(0, close)
+
+
 def install() -> None:
     route_qt_messages()
     sys.excepthook = excepthook
+    signal.signal(signal.SIGINT, _close_on_ctrl_c)

@@ -71,3 +71,29 @@ def test_ctrl_c_is_not_a_crash_dialog(qapp, monkeypatch, exc_type):
     monkeypatch.setattr("sys.__excepthook__", lambda *a: None)
     crash.excepthook(exc_type, exc_type(), None)
     assert not shown
+
+
+def test_ctrl_c_in_the_terminal_closes_the_app_without_a_traceback(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = dict(os.environ, RESCUE_DESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-m", "rescue_desk", "--demo"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        demo = tmp_path / "home" / "demo-station.sqlite3"
+        deadline = time.monotonic() + 240
+        while not demo.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert demo.exists(), "the app never made its demo station"
+        time.sleep(3)  # the window is up and its timers run
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+    assert proc.returncode == 0 and b"Traceback" not in err, err.decode(errors="replace")[-800:]
