@@ -269,8 +269,9 @@ def find_coordinates(text: str, datum: str = "wgs84",
             continue
         lat, lon, problem = _order(a, b, home)
         vague = any(c.fmt == "decimal" and c.precision_deg > 0.005 for c in (a, b))
-        if vague and not (a.labelled or b.labelled) and (problem or abs(lat - home[1]) + abs(lon - home[0]) > 1.0):
-            i += 1  # "2.5, 3.75" is not a position; "31.04, 81.28" near the station is
+        if vague and not (a.labelled or b.labelled) and (problem or abs(lat - home[1]) + abs(lon - home[0]) > 1.0) \
+                and not _in_china(abs(lat), abs(lon)):
+            i += 1  # "2.5, 3.75" is not a position; "31.04, 81.28" near the station is, "29.65, 91.13" far off too
             continue
         prec_m = max(a.precision_deg, b.precision_deg) * 111_320 / 2
         radius = max(_GPS_RADIUS_M, 1.5 * prec_m)
@@ -281,6 +282,11 @@ def find_coordinates(text: str, datum: str = "wgs84",
                                           span, problem))
         i += 2
     return sorted(readings, key=lambda r: r.span)
+
+
+def _in_china(lat: float, lon: float) -> bool:
+    """Roughly inside China's box: two short numbers there are a (wrong or far) position to report."""
+    return 18.0 <= lat <= 54.0 and 73.0 <= lon <= 135.0
 
 
 _GCJ_WORDS = ("高德", "amap", "gaode", "autonavi", "腾讯", "tencent", "qq地图", "微信", "wechat", "weixin",

@@ -10,11 +10,11 @@ from .mentions import STOP_WORDS
 
 _UNKNOWN_EN = re.compile(r"\b([a-z][a-z'-]{2,}(?:\s+[a-z][a-z'-]{2,})?)\s+(?:monastery|gompa|temple|bridge|camp|"
                          r"guesthouse|guest house|village|lodge|hotel|supply point|station|chorten|stupa)\b")
-_UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:寺|湖|桥|补给点|驿站|村|宾馆|客栈|营地|朝拜处|天葬台|山口|垭口)")
+_UNKNOWN_ZH = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:寺|湖|桥|补给点|驿站|村|宾馆|客栈|营地|朝拜处|天葬台|山口|垭口|宫|镇)")
 _CUED_EN = re.compile(r"\b(?:at|near|past|passed|after|before|beyond|towards?|reached|reaching|approaching)\s+"
                       r"(?:the\s+)?([a-z][a-z'-]{3,}(?:\s+[a-z][a-z'-]{3,})?)")
 _CUED_ZH = re.compile(r"(?:过了|经过|快到|到了)([\u4e00-\u9fff]{2,4}?)(?:附近|旁边|门口|之后|以后|了|,|\.|$)|"
-                      r"(?:在|离)([\u4e00-\u9fff]{2,4}?)(?:附近|旁边|门口|那里|这里|边上|县城|镇上|村里)")
+                      r"(?:在|离)([\u4e00-\u9fff]{2,6}?)(?:附近|旁边|门口|那里|这里|边上|县城|镇上|村里)")
 _NOT_NAME_ZH = re.compile(r"[一二三四五六七八九十两半公里米小时个有往的了在走爬下上]")
 _COMMON_WORDS = frozenset("""least last first home night once times time moment while ones everything something
 nothing anything someone everyone noon midnight dawn dusk sunset sunrise lunch breakfast dinner morning evening

@@ -106,3 +106,14 @@ def test_the_category_from_everyday_words(text, category):
 def test_the_party_size_from_everyday_words(text, n):
     from rescue_desk.domain.locator.suggestions import suggest
     assert suggest(text).party_size.value == n
+
+
+@pytest.mark.parametrize("text", ["29.65, 91.13", "-31.07, 81.31"])
+def test_short_coordinates_far_away_are_reported_as_far_not_as_no_clue(text):
+    r = locate(text)
+    assert "far outside the station's area" in r.message, r.message
+
+
+def test_a_far_place_said_in_chinese_is_named_in_the_refusal():
+    r = locate("我们在拉萨布达拉宫附近迷路了")
+    assert not r.placed and "拉萨布达拉宫" in r.message
