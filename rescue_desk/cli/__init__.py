@@ -92,13 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _accept_db_everywhere(parser: argparse.ArgumentParser) -> None:
-    """Let ``--db`` also follow the command (``rescue-desk demo --db URL``) at every level."""
+    """Let ``--db`` and ``--lang`` also follow the command (``rescue-desk demo --db URL``) at every level."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in set(action.choices.values()):
                 if "--db" not in child._option_string_actions:
                     child.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
                                        help="database URL (as before the command)")
+                if "--lang" not in child._option_string_actions:
+                    child.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                                       help="language of the text output (as before the command)")
                 if "--as" not in child._option_string_actions:
                     from .parsers._options import add_identity_arguments
 

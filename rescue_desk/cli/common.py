@@ -145,6 +145,26 @@ def export_errors(path):
         raise CliError(f"cannot write {path}: {exc.strerror or 'the file cannot be created there'}") from None
 
 
+def text_lang(args: argparse.Namespace) -> str:
+    """The language of a command's text output: ``--lang`` when given, else English (the JSON and
+    the files are the same in both)."""
+    return getattr(args, "lang", None) or "en"
+
+
+def pad(text: str, width: int, cut: bool = False) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two); longer text is
+    left whole, or cut to fit with ``cut``."""
+    import unicodedata
+
+    out, used = "", 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if cut and used + w > width:
+            break
+        out, used = out + ch, used + w
+    return out + " " * max(0, width - used)
+
+
 def print_json(value) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 

@@ -9,7 +9,7 @@ import sys
 
 from . import CliError
 from ._auth import cli_principal
-from .common import open_db
+from .common import open_db, text_lang
 from .print_sheet import write_pdf_atomically
 
 
@@ -46,29 +46,45 @@ def _handover(args) -> int:
     if args.pdf:
         print(f"PDF written to {args.pdf}", file=sys.stderr)
     else:
-        print(summary_text(report))
+        print(summary_text(report, text_lang(args)))
     return 0
 
 
+_OVERDUE_ZH = {"no_dispatch": "尚未派队", "no_departure": "救援队尚未出发", "checkin": "未按时联络",
+               "on_scene_long": "现场停留过久", "evacuating_long": "转运过久"}
 _OVERDUE_EN = {"no_dispatch": "no team dispatched", "no_departure": "team not yet left",
                "checkin": "check-in missed", "on_scene_long": "long on scene", "evacuating_long": "long evacuation"}
 
 
-def summary_text(report) -> str:
-    """The handover for the terminal (English, like the other commands' text output)."""
+def summary_text(report, lang: str = "en") -> str:
+    """The handover for the terminal, in English or (``lang`` "zh") Chinese."""
+    from rescue_desk.domain import codes
     from rescue_desk.domain.clock import format_beijing
 
-    lines = [f"Handover {format_beijing(report.since)} → {format_beijing(report.now)} (Beijing time)",
-             f"  open incidents {len(report.open_incidents)}   teams out {len(report.teams_out)}   "
-             f"overdue teams {len(report.overdue_teams)}   calls {len(report.calls)}"]
+    zh = lang == "zh"
+    lines = [f"交接班 {format_beijing(report.since)} → {format_beijing(report.now)}（北京时间）" if zh else
+             f"Handover {format_beijing(report.since)} → {format_beijing(report.now)} (Beijing time)",
+             (f"  未结案警情 {len(report.open_incidents)}   在外救援队 {len(report.teams_out)}   "
+              f"超时救援队 {len(report.overdue_teams)}   接警 {len(report.calls)}") if zh else
+             (f"  open incidents {len(report.open_incidents)}   teams out {len(report.teams_out)}   "
+              f"overdue teams {len(report.overdue_teams)}   calls {len(report.calls)}")]
     for r in report.open_incidents:
-        km = "" if r.chainage_km is None else f" km {r.chainage_km:.1f}"
-        overdue = f" OVERDUE: {_OVERDUE_EN.get(r.overdue, r.overdue)}" if r.overdue else ""
-        lines.append(f"  incident {r.id}: {r.status}{km}{overdue}  "
-                     f"{' '.join(r.text.split())[:60]}")
+        km = "" if r.chainage_km is None else (f" 第 {r.chainage_km:.1f} 公里" if zh else f" km {r.chainage_km:.1f}")
+        words = " ".join(r.text.split())[:60]
+        if zh:
+            overdue = f" 超时：{_OVERDUE_ZH.get(r.overdue, r.overdue)}" if r.overdue else ""
+            lines.append(f"  警情 {r.id}：{codes.label(codes.STATUSES, r.status, 'zh')}{km}{overdue}  {words}")
+        else:
+            overdue = f" OVERDUE: {_OVERDUE_EN.get(r.overdue, r.overdue)}" if r.overdue else ""
+            lines.append(f"  incident {r.id}: {r.status}{km}{overdue}  {words}")
     for t in report.teams_out:
-        lines.append(f"  team on incident {t.incident_id} ({', '.join(t.officers)}): last contact "
-                     f"{format_beijing(t.last_contact, False)}{' OVERDUE' if t.overdue else ''}")
+        if zh:
+            lines.append(f"  警情 {t.incident_id} 的救援队（{'、'.join(t.officers)}）：最后联络 "
+                         f"{format_beijing(t.last_contact, False)}{' 超时' if t.overdue else ''}")
+        else:
+            lines.append(f"  team on incident {t.incident_id} ({', '.join(t.officers)}): last contact "
+                         f"{format_beijing(t.last_contact, False)}{' OVERDUE' if t.overdue else ''}")
     if report.previous is not None and report.previous.notes:
-        lines.append(f"  notes from the last handover: {report.previous.notes}")
+        lines.append(f"  上一班的交接说明：{report.previous.notes}" if zh else
+                     f"  notes from the last handover: {report.previous.notes}")
     return "\n".join(lines)

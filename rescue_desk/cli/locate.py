@@ -18,7 +18,7 @@ from rescue_desk.domain.locator.estimate import describe
 from rescue_desk.domain.locator.explain import message_zh
 
 from . import CliError
-from .common import run_jsonl_batch
+from .common import run_jsonl_batch, text_lang
 from .station_layer import station_koras
 
 _ERROR_FIELDS = {"lon": None, "lat": None, "chainage_km": None, "intervals_km": [], "radius_m": None, "clues": []}
@@ -45,7 +45,7 @@ def _locate(args) -> int:
         rec["corridor"] = result.corridor()
         print(json.dumps(rec, ensure_ascii=False, indent=2))
     else:
-        print(readable(result))
+        print(readable_zh(result) if text_lang(args) == "zh" else readable(result))
     return 0
 
 
@@ -59,6 +59,19 @@ def _call_time(text: str | None) -> datetime:
 
 
 _STATUS = {"placed": "PLACED 已定位", "unplaceable": "UNPLACEABLE 无法定位", "error": "ERROR 错误"}
+
+
+def readable_zh(r: LocateResult) -> str:
+    """The screen lines in Chinese only (``--lang zh``): the officer's explanation, with the position."""
+    head, *rest = r.explanation("zh").splitlines()
+    lines = [("已定位：" if r.placed else "无法定位：" if r.status == "unplaceable" else "错误：") + head.removeprefix("无法定位：")]
+    if r.placed:
+        lines.append(f"  位置：北纬 {r.lat:.5f}，东经 {r.lon:.5f}（WGS84）")
+        if r.intervals_km:
+            pieces = "、".join(f"{a:.2f}–{b:.2f}" for a, b in r.intervals_km)
+            lines.append(f"  90% 区间：第 {pieces} 公里（共 {r.interval_length_km():.1f} 公里）")
+    lines += [f"  {x}" for x in rest]
+    return "\n".join(lines)
 
 
 def readable(r: LocateResult) -> str:
