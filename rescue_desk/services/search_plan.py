@@ -42,7 +42,7 @@ def plan_search(sightings: list[Sighting], now: datetime, *, direction: str = "c
         return make_search_plan(model, kora_sections(model.kora), sightings, now, direction=direction,
                                 walker=walker, left_at=left_at)
     except SearchPlanError as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError(str(exc), code=exc.code, **exc.params) from None
 
 
 def pace_as_dict(plan: SearchPlan, kora) -> dict | None:

@@ -130,3 +130,26 @@ def test_every_panel_string_has_a_chinese_translation(tmp_path):
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     wanted = {m.findtext("source") for m in ET.parse(fresh).iter("message")}
     assert wanted and wanted <= done, wanted - done
+
+
+def test_contradicting_sightings_are_refused_in_the_officers_language(qtbot):
+    from rescue_desk.ui import i18n
+
+    i18n.install_translators("zh")
+    try:
+        kora = load_kora()
+        controller = MapController(kora, "zh")
+        qtbot.addWidget(controller.view)
+        panel = SearchPlanPanel(kora, "zh", controller, None)
+        qtbot.addWidget(panel)
+        panel.now.setDateTime(_to_qt(T0 + timedelta(hours=5)))
+        sight(panel, "24", T0)
+        sight(panel, "18", T0 + timedelta(hours=1))  # behind the first, an hour later, walking clockwise
+        assert panel.plan is None
+        assert "目击信息互相矛盾" in panel.error.text() and "18" in panel.error.text(), panel.error.text()
+        panel.table_seen.selectRow(1)
+        panel.remove_selected()
+        sight(panel, "3", T0 - timedelta(hours=1))  # 21 km in an hour
+        assert panel.plan is None and "持续步行最多每小时 6 公里" in panel.error.text(), panel.error.text()
+    finally:
+        i18n.install_translators("en")

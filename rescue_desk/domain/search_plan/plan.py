@@ -107,7 +107,7 @@ def walked_before(model, seen: list[Sighting], basis: PaceBasis | None, directio
         head_s = 0.0
     walked = (last.at - start.at).total_seconds() + head_s
     if walked < 0:
-        raise SearchPlanError("the time they left Darchen is after the last sighting")
+        raise SearchPlanError("the time they left Darchen is after the last sighting", "left_after_sighting")
     return start.at - timedelta(seconds=head_s), walked
 
 
@@ -116,17 +116,17 @@ def make_search_plan(model, sections: list[Section], sightings: list[Sighting], 
                      top_share: float = TOP_SHARE) -> SearchPlan:
     """The ranked search plan from the sightings (any order; the latest is where they were last seen)."""
     if not sightings:
-        raise SearchPlanError("give at least one sighting (where and when they were last seen)")
+        raise SearchPlanError("give at least one sighting (where and when they were last seen)", "no_sighting")
     if direction not in ("cw", "ccw"):
-        raise SearchPlanError("the direction must be cw (clockwise) or ccw (counter-clockwise)")
+        raise SearchPlanError("the direction must be cw (clockwise) or ccw (counter-clockwise)", "bad_direction")
     seen = sorted(sightings, key=lambda s: s.at)
     check_sightings(model.kora, seen, direction)
     last = seen[-1]
     elapsed = (now - last.at).total_seconds()
     if elapsed < 0:
-        raise SearchPlanError("the time now is before the last sighting")
+        raise SearchPlanError("the time now is before the last sighting", "now_before_sighting")
     if elapsed > 10 * 86400:
-        raise SearchPlanError("the last sighting is more than 10 days old: the walking model says nothing then")
+        raise SearchPlanError("the last sighting is more than 10 days old: the walking model says nothing then", "sighting_too_old")
     basis = pace_basis(model.kora, seen, direction, left_at)
     began, walked = walked_before(model, seen, basis, direction, walker)
     depart = began if walked is not None else last.at

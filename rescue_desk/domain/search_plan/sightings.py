@@ -16,7 +16,13 @@ from ..clock import format_beijing
 
 
 class SearchPlanError(ValueError):
-    """A search plan cannot be made from these inputs (the message says why, in one sentence)."""
+    """A search plan cannot be made from these inputs: ``code`` and ``params`` for any UI language;
+    ``str()`` is the English sentence the CLI prints."""
+
+    def __init__(self, message: str, code: str = "search_plan", **params):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -73,14 +79,18 @@ def check_sightings(kora, seen: list[Sighting], direction: str) -> None:
         if gap_km < -PLACE_SLACK_KM:
             raise SearchPlanError(f"the sightings contradict each other: {describe(kora, later)} is "
                                   f"{-gap_km:.1f} km behind {describe(kora, earlier)}, seen earlier, for a "
-                                  f"walker going {way}; check the times, the places and the direction")
+                                  f"walker going {way}; check the times, the places and the direction",
+                                  "sighting_behind", behind_km=round(-gap_km, 1), earlier_km=round(earlier.km, 1),
+                                  later_km=round(later.km, 1))
         moved_km = max(gap_km - PLACE_SLACK_KM, 0.0)
         if moved_km > 0 and (hours <= 0 or moved_km / hours > MAX_SUSTAINED_KMH):
             speed = "at the same time" if hours <= 0 else f"{gap_km / hours:.1f} km/h"
             raise SearchPlanError(f"the sightings contradict each other: {describe(kora, earlier)} and "
                                   f"{describe(kora, later)} are {gap_km:.1f} km apart along the kora, "
                                   f"{speed}, faster than anyone walks it (at most {MAX_SUSTAINED_KMH:.0f} km/h "
-                                  "sustained); check the times and the places")
+                                  "sustained); check the times and the places",
+                                  "sightings_too_fast", apart_km=round(gap_km, 1), earlier_km=round(earlier.km, 1),
+                                  later_km=round(later.km, 1), max_kmh=MAX_SUSTAINED_KMH)
 
 
 def pace_basis(kora, seen: list[Sighting], direction: str, left_at: datetime | None) -> PaceBasis | None:

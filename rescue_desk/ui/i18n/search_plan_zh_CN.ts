@@ -92,6 +92,14 @@
         <translation>最后一次目击已超过10天，步行模型无法推算。</translation>
     </message>
     <message>
+        <source>The sightings contradict each other: the later one (km %1) is %2 km behind the earlier one (km %3) for this direction. Check the times, places and direction.</source>
+        <translation>目击信息互相矛盾：按这个方向，较晚的一次（第 %1 公里）反而在较早一次（第 %3 公里）后面 %2 公里。请核对时间、地点和方向。</translation>
+    </message>
+    <message>
+        <source>The sightings contradict each other: km %1 and km %2 are %3 km apart, faster than anyone walks (at most %4 km/h). Check the times and places.</source>
+        <translation>目击信息互相矛盾：第 %1 公里和第 %2 公里相距 %3 公里，比任何人都走得快（持续步行最多每小时 %4 公里）。请核对时间和地点。</translation>
+    </message>
+    <message>
         <source>Add where and when the pilgrim was last seen.</source>
         <translation>请添加朝圣者最后一次被看到的地点和时间。</translation>
     </message>

@@ -154,14 +154,28 @@ class SearchPlanPanel(QWidget):
             self.table_seen.setItem(r, 1, QTableWidgetItem(s.at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")))
 
     # --- the plan --------------------------------------------------------------------------
-    def _explain(self, message: str) -> str:
-        known = {"before the last sighting": self.tr("The time now is before the last sighting."),
-                 "left Darchen is after": self.tr("They cannot have left Darchen after the last sighting."),
-                 "10 days": self.tr("The last sighting is more than 10 days old: the walking model says nothing then.")}
-        for key, text in known.items():
-            if key in message:
-                return text
-        return message
+    def _explain(self, exc: ValidationError) -> str:
+        """The refusal in the officer's language, from its code and parameters."""
+        p = exc.params
+        texts = {
+            "now_before_sighting": self.tr("The time now is before the last sighting."),
+            "left_after_sighting": self.tr("They cannot have left Darchen after the last sighting."),
+            "sighting_too_old": self.tr("The last sighting is more than 10 days old: the walking model says nothing then."),
+            "sighting_behind": self.tr("The sightings contradict each other: the later one (km %1) is %2 km behind "
+                                       "the earlier one (km %3) for this direction. Check the times, places and "
+                                       "direction."),
+            "sightings_too_fast": self.tr("The sightings contradict each other: km %1 and km %2 are %3 km apart, "
+                                          "faster than anyone walks (at most %4 km/h). Check the times and places."),
+        }
+        text = texts.get(exc.code)
+        if text is None:
+            return str(exc)
+        values = {"sighting_behind": (p.get("later_km"), p.get("behind_km"), p.get("earlier_km")),
+                  "sightings_too_fast": (p.get("earlier_km"), p.get("later_km"), p.get("apart_km"),
+                                         f"{p.get('max_kmh', 6):.0f}" if p.get("max_kmh") is not None else "6")}
+        for n, v in enumerate(values.get(exc.code, ()), 1):
+            text = text.replace(f"%{n}", str(v))
+        return text
 
     def recompute(self) -> None:
         self.error.clear()
@@ -176,7 +190,7 @@ class SearchPlanPanel(QWidget):
                                left_at=left)
         except ValidationError as exc:
             self.plan = None
-            self.error.setText(self._explain(str(exc)))
+            self.error.setText(self._explain(exc))
             self._show([])
             return
         self.plan = plan_as_dict(plan)
