@@ -83,12 +83,14 @@ def test_backup_into_a_missing_folder_or_onto_a_device_is_refused(db, tmp_path, 
 
 @pytest.mark.skipif(not HAS_DEV_FULL, reason="needs /dev/full")
 def test_a_pdf_to_a_full_disk_is_an_error_not_a_success(demo_url, capsys):
+    pytest.importorskip("PySide6")  # the PDF is drawn with Qt
     incident = _an_incident(demo_url, capsys)
     assert run(["--db", demo_url, "print", str(incident), "--pdf", "/dev/full"]) == 2
     assert "No space left" in capsys.readouterr().err
 
 
 def test_a_handover_whose_pdf_cannot_be_written_is_not_recorded(demo_url, tmp_path, capsys):
+    pytest.importorskip("PySide6")  # the PDF is drawn with Qt
     from rescue_desk.storage import open_database
     from rescue_desk.storage.models import Event
     from sqlalchemy import func, select
