@@ -314,6 +314,10 @@ def close_incident(db: Database, actor: str, incident_id: int, outcome: str, at:
         if incident.status == "closed":
             raise ValidationError(f"Incident {incident_id} is already closed.", "status", "incident_closed",
                                   incident=incident_id)
+        out = [t.id for t in incident.trips if t.departed_at is not None and t.returned_at is None]
+        if out:  # closed now, the team would vanish from the board, the handover and the overdue watch
+            raise ValidationError(f"Incident {incident_id} still has a team out (trip {out[0]}); log its return "
+                                  "before closing.", "status", "team_still_out", incident=incident_id, trip=out[0])
         _check_time(at, "closed_at", incident.created_at)
         incident.status, incident.outcome, incident.closed_at = "closed", outcome, at
 

@@ -7,7 +7,7 @@ import math
 from datetime import datetime
 
 from rescue_desk.domain.clock import format_beijing
-from rescue_desk.domain.search_plan import (SearchPlan, SearchPlanError, Sighting, kora_sections,
+from rescue_desk.domain.search_plan import (SearchPlan, SearchPlanError, Sighting, check_sightings, kora_sections,
                                             make_search_plan)
 from rescue_desk.domain.travel import load_walking_model
 
@@ -41,6 +41,15 @@ def plan_search(sightings: list[Sighting], now: datetime, *, direction: str = "c
     try:
         return make_search_plan(model, kora_sections(model.kora), sightings, now, direction=direction,
                                 walker=walker, left_at=left_at)
+    except SearchPlanError as exc:
+        raise ValidationError(str(exc), code=exc.code, **exc.params) from None
+
+
+def check_sightings_walkable(sightings: list[Sighting], direction: str = "cw") -> None:
+    """ValidationError (code and parameters) when no walker could have been at these sightings in
+    time order (one behind an earlier one, or too far apart for the hours between)."""
+    try:
+        check_sightings(load_walking_model().kora, sorted(sightings, key=lambda s: s.at), direction)
     except SearchPlanError as exc:
         raise ValidationError(str(exc), code=exc.code, **exc.params) from None
 

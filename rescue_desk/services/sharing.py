@@ -44,7 +44,7 @@ class IncidentShare:
                 "landmark": p.nearest.to_json() if p.nearest else None, "geo_uri": p.geo_uri()}
 
     def text(self, lang: str = "zh") -> str:
-        title = (f"救援事件 {self.incident_id}" if lang == "zh" else f"Rescue incident {self.incident_id}")
+        title = (f"警情 {self.incident_id}" if lang == "zh" else f"Rescue incident {self.incident_id}")
         if self.estimated:
             title += "（估计位置）" if lang == "zh" else " (estimated position)"
         block = self.position.text_block(lang, title)
@@ -95,7 +95,7 @@ def share_incident(db: Database, incident_id: int, lang: str = "zh", now: dateti
         s.expunge(inc)
     if inc.lon is None or inc.lat is None:
         raise ShareError(f"Incident {incident_id} has no position yet; place it on the map first."
-                         if lang != "zh" else f"事件 {incident_id} 还没有位置，请先在地图上标定。")
+                         if lang != "zh" else f"警情 {incident_id} 还没有位置，请先在地图上标定。")
     kora = kora or station_kora(db, now)
     label = f"救援 {incident_id}" if lang == "zh" else f"Rescue {incident_id}"
     position = share_position(inc.lon, inc.lat, kora, label)

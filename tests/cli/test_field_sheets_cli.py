@@ -28,7 +28,7 @@ def test_incident_sheet_holds_id_km_and_callers_words(field_shift, tmp_path, cap
     assert run(["--db", url, "print", str(ids["estimated"]), "--pdf", str(out)]) == 0
     text, pages = _pdf_text(out)
     assert pages == 1
-    assert f"救援事件{ids['estimated']}" in text
+    assert f"警情{ids['estimated']}" in text
     assert "24.60公里" in text
     assert "过了卓玛拉山口大概一公里，同伴摔倒了走不了，腿在流血。" in text
     assert "13800138000" in text and "张伟" in text and "日落" in text and "P90" in text
@@ -70,12 +70,12 @@ def test_handover_lists_every_open_incident_and_the_overdue_team(field_shift, tm
     db.dispose()
     assert len(open_ids) >= 4
     cells = [c.strip() for c in raw.splitlines()]
-    start = next(i for i, c in enumerate(cells) if c == f"({len(open_ids)})" and cells[i - 1] == "未结案事件")
+    start = next(i for i, c in enumerate(cells) if c == f"({len(open_ids)})" and cells[i - 1] == "未结案警情")
     end = cells.index("在外救援队", start)
     listed = {int(c) for c in cells[start:end] if c.isdigit()}
     assert set(open_ids) <= listed, f"open incidents missing from the handover: {set(open_ids) - listed}"
     at = text.index("超时未联络的救援队")
-    overdue = text[at:text.index("未结案事件(", at)]
+    overdue = text[at:text.index("未结案警情(", at)]
     assert "过了曲古寺，继续前进" in overdue and "报告位置" in overdue
     assert "转山的人说有人走丢了" in text  # a call of this shift
 

@@ -55,7 +55,7 @@ def test_text_in_chinese_and_english(incidents, capsys):
     url, placed, _u, _a = incidents
     assert run(["--db", url, "share", str(placed)]) == 0
     out = capsys.readouterr().out
-    assert f"救援事件 {placed}" in out and "24.60 公里" in out and "GCJ-02（高德/微信）" in out and "建议路线" in out
+    assert f"警情 {placed}" in out and "24.60 公里" in out and "GCJ-02（高德/微信）" in out and "建议路线" in out
     assert run(["--db", url, "--lang", "en", "share", str(placed)]) == 0
     out = capsys.readouterr().out
     assert "km 24.60 of the kora" in out and "BD-09 (Baidu)" in out and "Suggested approach" in out

@@ -95,6 +95,22 @@ def test_linked_calls_and_nearby_lookup(db):
         assert s.scalar(select(func.count(Call.id))) == 2
 
 
+def test_an_incident_with_a_team_out_cannot_be_closed(roster):
+    db = roster
+    _c, inc = svc.log_call(db, "duty", _call())
+    trip = svc.dispatch_trip(db, "duty", inc, [1], vehicle_id=1)
+    now = utc_now()
+    svc.close_incident(db, "duty", svc.log_call(db, "duty", _call())[1], "false_alarm")  # no team: fine
+    svc.log_trip_time(db, "duty", trip, "departed_at", now - timedelta(minutes=30))
+    with pytest.raises(svc.ValidationError) as refused:
+        svc.close_incident(db, "duty", inc, "resolved_by_phone", at=now)
+    assert refused.value.code == "team_still_out" and refused.value.params == {"incident": inc, "trip": trip}
+    assert svc.get_incident(db, inc).status != "closed"
+    svc.log_trip_time(db, "duty", trip, "returned_at", now)
+    svc.close_incident(db, "duty", inc, "resolved_by_phone", at=now)
+    assert svc.get_incident(db, inc).status == "closed"
+
+
 def test_concurrent_edit_is_detected(any_db):
     _c, inc = svc.log_call(any_db, "duty", _call())
     version = svc.get_incident(any_db, inc).version

@@ -36,7 +36,10 @@ def _incident(db, when, category="exhaustion", km=None, drill=False, people=(), 
             svc.log_trip_time(db, A, trip, "on_scene_at", scene)
     for origin, p_outcome in people:
         svc.add_person(db, A, inc, svc.PersonInput(origin=origin, outcome=p_outcome))
-    svc.close_incident(db, A, inc, outcome, at=(scene or when) + timedelta(hours=1))
+    closed = (scene or when) + timedelta(hours=1)
+    if dep is not None:
+        svc.log_trip_time(db, A, trip, "returned_at", closed)  # a team out cannot be closed on
+    svc.close_incident(db, A, inc, outcome, at=closed)
     return inc
 
 

@@ -89,6 +89,12 @@ def _run_the_rescue(qtbot, w, incident_id):
     trip.person_outcome.setCurrentIndex(trip.person_outcome.findData("evacuated_darchen"))
     click(qtbot, w, "addPerson")
     qtbot.waitUntil(lambda: trip.persons.count() == 1, timeout=10000)
+    # closing while the team is still out is refused, in the officer's words; nothing changes
+    trip.outcome.setCurrentIndex(trip.outcome.findData("rescued"))
+    click(qtbot, w, "closeIncident")
+    qtbot.waitUntil(lambda: trip.close_msg.isVisible(), timeout=10000)
+    assert "return" in trip.close_msg.text() or "返回" in trip.close_msg.text(), trip.close_msg.text()
+    assert _incident(w.ctx.db, incident_id).status == "evacuating" and board.model.row_of(incident_id) >= 0
     trip.step_time.set_now()
     click(qtbot, w, "log_returned_at")
     qtbot.waitUntil(lambda: trip.trip.returned_at is not None, timeout=10000)

@@ -80,7 +80,7 @@ def test_send_to_team_opens_the_share_dialog_with_its_qr_code(qtbot, window, tmp
     qtbot.mouseClick(dialog.findChild(QPushButton, f"shareCopy{gcj_row}"), Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == pos.gcj02_text()
     qtbot.mouseClick(dialog.copy_all, Qt.MouseButton.LeftButton)
-    assert f"救援事件 {ids['estimated']}" in QGuiApplication.clipboard().text()
+    assert f"警情 {ids['estimated']}" in QGuiApplication.clipboard().text()
     target = tmp_path / "p.gpx"
     assert dialog.save_file("gpx", str(target))
     assert len(read_gpx(target).points) >= 2

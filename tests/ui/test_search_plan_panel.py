@@ -17,6 +17,9 @@ T0 = datetime(2025, 7, 1, 10, 0, tzinfo=BEIJING)
 
 @pytest.fixture
 def parts(qtbot):
+    from rescue_desk.ui import i18n
+
+    i18n.install_translators("en")  # a window opened earlier in the run may have left Chinese installed
     kora = load_kora()
     controller = MapController(kora, "en")
     profile = ProfileView(kora, "en")
@@ -82,9 +85,14 @@ def test_bad_inputs_are_one_sentence_not_a_crash(parts):
     assert not sight(panel, "Atlantis", T0)
     assert "Unknown place" in panel.error.text()
     panel.now.setDateTime(_to_qt(T0 - timedelta(hours=1)))
-    sight(panel, "12", T0)
+    assert not sight(panel, "12", T0)  # later than now: refused before it joins the list
+    assert panel.sightings == [] and "later than the time now" in panel.error.text()
+    panel.now.setDateTime(_to_qt(T0 + timedelta(hours=1)))
+    assert sight(panel, "12", T0)
+    panel.now.setDateTime(_to_qt(T0 - timedelta(hours=1)))  # now moved back below the sighting
+    panel.recompute()
     assert panel.plan is None
-    assert "before the last sighting" in panel.error.text()
+    assert "before the last sighting" in panel.error.text() and "No search plan" in panel.summary.text()
     assert panel.map_item.bands == []
 
 
@@ -144,12 +152,11 @@ def test_contradicting_sightings_are_refused_in_the_officers_language(qtbot):
         qtbot.addWidget(panel)
         panel.now.setDateTime(_to_qt(T0 + timedelta(hours=5)))
         sight(panel, "24", T0)
-        sight(panel, "18", T0 + timedelta(hours=1))  # behind the first, an hour later, walking clockwise
-        assert panel.plan is None
+        plan = panel.plan
+        assert not sight(panel, "18", T0 + timedelta(hours=1))  # behind the first, an hour later, clockwise
         assert "目击信息互相矛盾" in panel.error.text() and "18" in panel.error.text(), panel.error.text()
-        panel.table_seen.selectRow(1)
-        panel.remove_selected()
-        sight(panel, "3", T0 - timedelta(hours=1))  # 21 km in an hour
-        assert panel.plan is None and "持续步行最多每小时 6 公里" in panel.error.text(), panel.error.text()
+        assert len(panel.sightings) == 1 and panel.plan == plan  # refused: the list and the plan stay
+        assert not sight(panel, "3", T0 - timedelta(hours=1))  # 21 km in an hour
+        assert "持续步行最多每小时 6 公里" in panel.error.text() and len(panel.sightings) == 1, panel.error.text()
     finally:
         i18n.install_translators("en")

@@ -44,6 +44,9 @@ def error_text(exc: BaseException) -> str:
             return translate("DeskErrors", "Party size must be at least 1.")
         if code == "incident_closed":
             return fill(translate("DeskErrors", "Incident #%1 is closed; it cannot be changed."), p.get("incident", "?"))
+        if code == "team_still_out":
+            return fill(translate("DeskErrors", "Incident #%1 still has a team out: log the team's return before "
+                                  "closing it."), p.get("incident", "?"))
         if code == "incident_missing":
             return fill(translate("DeskErrors", "Incident #%1 no longer exists."), p.get("incident", "?"))
         if code == "no_officers":

@@ -271,6 +271,7 @@ class IntakeForm(QWidget):
         self.place_btn.setChecked(False)
         self.session.reset()
         intake_fill.take_widget_defaults(self)
+        self.scroll.verticalScrollBar().setValue(0)  # the next call starts at its time and channel
         if not keep_message:
             self.message.clear_message()
 

@@ -96,6 +96,7 @@ def lay_out_intake(form, now_btn, clear_pos, clear_btn) -> None:
     scroll = QScrollArea(widgetResizable=True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(inner)
+    form.scroll = scroll
     outer = QVBoxLayout(form)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll, 1)

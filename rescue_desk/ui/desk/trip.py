@@ -126,6 +126,7 @@ class TripPanel(QWidget):
         """Nothing of the previous incident stays: texts, ticks, typed notes, persons, messages."""
         self.detail, self.plan = None, None
         self.header.setText(self.tr("Select an incident on the board."))
+        self.header.setToolTip("")
         for m in (self.dispatch_msg, self.trip_msg, self.person_msg, self.close_msg, self.conflict_msg, self.sunset,
                   self.checkin_status):
             m.clear_message()
@@ -173,6 +174,7 @@ class TripPanel(QWidget):
         for box in (self.dispatch_box, self.trip_box, self.person_box, self.close_box):
             box.setEnabled(not d.closed)
         self.header.setText(self.texts.header(d))
+        self.header.setToolTip(self.texts.full_words(d))
         trip = d.trip
         self.dispatch_box.setVisible(not d.closed and (trip is None or trip.returned_at is not None))
         self.trip_box.setVisible(trip is not None)

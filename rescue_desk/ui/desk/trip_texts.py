@@ -19,6 +19,9 @@ def step_labels() -> dict:
     return dict(zip(TRIP_STEPS, (translate("TripPanel", "Departed"), translate("TripPanel", "On scene"), translate("TripPanel", "Evacuating"), translate("TripPanel", "Returned"))))
 
 
+HEADER_WORDS = 90
+"""Characters of the callers' words in the trip header; a long call would push the buttons off screen."""
+
 class TripTexts:
     def __init__(self, ctx):
         self.ctx = ctx
@@ -33,8 +36,13 @@ class TripTexts:
             text += " · " + codes.label(codes.INCIDENT_OUTCOMES, d.outcome, self.lang)
         return text
 
+    def full_words(self, d) -> str:
+        """The callers' words whole, for the header's tooltip."""
+        return "\n".join(t for t in d.texts if t)[:4000]
+
     def header(self, d) -> str:
-        words = html.escape(" / ".join(t for t in d.texts if t)[:200])
+        said = " ".join(" / ".join(t for t in d.texts if t).split())
+        words = html.escape(said if len(said) <= HEADER_WORDS else said[:HEADER_WORDS - 1] + "…")  # whole text: tooltip
         read_only = " · <i>" + translate("TripPanel", "closed: read only") + "</i>" if d.closed else ""
         return (f"<b>#{d.id}</b> · {codes.label(codes.CATEGORIES, d.category, self.lang)} · {self.status(d)} · "
                 f"{place_text(self.ctx.kora, d.chainage_km, self.lang)}{read_only}<br>{words}")

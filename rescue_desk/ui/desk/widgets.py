@@ -133,9 +133,12 @@ def mark_invalid(widget: QWidget | None, bad: bool) -> None:
 
 
 def format_duration(seconds: float) -> str:
-    """"2 h 05 min" / "45 min" (translated units)."""
+    """"2 h 05 min" / "45 min"; from two days on "3 d 4 h" (translated units)."""
     minutes = int(round(max(seconds, 0) / 60.0))
     h, m = divmod(minutes, 60)
+    if h >= 48:
+        d, h = divmod(h, 24)
+        return QCoreApplication.translate("Desk", "%1 d %2 h").replace("%1", str(d)).replace("%2", str(h))
     if h:
         return QCoreApplication.translate("Desk", "%1 h %2 min").replace("%1", str(h)).replace("%2", f"{m:02d}")
     return QCoreApplication.translate("Desk", "%1 min").replace("%1", str(m))

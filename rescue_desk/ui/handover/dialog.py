@@ -17,6 +17,7 @@ from rescue_desk.domain.clock import format_beijing, to_beijing
 from rescue_desk.services.handover import NOTES_MAX, HandoverReport, handover_report, record_handover
 
 from ..sheets.handover_pdf import NEXT_STEPS, OVERDUE, W, team_row, where_text, write_handover_pdf
+from ..sizing import resize_to_fit
 
 OVERDUE_BG = QColor("#fde0dd")
 
@@ -82,7 +83,7 @@ class HandoverDialog(QDialog):
         self.hand_over_btn.clicked.connect(self.hand_over)
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(1100, 760)
+        resize_to_fit(self, 1100, 760)
         self.reload()
 
     # --- reading -----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QTableWid
 
 from rescue_desk import __version__
 from rescue_desk.domain.assets import asset_text
+from rescue_desk.ui.sizing import resize_to_fit
 
 TABS = ("guide", "shortcuts", "about")
 
@@ -58,7 +59,7 @@ class HelpDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.show_tab(tab)
-        self.resize(860, 680)
+        resize_to_fit(self, 860, 680)
 
     def show_tab(self, tab: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(tab))

@@ -194,6 +194,10 @@
         <source>&amp;Apply all suggestions</source>
         <translation>全部采用建议(&amp;A)</translation>
     </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
 </context>
 <context>
     <name>DeskErrors</name>
@@ -296,6 +300,10 @@
         <location filename="../desk/errors.py" line="58" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Incident #%1 still has a team out: log the team's return before closing it.</source>
+        <translation>警情 #%1 还有救援队在外：请先登记救援队返回，再结案。</translation>
     </message>
 </context>
 <context>
@@ -585,7 +593,7 @@
     <message>
         <location filename="../desk/intake.py" line="190" />
         <source>An open incident is nearby: is this the same emergency? Choose it under “Link to” to add this call to it.</source>
-        <translation>附近有未结案警情：是否同一事件？在“关联到”中选择即可把本次来电并入该警情。</translation>
+        <translation>附近有未结案警情：是否同一警情？在“关联到”中选择即可把本次来电并入该警情。</translation>
     </message>
     <message>
         <location filename="../desk/intake.py" line="203" />

@@ -48,7 +48,7 @@
     <name>ShareDialog</name>
     <message>
         <source>Send to team — incident %1</source>
-        <translation>发送给救援队 — 事件 %1</translation>
+        <translation>发送给救援队 — 警情 %1</translation>
     </message>
     <message>
         <source>Send this point to the team</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Incident %1</source>
-        <translation>事件 %1</translation>
+        <translation>警情 %1</translation>
     </message>
     <message>
         <source>the desk's estimate, not confirmed</source>

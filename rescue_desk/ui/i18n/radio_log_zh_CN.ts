@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>Incident #</source>
-        <translation>事件编号</translation>
+        <translation>警情编号</translation>
     </message>
     <message>
         <source>OVERDUE: team of incident #%1 (trip %2) was due to check in at %3</source>
-        <translation>超时：事件 #%1（出警 %2）的队伍应在 %3 前报平安</translation>
+        <translation>超时：警情 #%1（出警 %2）的队伍应在 %3 前报平安</translation>
     </message>
     <message>
         <source>Trip %1</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>This incident has no team dispatched.</source>
-        <translation>该事件尚未派出队伍。</translation>
+        <translation>该警情尚未派出队伍。</translation>
     </message>
     <message>
         <source>Map point %1, %2</source>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Show an incident with a team first.</source>
-        <translation>请先显示一个已派出队伍的事件。</translation>
+        <translation>请先显示一个已派出队伍的警情。</translation>
     </message>
     <message>
         <source>Check-in saved.</source>
@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>No such incident or trip.</source>
-        <translation>没有该事件或出警记录。</translation>
+        <translation>没有该警情或出警记录。</translation>
     </message>
 </context>
 </TS>

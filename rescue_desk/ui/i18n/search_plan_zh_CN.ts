@@ -104,8 +104,16 @@
         <translation>请添加朝圣者最后一次被看到的地点和时间。</translation>
     </message>
     <message>
-        <source>%1 h since the last sighting. Search first the %2 sections marked (80 % of the probability, %3 km of trail).</source>
-        <translation>距最后一次目击 %1 小时。请先搜索标出的 %2 个路段（占 80% 概率，共 %3 公里路程）。</translation>
+        <source>%1 h since the last sighting. Sections to search first (marked): %2, holding 80 % of the probability on %3 km of trail.</source>
+        <translation>距最后一次目击 %1 小时。请先搜索标出的路段：%2 段，占 80% 概率，共 %3 公里路程。</translation>
+    </message>
+    <message>
+        <source>That sighting is later than the time now; check its time.</source>
+        <translation>这次目击的时间晚于现在，请核对时间。</translation>
+    </message>
+    <message>
+        <source>No search plan: see the message above.</source>
+        <translation>无法生成搜索方案：见上方说明。</translation>
     </message>
 </context>
 </TS>

@@ -377,13 +377,13 @@
     </message>
     <message>
         <location filename="../station/editor.py" line="79" />
-        <source>Undo</source>
-        <translation>撤销</translation>
+        <source>Undo a sand-table edit</source>
+        <translation>撤销沙盘修改</translation>
     </message>
     <message>
         <location filename="../station/editor.py" line="82" />
-        <source>Redo</source>
-        <translation>重做</translation>
+        <source>Redo a sand-table edit</source>
+        <translation>重做沙盘修改</translation>
     </message>
     <message>
         <location filename="../station/editor.py" line="93" />

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
 from rescue_desk.domain.clock import BEIJING
 from rescue_desk.domain.search_plan import Sighting
 from rescue_desk.services.errors import ValidationError
-from rescue_desk.services.search_plan import plan_as_dict, plan_search, resolve_place
+from rescue_desk.services.search_plan import check_sightings_walkable, plan_as_dict, plan_search, resolve_place
 
 from .overlays import ProfileSectionsOverlay, SearchPlanMapItem
 
@@ -131,7 +131,16 @@ class SearchPlanPanel(QWidget):
         except ValidationError:
             self.error.setText(self.tr("Unknown place: give a km along the kora or a landmark name."))
             return False
-        self.sightings.append(Sighting(km, _from_qt(self.seen_at), text))
+        new = Sighting(km, _from_qt(self.seen_at), text)
+        if new.at > _from_qt(self.now):
+            self.error.setText(self.tr("That sighting is later than the time now; check its time."))
+            return False
+        try:  # refused before it joins the list, like a trip step out of order
+            check_sightings_walkable([*self.sightings, new], self.direction.currentData())
+        except ValidationError as exc:
+            self.error.setText(self._explain(exc))
+            return False
+        self.sightings.append(new)
         self.sightings.sort(key=lambda s: s.at)
         self.place.clear()
         self._fill_sightings()
@@ -191,13 +200,14 @@ class SearchPlanPanel(QWidget):
         except ValidationError as exc:
             self.plan = None
             self.error.setText(self._explain(exc))
+            self.summary.setText(self.tr("No search plan: see the message above."))
             self._show([])
             return
         self.plan = plan_as_dict(plan)
         top = [s for s in self.plan["sections"] if s["top"]]
         km = sum(s["length_km"] for s in top)
-        self.summary.setText(self.tr("%1 h since the last sighting. Search first the %2 sections marked "
-                                     "(80 % of the probability, %3 km of trail).")
+        self.summary.setText(self.tr("%1 h since the last sighting. Sections to search first (marked): %2, "
+                                     "holding 80 % of the probability on %3 km of trail.")
                              .replace("%1", f"{plan.elapsed_s / 3600:.1f}").replace("%2", str(len(top)))
                              .replace("%3", f"{km:.1f}"))
         self._show(self.plan["sections"])

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDia
 from rescue_desk.domain.sharing import SharedPosition, ShareError, to_gpx, to_kml
 from rescue_desk.services.errors import NotFound
 from rescue_desk.services.sharing import IncidentShare, share_incident
+from rescue_desk.ui.sizing import resize_to_fit
 
 from .qr import qr_image
 
@@ -52,7 +53,7 @@ class ShareDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(self._formats(), 3)
         layout.addLayout(self._qr_side(), 2)
-        self.resize(980, 600)
+        resize_to_fit(self, 980, 600)
 
     # --- the formats -------------------------------------------------------------------------
     def _formats(self) -> QVBoxLayout:

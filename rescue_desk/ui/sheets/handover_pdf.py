@@ -29,13 +29,13 @@ OVERDUE = {
 }
 W = {
     "zh": {"title": "交接班记录", "span": "本班 {a} 至 {b}（北京时间）", "by": "上一班交接：{t} {who}",
-           "summary": "未结案事件 {i} 起 · 在外救援队 {t} 支 · 超时未联络 {o} 支 · 本班来电 {c} 个",
-           "overdue": "超时未联络的救援队", "open": "未结案事件", "teams": "在外救援队", "calls": "本班来电",
+           "summary": "未结案警情 {i} 起 · 在外救援队 {t} 支 · 超时未联络 {o} 支 · 本班来电 {c} 个",
+           "overdue": "超时未联络的救援队", "open": "未结案警情", "teams": "在外救援队", "calls": "本班来电",
            "notes": "给下一班的交接事项", "prev_notes": "上一班留言", "none": "无", "drill": "演练",
            "open_cols": ["编号", "接警", "状态", "类别", "等级", "位置", "下一步", "报警人原话"],
-           "team_cols": ["事件", "队员", "车辆", "出发", "最后联络", "最后报告", "位置", "应联络"],
-           "call_cols": ["时间", "事件", "方式", "类别", "原话"], "km": "{km:.1f} 公里 {lm}",
-           "from_checkin": "（报告位置）", "from_incident": "（事件位置）",
+           "team_cols": ["警情", "队员", "车辆", "出发", "最后联络", "最后报告", "位置", "应联络"],
+           "call_cols": ["时间", "警情", "方式", "类别", "原话"], "km": "{km:.1f} 公里 {lm}",
+           "from_checkin": "（报告位置）", "from_incident": "（警情位置）",
            "anchor": "事件日志锚点 {a}（核对：rescue-desk audit verify --anchor {a}）"},
     "en": {"title": "Shift handover", "span": "Shift {a} to {b} (Beijing time)", "by": "Last handover: {t} by {who}",
            "summary": "{i} open incident(s) · {t} team(s) out · {o} overdue · {c} call(s) this shift",

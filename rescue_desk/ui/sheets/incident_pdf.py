@@ -19,7 +19,7 @@ from .map_extract import paint_map_extract
 from .page import Page, a4_pdf
 
 W = {
-    "zh": {"title": "救援事件 {id} · 出警单", "printed": "打印于 {t}（北京时间）", "drill": "演练 — 非真实警情",
+    "zh": {"title": "警情 {id} · 出警单", "printed": "打印于 {t}（北京时间）", "drill": "演练 — 非真实警情",
            "received": "接警", "category": "类别", "severity": "等级", "status": "状态", "people": "人数",
            "where": "位置", "no_position": "尚未标定位置：请先在调度台上标定，再打印地图和路线。",
            "estimated": "（调度估计位置，未经确认）", "approach": "建议路线", "arrive": "到达 P50 {a}，P90 {b}",

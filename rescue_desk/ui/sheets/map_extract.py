@@ -25,7 +25,7 @@ ROAD = QColor("#8c6d46")
 GRID = QColor(120, 140, 170, 110)
 
 WORDS = {
-    "zh": {"pin": "事件位置", "corridor": "90% 可能范围", "approach": "建议路线", "trail": "转山路（公里数）",
+    "zh": {"pin": "警情位置", "corridor": "90% 可能范围", "approach": "建议路线", "trail": "转山路（公里数）",
            "road": "车行道", "grid": "UTM 44N 公里网格", "north": "北"},
     "en": {"pin": "Incident", "corridor": "90 % corridor", "approach": "Suggested approach",
            "trail": "Kora trail (km)", "road": "Road", "grid": "UTM 44N km grid", "north": "N"},

@@ -56,10 +56,10 @@ class StationEditor(QWidget):
         self.ctx, self.map = ctx, map_ctrl
         self.layer = station.StationLayer()
         self.stack = QUndoStack(self)
-        self.undo_action = self.stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action = self.stack.createUndoAction(self, self.tr("Undo a sand-table edit"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.undo_action.setObjectName("stationUndo")
-        self.redo_action = self.stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = self.stack.createRedoAction(self, self.tr("Redo a sand-table edit"))
         self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
         self.redo_action.setObjectName("stationRedo")
         for a in (self.undo_action, self.redo_action):
