@@ -15,7 +15,7 @@ from rescue_desk.services import incidents as svc
 from rescue_desk.services.trips import incident_detail
 from rescue_desk.storage import open_database
 
-from desk_helpers import click, open_desk, seed_station, type_words, delete_closed_windows  # noqa: F401
+from desk_helpers import save_call, click, open_desk, seed_station, type_words, delete_closed_windows  # noqa: F401
 
 WAIT = 10_000
 
@@ -126,7 +126,7 @@ def test_linking_a_call_to_an_incident_changed_meanwhile_is_refused_then_accepte
     qtbot.waitUntil(lambda: intake.link.findData(inc) >= 0, timeout=WAIT)
     intake.link.setCurrentIndex(intake.link.findData(inc))
     svc.set_status(other_desk, "desk-2", inc, "on_scene")
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: "On scene" in intake.message.text(), timeout=WAIT)
     assert f"#{inc}" in intake.message.text()
     assert svc.get_incident(other_desk, inc).n_calls == 1
@@ -134,5 +134,5 @@ def test_linking_a_call_to_an_incident_changed_meanwhile_is_refused_then_accepte
     qtbot.waitUntil(lambda: intake._link_versions.get(inc) == svc.get_incident(other_desk, inc).version,
                     timeout=WAIT)
     assert intake.link.currentData() == inc
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: svc.get_incident(other_desk, inc).n_calls == 2, timeout=WAIT)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rescue_desk.services.drafts import default_draft_path
 
-from desk_helpers import click, open_desk, wait_located, delete_closed_windows  # noqa: F401
+from desk_helpers import save_call, click, open_desk, wait_located, delete_closed_windows  # noqa: F401
 
 WORDS = "过了曲古寺大概一公里，我妈妈喘不上气"
 
@@ -32,7 +32,7 @@ def test_draft_is_offered_back_and_removed_on_save(qtbot, sqlite_url):
     click(qtbot, w2, "restoreDraft")
     assert intake2.text.toPlainText() == WORDS and intake2.caller_name.text() == "李女士"
     wait_located(qtbot, intake2)
-    click(qtbot, w2, "saveCall")
+    save_call(qtbot, w2)
     qtbot.waitUntil(lambda: "#" in intake2.message.text(), timeout=10000)
     assert not intake2.drafts.path.exists()
 

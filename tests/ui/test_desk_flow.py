@@ -13,7 +13,7 @@ from rescue_desk.domain.clock import utc_now
 from rescue_desk.domain.locator import locate
 from rescue_desk.storage.models import Incident, Trip
 
-from desk_helpers import click, open_desk, seed_station, type_words, wait_located, delete_closed_windows  # noqa: F401
+from desk_helpers import save_call, click, open_desk, seed_station, type_words, wait_located, delete_closed_windows  # noqa: F401
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def _take_call(qtbot, w, text):
     assert w.map.estimate["corridor"] == [list(r) for r in expected.corridor()]
     assert w.map.pin == pytest.approx((expected.lon, expected.lat))
     assert intake.last_estimate_ms is not None
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: "#" in intake.message.text() and intake.save_btn.isEnabled(), timeout=10000)
     incident_id = int(intake.message.text().split("#")[1].rstrip(".。"))
     return incident_id, expected
@@ -139,7 +139,7 @@ def test_english_call_typed_with_a_dragged_pin(qtbot, station):
     lon, lat = w.ctx.kora.point_at(expected.chainage_km + 0.3)
     w.map.pinMoved.emit(lon, lat)
     assert intake.source.currentData() == "officer"
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     incident_id = int(intake.message.text().split("#")[1].rstrip("."))
     inc = _incident(w.ctx.db, incident_id)

@@ -14,7 +14,7 @@ from rescue_desk.services.incidents import CallInput, Position, log_call
 from rescue_desk.storage import open_database
 from rescue_desk.storage.models import Call, Incident
 
-from desk_helpers import click, open_desk, type_words, wait_located, delete_closed_windows  # noqa: F401
+from desk_helpers import save_call, click, open_desk, type_words, wait_located, delete_closed_windows  # noqa: F401
 
 
 def _count(db, model):
@@ -35,7 +35,7 @@ def test_a_call_near_an_open_incident_is_offered_and_linked(qtbot, sqlite_url):
     qtbot.waitUntil(lambda: intake.link.findData(open_id) >= 0, timeout=10000)
     assert intake.link_label.isVisible()
     intake.link.setCurrentIndex(intake.link.findData(open_id))
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: f"#{open_id}" in intake.message.text(), timeout=10000)
     assert _count(w.ctx.db, Incident) == 1 and _count(w.ctx.db, Call) == 2
     with w.ctx.db.read() as s:
@@ -68,14 +68,14 @@ def test_bad_input_gives_inline_messages_and_keeps_the_form(qtbot, sqlite_url):
     intake.caller_phone.setText("13800000000")
     # a time in the future
     intake.received.set_value(utc_now() + timedelta(hours=2))
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: "future" in intake.message.text(), timeout=10000)
     assert intake.received.property("invalid") is True
     assert intake.text.toPlainText() == text and intake.caller_phone.text() == "13800000000"
     # a negative party size
     intake.received.set_now()
     intake.party.setValue(-2)
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: "Party size" in intake.message.text(), timeout=10000)
     assert intake.party.property("invalid") is True and intake.text.toPlainText() == text
     # an unknown landmark
@@ -85,7 +85,7 @@ def test_bad_input_gives_inline_messages_and_keeps_the_form(qtbot, sqlite_url):
     assert _count(w.ctx.db, Call) == 0
     # fixed: saves
     intake.party.setValue(2)
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     assert _count(w.ctx.db, Call) == 1
 
@@ -112,7 +112,7 @@ def test_declared_datum_is_passed_to_the_locator_and_saved(qtbot, sqlite_url):
     assert w.map.estimate["best"] == pytest.approx((expected.lon, expected.lat))
     assert (expected.lon, expected.lat) != pytest.approx((plain.lon, plain.lat))
     assert intake.source.currentData() == "map_app"
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     with w.ctx.db.read() as s:
         call = s.scalar(select(Call))
@@ -141,7 +141,7 @@ def test_clicking_the_map_places_the_call_and_the_saved_incident_is_selected(qtb
     assert len(questions) == 1 and intake.position == pytest.approx((lon, lat))
     w.map.pinMoved.emit(*other)  # a drag asks too, and the pin goes back
     assert len(questions) == 2 and w.map.pin == pytest.approx((lon, lat))
-    click(qtbot, w, "saveCall")
+    save_call(qtbot, w)
     qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     incident_id = int(intake.message.text().split("#")[1].rstrip("."))
     qtbot.waitUntil(lambda: w.desk.trip.detail is not None and w.desk.trip.detail.id == incident_id, timeout=10000)

@@ -101,7 +101,12 @@ def test_the_suggestions_follow_the_call_being_taken(qtbot, sqlite_url):
     assert _chip(w, "suggestPartySize").text() == "✓ 1 person"  # the form says 1 already
     assert _chip(w, "suggestCategory").text() == "Fall / injury"
     assert not _shown(w, "suggestSeverity")
-    # a saved call empties the form and its suggestions
+    # Save with a category suggestion still open: the officer is told first, nothing is saved yet
+    click(qtbot, w, "saveCall")
+    qtbot.waitUntil(lambda: "Not applied yet" in intake.message.text(), timeout=10000)
+    assert "Fall / injury" in intake.message.text() and intake.suggestions.isVisible()
+    assert intake.text.toPlainText().startswith("I am alone")
+    # a second Save keeps the form as it is; a saved call empties the form and its suggestions
     click(qtbot, w, "saveCall")
     qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
     assert not intake.suggestions.isVisible()

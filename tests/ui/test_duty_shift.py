@@ -80,9 +80,15 @@ def take_call(qtbot, w, words: str, link: int | None = None, received=None) -> i
         qtbot.waitUntil(lambda: intake.link.findData(link) >= 0, timeout=WAIT)
         intake.link.setCurrentIndex(intake.link.findData(link))
     check_desk(qtbot, w)
+    graver = [c for c in intake.suggestions.open_chips() if c.field in ("category", "severity")]
+    if graver:  # as the officer does: the words' category and severity go into the form
+        click(qtbot, w, "applyAllSuggestions")
+        assert not intake.suggestions.open_chips()
     click(qtbot, w, "saveCall")
     qtbot.waitUntil(lambda: "#" in intake.message.text() and intake.save_btn.isEnabled(), timeout=WAIT)
     incident_id = int(re.search(r"#(\d+)", intake.message.text()).group(1))
+    for c in graver if link is None else ():  # a linked call joins an incident whose category stands
+        assert getattr(stored(w.ctx.db, incident_id), c.field) == c.value
     if link is not None:
         assert incident_id == link
     if received is not None:
@@ -258,6 +264,8 @@ def _retired_landmark(qtbot, w, other, camp: str) -> None:
     intake.landmark.clear()
     intake.confirm_move = lambda _question: True  # the officer agrees to move the accepted pin
     assert intake.pick_landmark("色雄")
+    if intake.suggestions.open_chips():
+        click(qtbot, w, "applyAllSuggestions")  # "走不动了": exhaustion, as the words say
     click(qtbot, w, "saveCall")
     qtbot.waitUntil(lambda: "#" in intake.message.text() and not intake.is_dirty(), timeout=WAIT)
     settle(qtbot, w)

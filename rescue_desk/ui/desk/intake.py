@@ -38,6 +38,7 @@ class IntakeForm(QWidget):
         self.confirm_move = self._ask_move  # replaced in tests: (question) -> bool
         self._filling = False
         self._pending_draft = None
+        self._warned_chips: tuple = ()  # the open suggestions the officer was told about at the last Save
 
         now_btn, clear_pos, clear_btn = build_intake_widgets(self)
         lay_out_intake(self, now_btn, clear_pos, clear_btn)
@@ -210,6 +211,16 @@ class IntakeForm(QWidget):
             mark_invalid(self.landmark, True)
             return self.message.show_error(fill(self.tr("“%1” is no longer a landmark of the station (retired in the "
                                                         "sand table); place the call again."), retired))
+        graver = [c for c in self.suggestions.open_chips() if c.field == "category"
+                  or (c.field == "severity" and c.value >= 3)]
+        key = tuple((c.field, c.value) for c in graver)
+        if graver and key != self._warned_chips:  # never overwritten silently, never passed over silently
+            self._warned_chips = key
+            return self.message.show_error(fill(self.tr("Not applied yet: %1. Click a suggestion (or Apply all), or "
+                                                        "press Save again to save the form as it is."),
+                                                "、".join(c.text for c in graver) if self.ctx.lang == "zh"
+                                                else "; ".join(c.text for c in graver)))
+        self._warned_chips = ()
         self.session.save()
 
     def _saving(self) -> None:

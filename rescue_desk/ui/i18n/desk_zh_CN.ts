@@ -645,6 +645,10 @@
         <source>Still possible: %1</source>
         <translation>仍有可能：%1</translation>
     </message>
+    <message>
+        <source>Not applied yet: %1. Click a suggestion (or Apply all), or press Save again to save the form as it is.</source>
+        <translation>建议尚未采用：%1。请点建议（或“全部采用”），或再按一次“保存接警”按表单原样保存。</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionChips</name>
