@@ -160,3 +160,17 @@ def test_contradicting_sightings_are_refused_in_the_officers_language(qtbot):
         assert "持续步行最多每小时 6 公里" in panel.error.text() and len(panel.sightings) == 1, panel.error.text()
     finally:
         i18n.install_translators("en")
+
+
+def test_the_panel_opens_as_a_tab_beside_the_trip_panel(qtbot, tmp_path):
+    from rescue_desk.ui import create_main_window
+    from rescue_desk.ui.search_plan import open_panel
+
+    window = create_main_window(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    trip_height = window.desk.trip_dock.height()
+    open_panel(window)
+    assert window.search_plan_dock in window.tabifiedDockWidgets(window.desk.trip_dock)
+    assert window.desk.trip_dock.height() >= trip_height - 40  # only the tab bar, not a split (70 px before)

@@ -25,6 +25,9 @@ def open_panel(window):
         panel = SearchPlanPanel(window.ctx.kora, window.ctx.lang, window.map, window.profile)
         dock = window.add_dock(panel, QCoreApplication.translate("SearchPlanPanel", "Search plan"),
                                Qt.DockWidgetArea.RightDockWidgetArea, "dock_searchPlan")
+        trip = getattr(getattr(window, "desk", None), "trip_dock", None)
+        if trip is not None:  # a tab beside the trip panel: on a small screen the trip keeps its height
+            window.tabifyDockWidget(trip, dock)
         dock.visibilityChanged.connect(lambda shown: panel.redraw() if shown else panel.clear_drawing())
         window.search_plan_panel, window.search_plan_dock = panel, dock
     window.search_plan_dock.show()
