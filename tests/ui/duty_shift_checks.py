@@ -52,6 +52,7 @@ def check_desk(qtbot, w) -> None:
     if sel is None:
         return
     inc = stored(w.ctx.db, sel)
+    assert all(layer.highlight_id == sel for layer in w.map.incident_layer.layers)  # the ringed marker
     d = trip.detail
     assert d.id == inc.id and d.status == inc.status and d.version == inc.version
     header = trip.header.text()

@@ -114,6 +114,7 @@ class Desk(QObject):
     def _incident_selected(self, incident_id: int) -> None:
         self.selected = incident_id
         self.trip.show_incident(incident_id)
+        self.window.map.select_incident(incident_id)
         rows = self.board.model.rows + self.history.model.rows
         row = next((r for r in rows if r.id == incident_id), None)
         if row is not None and row.lon is not None:

@@ -119,6 +119,10 @@ class MapController(QObject):
         self.incidents = list(rows)
         self.incident_layer.set_rows(self.incidents)
 
+    def select_incident(self, incident_id: int | None) -> None:
+        """Mark the incident the panels show (a ring on its marker)."""
+        self.incident_layer.select(incident_id)
+
     def show_estimate(self, best_lonlat: tuple[float, float] | None, corridor: list[list[tuple[float, float]]],
                       point_radius_m: float | None = None) -> None:
         """Draw the locator's corridor polygons and its best estimate (with a radius circle if given)."""

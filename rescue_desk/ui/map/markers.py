@@ -17,6 +17,7 @@ from .style import STATUS_COLOURS, STATUS_ORDER
 CELL_PX = 14.0
 CELL_PX_FAR = 22.0  # coarser cells when the whole kora is in view
 DOT_R = 4.5
+SELECT_R = 11.0  # px: the ring round the selected incident
 CLOSED = STATUS_ORDER.index("closed")
 
 
@@ -107,6 +108,28 @@ class IncidentLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if not len(self.ids):
             return
+        self._paint_markers(painter, option)
+        self._paint_selection(painter)
+
+    def _paint_selection(self, painter: QPainter) -> None:
+        """A ring round the selected incident, so the officer sees which dot the panels show."""
+        if self.highlight_id is None:
+            return
+        hit = np.nonzero(self.ids == self.highlight_id)[0]
+        if not len(hit):
+            return
+        t = painter.worldTransform()
+        x, y = self.xs[hit[0]], self.ys[hit[0]]
+        px, py = t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
+        painter.save()
+        painter.resetTransform()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for colour, width in ((QColor("white"), 5.0), (QColor("#0d47a1"), 2.5)):
+            painter.setPen(QPen(colour, width))
+            painter.drawEllipse(QPointF(px, py), SELECT_R, SELECT_R)
+        painter.restore()
+
+    def _paint_markers(self, painter: QPainter, option) -> None:
         t = painter.worldTransform()
         exposed = option.exposedRect if option is not None else self._bounds
         pad = CELL_PX / max(t.m11(), 1e-9)
@@ -184,6 +207,13 @@ class IncidentMarkers:
         self.closed = IncidentLayer("closed")
         self.open = IncidentLayer("open")
         self.layers = (self.closed, self.open)
+
+    def select(self, incident_id: int | None) -> None:
+        """Ring the selected incident's marker (None: no ring)."""
+        for layer in self.layers:
+            if layer.highlight_id != incident_id:
+                layer.highlight_id = incident_id
+                layer.update()
 
     def set_rows(self, rows) -> None:
         rows = list(rows)
