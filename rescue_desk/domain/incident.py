@@ -81,6 +81,15 @@ def status_after_step(current: Status | str, step: TripStep | str) -> Status:
     return target
 
 
+def status_from_steps(logged) -> Status:
+    """The status of an open incident with a trip, from the steps its trips have logged (after a
+    step was taken back, the status follows what is left)."""
+    status = Status.DISPATCHED
+    for step in logged:
+        status = status_after_step(status, step)
+    return status
+
+
 @dataclass
 class CheckInRecord:
     at: datetime

@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from rescue_desk.domain import codes
 from rescue_desk.domain.clock import utc_now
-from rescue_desk.domain.incident import RuleError, TripStep, check_time, status_after_step
+from rescue_desk.domain.incident import TRIP_STEPS, RuleError, TripStep, check_time, status_after_step, status_from_steps
 from rescue_desk.domain.incident_views import IncidentSummary
 from rescue_desk.domain.kora import load_kora
 from rescue_desk.storage import Database
@@ -268,6 +268,28 @@ def log_trip_time(db: Database, actor: str, trip_id: int, step: str, at: datetim
             raise ValidationError.from_rule(exc) from None
         setattr(trip, step.value, at)
         trip.incident.status = status_after_step(trip.incident.status, step).value
+
+
+def undo_last_trip_step(db: Database, actor: str, trip_id: int, expected_version: int | None = None) -> str:
+    """Take back the trip's latest logged step (a wrong click: "returned" for "on scene"); the
+    incident's status follows the steps left. Returns the step taken back. Refused for a closed
+    incident or a trip with no step logged; the event log keeps the time that was taken back."""
+    with db.write(actor, "undo_trip_step") as s:
+        trip = s.get(Trip, trip_id)
+        if trip is None:
+            raise NotFound(f"Trip {trip_id} does not exist.", "trip_missing", trip=trip_id)
+        incident = _incident(s, trip.incident_id, expected_version)
+        if incident.status == "closed":
+            raise ValidationError(f"Incident {incident.id} is already closed.", "status", "incident_closed",
+                                  incident=incident.id)
+        logged = [step for step in TRIP_STEPS if getattr(trip, step.value) is not None]
+        if not logged:
+            raise ValidationError(f"Trip {trip_id} has no step to take back.", "step", "no_step_to_undo", trip=trip_id)
+        last = logged[-1]
+        setattr(trip, last.value, None)
+        steps = [st for t in incident.trips for st in TRIP_STEPS if getattr(t, st.value) is not None]
+        incident.status = status_from_steps(steps).value
+        return last.value
 
 
 def add_checkin(db: Database, actor: str, trip_id: int, at: datetime, note: str = "",

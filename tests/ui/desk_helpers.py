@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit
 
 from rescue_desk.storage import open_database
 from rescue_desk.storage.models import Officer, Vehicle
@@ -43,7 +43,7 @@ def wait_located(qtbot, intake, timeout=10000) -> None:
 
 
 def click(qtbot, window, name: str) -> None:
-    button = window.findChild(QPushButton, name)
+    button = window.findChild(QAbstractButton, name)
     assert button is not None, name
     assert button.isEnabled(), f"{name} is disabled"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -69,7 +69,18 @@ def _run_the_rescue(qtbot, w, incident_id):
     qtbot.waitUntil(lambda: trip.trip_msg.isVisible(), timeout=10000)
     assert trip.trip_msg.text()
     assert _incident(w.ctx.db, incident_id).trips[0].departed_at is None
-    for step in ("departed_at", "on_scene_at", "evacuating_at"):
+    assert not trip.undo_step_btn.isEnabled()  # nothing logged yet
+    trip.step_time.set_now()
+    click(qtbot, w, "log_departed_at")
+    qtbot.waitUntil(lambda: trip.trip.departed_at is not None, timeout=10000)
+    # a wrong click: "returned" for "on scene", taken back, then the right step logged
+    trip.step_time.set_now()
+    click(qtbot, w, "log_returned_at")
+    qtbot.waitUntil(lambda: trip.trip.returned_at is not None, timeout=10000)
+    click(qtbot, w, "undoTripStep")
+    qtbot.waitUntil(lambda: trip.trip.returned_at is None and trip.trip_msg.isVisible(), timeout=10000)
+    assert trip.step_buttons["returned_at"].isEnabled() and _incident(w.ctx.db, incident_id).trips[0].returned_at is None
+    for step in ("on_scene_at", "evacuating_at"):
         trip.step_time.set_now()
         click(qtbot, w, f"log_{step}")
         qtbot.waitUntil(lambda s=step: getattr(trip.trip, s) is not None, timeout=10000)

@@ -44,6 +44,8 @@ def error_text(exc: BaseException) -> str:
             return translate("DeskErrors", "Party size must be at least 1.")
         if code == "incident_closed":
             return fill(translate("DeskErrors", "Incident #%1 is closed; it cannot be changed."), p.get("incident", "?"))
+        if code == "no_step_to_undo":
+            return translate("DeskErrors", "No step of this trip is logged yet; there is nothing to take back.")
         if code == "team_still_out":
             return fill(translate("DeskErrors", "Incident #%1 still has a team out: log the team's return before "
                                   "closing it."), p.get("incident", "?"))

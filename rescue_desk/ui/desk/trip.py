@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QListWidgetItem, QScrollArea,
 
 from rescue_desk.domain.clock import utc_now
 from rescue_desk.domain.gpx import read_gpx
-from rescue_desk.domain.incident import TRIP_STEPS, RuleError
+from rescue_desk.domain.incident import TRIP_STEPS, RuleError, TripStep
 from rescue_desk.domain.travel import load_walking_model
 from rescue_desk.services import incidents as svc
 from rescue_desk.services.approach import suggest_approach
@@ -20,9 +20,10 @@ from rescue_desk.services.errors import ConcurrentChange, ValidationError
 from rescue_desk.services.station import active_hazards
 from rescue_desk.services.trips import attach_track, incident_detail, roster
 
+from ..text import fill
 from .errors import error_text
 from .trip_boxes import build_close_box, build_dispatch_box, build_persons_box, build_trip_box
-from .trip_texts import TripTexts
+from .trip_texts import TripTexts, step_labels
 from .widgets import MessageLabel
 
 STEPS = tuple(s.value for s in TRIP_STEPS)
@@ -188,6 +189,7 @@ class TripPanel(QWidget):
             self.trip_info.setText(self.texts.trip_info(trip))
             for step in STEPS:
                 self.step_buttons[step].setEnabled(trip.time_of(step) is None)
+            self.undo_step_btn.setEnabled(any(trip.time_of(step) is not None for step in STEPS))
             self._update_checkin_status()
             if trip.track:
                 self.map.show_track(f"trip-{trip.id}", trip.track)
@@ -284,6 +286,15 @@ class TripPanel(QWidget):
             return
         self._submit(svc.log_trip_time, trip.id, step, at, self.detail.version, message=self.trip_msg,
                      on_done=lambda _r: self.step_time.set_now())
+
+    def undo_step(self) -> None:
+        """Take back the latest logged step of the trip shown (a wrong click)."""
+        trip = self.trip
+        if trip is None:
+            return
+        self._submit(svc.undo_last_trip_step, trip.id, self.detail.version, message=self.trip_msg,
+                     on_done=lambda step: self.trip_msg.show_info(
+                         fill(self.tr("Taken back: %1."), step_labels()[TripStep(step)])))
 
     def add_checkin(self) -> None:
         if self.trip is None:

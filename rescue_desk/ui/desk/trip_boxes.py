@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QPushButton, QSpinBox, QVBoxLayout)
+                               QPushButton, QSpinBox, QToolButton, QVBoxLayout)
 
 from rescue_desk.domain import codes
 
@@ -56,6 +56,12 @@ def build_trip_box(p) -> None:
         b.clicked.connect(lambda _c=False, s=step.value: p.log_step(s))
         step_row.addWidget(b, i // 2, i % 2)
         p.step_buttons[step.value] = b
+    # beside the time, not a row of its own: the step buttons stay in sight on a small screen
+    p.undo_step_btn = QToolButton(text="↶", objectName="undoTripStep")
+    p.undo_step_btn.setAccessibleName(translate("TripPanel", "Take back the last step"))
+    p.undo_step_btn.setToolTip(translate("TripPanel", "Take back the last step") + " — " +
+                               translate("TripPanel", "A wrong click: remove the latest logged step (the event log keeps it)"))
+    p.undo_step_btn.clicked.connect(p.undo_step)
     p.checkin_status = MessageLabel("checkinStatus")
     p.checkin_note = QLineEdit(objectName="checkinNote", placeholderText=translate("TripPanel", "What the team reported"))
     checkin_btn = QPushButton(translate("TripPanel", "Add check-in"), objectName="addCheckin")
@@ -68,7 +74,9 @@ def build_trip_box(p) -> None:
     p.trip_msg = MessageLabel("tripMessage")
     t = QVBoxLayout(p.trip_box)
     t.addWidget(p.trip_info)
-    t.addLayout(_with_now(p.step_time, "stepNow"))
+    time_row = _with_now(p.step_time, "stepNow")
+    time_row.addWidget(p.undo_step_btn)
+    t.addLayout(time_row)
     t.addLayout(step_row)
     t.addWidget(p.checkin_status)
     t.addLayout(ci_row)

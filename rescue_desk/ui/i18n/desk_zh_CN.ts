@@ -305,6 +305,10 @@
         <source>Incident #%1 still has a team out: log the team's return before closing it.</source>
         <translation>警情 #%1 还有救援队在外：请先登记救援队返回，再结案。</translation>
     </message>
+    <message>
+        <source>No step of this trip is logged yet; there is nothing to take back.</source>
+        <translation>这次出警还没有登记任何一步，没有可撤销的。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -951,6 +955,18 @@
         <location filename="../desk/trip.py" line="309" />
         <source>GPX files (*.gpx)</source>
         <translation>GPX 文件 (*.gpx)</translation>
+    </message>
+    <message>
+        <source>Take back the last step</source>
+        <translation>撤销上一步</translation>
+    </message>
+    <message>
+        <source>A wrong click: remove the latest logged step (the event log keeps it)</source>
+        <translation>点错时使用：删除最近登记的一步（事件日志仍保留记录）</translation>
+    </message>
+    <message>
+        <source>Taken back: %1.</source>
+        <translation>已撤销：%1。</translation>
     </message>
 </context>
 </TS>
