@@ -59,3 +59,19 @@ def test_the_next_call_starts_at_the_top_of_the_form(qtbot, sqlite_url):
     bar.setValue(bar.maximum())
     intake.clear_form()
     assert bar.value() == 0
+
+
+def test_a_call_time_days_ago_is_questioned_once_before_saving(qtbot, sqlite_url):
+    from desk_helpers import click, type_words, wait_located
+
+    w = open_desk(qtbot, sqlite_url, "en")
+    intake = w.desk.intake
+    type_words(qtbot, w, "we are at Sershong")
+    wait_located(qtbot, intake)
+    intake.received.set_value(utc_now() - timedelta(days=400))  # a mistyped year
+    click(qtbot, w, "saveCall")
+    assert intake.confirm_pending and "400 days ago" in intake.message.text()
+    assert intake.text.toPlainText() == "we are at Sershong"  # nothing saved, the form kept
+    click(qtbot, w, "saveCall")  # the officer says it is right
+    qtbot.waitUntil(lambda: "#" in intake.message.text(), timeout=10000)
+    assert not intake.confirm_pending

@@ -20,6 +20,7 @@ from .errors import error_text
 from . import intake_fill
 from .intake_layout import build_intake_widgets, lay_out_intake
 from .intake_texts import IntakeTexts
+from .save_checks import save_warning
 from .widgets import mark_invalid, select_code
 
 
@@ -38,7 +39,7 @@ class IntakeForm(QWidget):
         self.confirm_move = self._ask_move  # replaced in tests: (question) -> bool
         self._filling = False
         self._pending_draft = None
-        self._warned_chips: tuple = ()  # the open suggestions the officer was told about at the last Save
+        self.confirm_pending = False  # the last Save only warned (save_checks); pressing it again saves
 
         now_btn, clear_pos, clear_btn = build_intake_widgets(self)
         lay_out_intake(self, now_btn, clear_pos, clear_btn)
@@ -201,6 +202,7 @@ class IntakeForm(QWidget):
     # --- save -------------------------------------------------------------------------
     def save(self) -> None:
         """Check the form, then let the session save (after the estimate, if one is coming)."""
+        self.confirm_pending = False
         for w in (self.received, self.party, self.category, self.channel, self.severity, self.landmark, self.text):
             mark_invalid(w, False)
         if not self.text.toPlainText().strip() and self.position is None:
@@ -211,16 +213,9 @@ class IntakeForm(QWidget):
             mark_invalid(self.landmark, True)
             return self.message.show_error(fill(self.tr("“%1” is no longer a landmark of the station (retired in the "
                                                         "sand table); place the call again."), retired))
-        graver = [c for c in self.suggestions.open_chips() if c.field == "category"
-                  or (c.field == "severity" and c.value >= 3)]
-        key = tuple((c.field, c.value) for c in graver)
-        if graver and key != self._warned_chips:  # never overwritten silently, never passed over silently
-            self._warned_chips = key
-            return self.message.show_error(fill(self.tr("Not applied yet: %1. Click a suggestion (or Apply all), or "
-                                                        "press Save again to save the form as it is."),
-                                                "、".join(c.text for c in graver) if self.ctx.lang == "zh"
-                                                else "; ".join(c.text for c in graver)))
-        self._warned_chips = ()
+        warning = save_warning(self)  # told once; the next Save keeps the form as it is
+        if warning:
+            return self.message.show_error(warning)
         self.session.save()
 
     def _saving(self) -> None:

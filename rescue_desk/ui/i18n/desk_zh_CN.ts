@@ -653,6 +653,10 @@
         <source>Not applied yet: %1. Click a suggestion (or Apply all), or press Save again to save the form as it is.</source>
         <translation>建议尚未采用：%1。请点建议（或“全部采用”），或再按一次“保存接警”按表单原样保存。</translation>
     </message>
+    <message>
+        <source>The call time %1 is %2 days ago. Correct it, or press Save again if it is right.</source>
+        <translation>接警时间 %1 是 %2 天前。请更正；如无误，再按一次“保存接警”。</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionChips</name>
