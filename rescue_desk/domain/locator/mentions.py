@@ -64,6 +64,8 @@ _PERSON_BEFORE = re.compile(r"(?<![a-z])(?:leader|guide|friend|sister|wife|mothe
                             r"named|called|name is|cousin|girl|lady|woman|mrs|ms|miss)\s+$")
 _PERSON_AFTER = re.compile(r"\s*(?:went|said|says|told|is our|was our|has gone|has|who|called|phoned|ran|walked|"
                            r"and i|and me|,? our)(?![a-z])")
+_OTHER_SENSE = {"dolma": (_PERSON_BEFORE, _PERSON_AFTER), "pass": (_PASS_VERB_BEFORE, _PASS_VERB_AFTER)}
+"""Generic names that are also a common word: (words just before, words just after) that mean the word."""
 _LATIN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _WORD_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 _SEPARATORS = re.compile(r"[\s\-'.,/()]+")
@@ -208,12 +210,9 @@ class MentionScanner:
         for s, e, lid, generic in hits:
             if generic and lid == "darchen" and _OTHER_TOWN.search(text[max(0, s - 16):s]):
                 continue  # "Purang town", "普兰镇上": another town, not Darchen
-            if generic and text[s:e] == "dolma" and (_PERSON_BEFORE.search(text[max(0, s - 12):s])
-                                                      or _PERSON_AFTER.match(text, e)):
-                continue
-            if generic and text[s:e] == "pass" and (_PASS_VERB_BEFORE.search(text[max(0, s - 12):s])
-                                                     or _PASS_VERB_AFTER.match(text, e)):
-                continue
+            other = _OTHER_SENSE.get(text[s:e]) if generic else None
+            if other and (other[0].search(text[max(0, s - 12):s]) or other[1].match(text, e)):
+                continue  # "leader Dolma went", "where you pass through": a person, a verb
             if s >= end:
                 found.append(Mention(self._remap(lid, text, e), s, e, text[s:e], (s, lid) in self._alike, generic))
                 end = e

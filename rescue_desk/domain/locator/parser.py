@@ -31,10 +31,12 @@ _DESCEND = re.compile(r"\bdescend|\bgoing down|\bdownhill|\bcoming down|\bdown f
 _ORPHAN_BEFORE = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?:before|short)\b|"
                             r"\bto go\b|\bleft\b|\bmore\b|\bremaining|\baway\b|\bbefore it|\bshort of it|"
                             r"\bstill\b|还有|还差|没到")
+_WALKED_ON = (r"(?:(?:又|再|继续|然后|接着|往下|往上)\s*(?:往前|往下|往上)?\s*(?:走|爬)了|"
+              r"\bthen (?:we )?(?:walked|went|continued)(?: on)?(?: for)?(?![a-z])|\bwalked on(?: for)?(?![a-z]))")
+"""Walking on from the place said before: "又走了", "往下走了", "then walked", "walked on for"."""
 _ORPHAN_PAST = re.compile(r"^\s*(?:about |around |maybe |roughly )?⟨d\d+⟩ (?:after|past|beyond|further)\b|"
                           r"\bpast it|\bafter it|\bbeyond it|\bago\b|\bfurther\b|\bon from|过了|之后|以后|往前|再走|"
-                          r"(?:又|再|继续|然后|接着|往下|往上)\s*(?:往前|往下|往上)?\s*(?:走|爬)了|"
-                          r"\bthen (?:we )?(?:walked|went|continued)\b|\bwalked on\b|\bkept (?:on )?walking\b|\bcarried on\b")
+                          + _WALKED_ON + r"|\bkept (?:on )?walking\b|\bcarried on\b")
 _NOW = re.compile(r"\bnow\b|\bcurrently\b|\bright now\b|\bat the moment\b|现在|目前|此刻|这会儿")
 _EARLIER = re.compile(r"\byesterday\b|\blast night\b|\bstayed\b|\bslept\b|\bspent the night|\bovernight\b|"
                       r"昨天|昨晚|前天|住了|过夜|睡在|(?:本来|原来|本)想")  # "我们住在X" alone: staying there now
@@ -42,7 +44,6 @@ _WALKED = re.compile(r"\binto the kora\b|\bwalked\b|\bhiked\b|\bcovered\b|\bdone
 _MIDDLE = re.compile(r"一半|正中间|中点|\bhalf\s?way\b|\bmidway\b|\bin the middle\b")
 _STILL = re.compile(r"\bstill\b|\byet\b|\bto go\b|\bmore\b|\bahead\b|\bsign(?:post| ?board)?\b|还有|还差|还要|牌子|路牌|写着")
 _SIGN = re.compile(r"\bsign(?:post| ?board)?s?\b|\b(?:board|marker|milestone)s?\b|牌子|路牌|指示牌|标牌|里程碑")
-_WALKED_ON = r"(?:(?:又|再|继续|然后|接着|往下|往上)\s*(?:往前|往下|往上)?\s*(?:走|爬)了|\bthen (?:we )?(?:walked|went|continued)(?: on)?(?: for)?|\bwalked on(?: for)?)"
 _FURTHER_ON = re.compile(r"(?:又|再|继续|往前)\w{0,4}\s*$|\b(?:another|further|more)\s*$|"
                          + _WALKED_ON + r"\s*(?:about|maybe|around|roughly)?\s*$")
 _DID_THERE = re.compile(r"\s*[\u4e00-\u9fff]{1,3}了")
