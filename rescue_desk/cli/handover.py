@@ -50,12 +50,6 @@ def _handover(args) -> int:
     return 0
 
 
-_OVERDUE_ZH = {"no_dispatch": "尚未派队", "no_departure": "救援队尚未出发", "checkin": "未按时联络",
-               "on_scene_long": "现场停留过久", "evacuating_long": "转运过久"}
-_OVERDUE_EN = {"no_dispatch": "no team dispatched", "no_departure": "team not yet left",
-               "checkin": "check-in missed", "on_scene_long": "long on scene", "evacuating_long": "long evacuation"}
-
-
 def summary_text(report, lang: str = "en") -> str:
     """The handover for the terminal, in English or (``lang`` "zh") Chinese."""
     from rescue_desk.domain import codes
@@ -71,11 +65,10 @@ def summary_text(report, lang: str = "en") -> str:
     for r in report.open_incidents:
         km = "" if r.chainage_km is None else (f" 第 {r.chainage_km:.1f} 公里" if zh else f" km {r.chainage_km:.1f}")
         words = " ".join(r.text.split())[:60]
+        overdue = f" {codes.label(codes.OVERDUE_REASONS, r.overdue, lang)}" if r.overdue else ""
         if zh:
-            overdue = f" 超时：{_OVERDUE_ZH.get(r.overdue, r.overdue)}" if r.overdue else ""
             lines.append(f"  警情 {r.id}：{codes.label(codes.STATUSES, r.status, 'zh')}{km}{overdue}  {words}")
         else:
-            overdue = f" OVERDUE: {_OVERDUE_EN.get(r.overdue, r.overdue)}" if r.overdue else ""
             lines.append(f"  incident {r.id}: {r.status}{km}{overdue}  {words}")
     for t in report.teams_out:
         if zh:

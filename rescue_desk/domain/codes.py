@@ -70,6 +70,14 @@ POSITION_SOURCES = {
     "import": ("历史导入", "Imported logbook"),
 }
 
+OVERDUE_REASONS = {  # the board's OVERDUE_KINDS, as the handover (screen, paper, terminal) words them
+    "no_dispatch": ("超时：尚未派队", "Overdue: no team dispatched"),
+    "no_departure": ("超时：救援队未出发", "Overdue: team has not left"),
+    "checkin": ("超时：救援队未按时联络", "Overdue: no check-in"),
+    "on_scene_long": ("超时：现场时间过长", "Overdue: long on scene"),
+    "evacuating_long": ("超时：转运时间过长", "Overdue: evacuation taking long"),
+}
+
 DATUMS = {"wgs84": ("WGS84 (GPS)", "WGS84 (GPS)"), "gcj02": ("GCJ-02 (高德/腾讯/微信)", "GCJ-02 (Amap/Tencent/WeChat)"),
           "bd09": ("BD-09 (百度)", "BD-09 (Baidu)")}
 

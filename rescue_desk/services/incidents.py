@@ -189,6 +189,15 @@ def _incident(s, incident_id: int, expected_version: int | None = None) -> Incid
     return incident
 
 
+def _open_incident(s, incident_id: int, expected_version: int | None = None) -> Incident:
+    """``_incident``, refused (``incident_closed``) when it is closed."""
+    incident = _incident(s, incident_id, expected_version)
+    if incident.status == "closed":
+        raise ValidationError(f"Incident {incident_id} is already closed.", "status", "incident_closed",
+                              incident=incident_id)
+    return incident
+
+
 def set_position(db: Database, actor: str, incident_id: int, pos: Position,
                  expected_version: int | None = None) -> None:
     """The officer's (or team's) position for the incident, with where it came from."""
@@ -202,11 +211,7 @@ def set_status(db: Database, actor: str, incident_id: int, status: str,
     if status not in codes.STATUSES or status == "closed":
         raise ValidationError(f"Status {status!r} cannot be set directly (close the incident instead).", "status")
     with db.write(actor, "set_status") as s:
-        incident = _incident(s, incident_id, expected_version)
-        if incident.status == "closed":
-            raise ValidationError(f"Incident {incident_id} is already closed.", "status", "incident_closed",
-                                  incident=incident_id)
-        incident.status = status
+        _open_incident(s, incident_id, expected_version).status = status
 
 
 def dispatch_trip(db: Database, actor: str, incident_id: int, officer_ids: Iterable[int],
@@ -278,10 +283,7 @@ def undo_last_trip_step(db: Database, actor: str, trip_id: int, expected_version
         trip = s.get(Trip, trip_id)
         if trip is None:
             raise NotFound(f"Trip {trip_id} does not exist.", "trip_missing", trip=trip_id)
-        incident = _incident(s, trip.incident_id, expected_version)
-        if incident.status == "closed":
-            raise ValidationError(f"Incident {incident.id} is already closed.", "status", "incident_closed",
-                                  incident=incident.id)
+        incident = _open_incident(s, trip.incident_id, expected_version)
         logged = [step for step in TRIP_STEPS if getattr(trip, step.value) is not None]
         if not logged:
             raise ValidationError(f"Trip {trip_id} has no step to take back.", "step", "no_step_to_undo", trip=trip_id)
@@ -332,11 +334,8 @@ def close_incident(db: Database, actor: str, incident_id: int, outcome: str, at:
                               "no_outcome")
     at = at or utc_now()
     with db.write(actor, "close_incident") as s:
-        incident = _incident(s, incident_id, expected_version)
-        if incident.status == "closed":
-            raise ValidationError(f"Incident {incident_id} is already closed.", "status", "incident_closed",
-                                  incident=incident_id)
-        out = [t.id for t in incident.trips if t.departed_at is not None and t.returned_at is None]
+        incident = _open_incident(s, incident_id, expected_version)
+        out = [t.id for t in incident.trips if trip_record(t).out]
         if out:  # closed now, the team would vanish from the board, the handover and the overdue watch
             raise ValidationError(f"Incident {incident_id} still has a team out (trip {out[0]}); log its return "
                                   "before closing.", "status", "team_still_out", incident=incident_id, trip=out[0])

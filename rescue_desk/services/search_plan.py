@@ -8,7 +8,7 @@ from datetime import datetime
 
 from rescue_desk.domain.clock import format_beijing
 from rescue_desk.domain.search_plan import (SearchPlan, SearchPlanError, Sighting, check_sightings, kora_sections,
-                                            make_search_plan)
+                                            make_search_plan, place_name)
 from rescue_desk.domain.travel import load_walking_model
 
 from .errors import ValidationError
@@ -61,8 +61,7 @@ def pace_as_dict(plan: SearchPlan, kora) -> dict | None:
         return None
     ends = {}
     for key, s in (("from", basis.since), ("to", basis.until)):
-        ends[key] = {"km": round(s.km % kora.length_km, 3), "landmark": s.note or kora.nearest_landmark(s.km).name_en,
-                     "at": format_beijing(s.at)}
+        ends[key] = {"km": round(s.km % kora.length_km, 3), "landmark": place_name(kora, s), "at": format_beijing(s.at)}
     km_h = basis.km_h
     return {"basis": "left_darchen" if basis.from_given_departure else "sightings", **ends,
             "km": round(basis.km, 3), "hours": round(basis.hours, 3),

@@ -65,9 +65,13 @@ def walked_km(kora, km: float, direction: str) -> float:
     return km % kora.length_km if direction == "cw" else kora.to_ccw(km)
 
 
+def place_name(kora, sighting: Sighting) -> str:
+    """The place as it was given, else the nearest landmark's English name."""
+    return sighting.note or kora.nearest_landmark(sighting.km).name_en
+
+
 def describe(kora, sighting: Sighting) -> str:
-    place = sighting.note or kora.nearest_landmark(sighting.km).name_en
-    return f"{place} (km {sighting.km % kora.length_km:.1f}) at {format_beijing(sighting.at)}"
+    return f"{place_name(kora, sighting)} (km {sighting.km % kora.length_km:.1f}) at {format_beijing(sighting.at)}"
 
 
 def check_sightings(kora, seen: list[Sighting], direction: str) -> None:

@@ -40,6 +40,7 @@ class IntakeForm(QWidget):
         self._filling = False
         self._pending_draft = None
         self.confirm_pending = False  # the last Save only warned (save_checks); pressing it again saves
+        self.save_warned: dict = {}  # what that warning was about
 
         now_btn, clear_pos, clear_btn = build_intake_widgets(self)
         lay_out_intake(self, now_btn, clear_pos, clear_btn)
@@ -214,6 +215,7 @@ class IntakeForm(QWidget):
             return self.message.show_error(fill(self.tr("“%1” is no longer a landmark of the station (retired in the "
                                                         "sand table); place the call again."), retired))
         warning = save_warning(self)  # told once; the next Save keeps the form as it is
+        self.confirm_pending = warning is not None
         if warning:
             return self.message.show_error(warning)
         self.session.save()

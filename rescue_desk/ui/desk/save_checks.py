@@ -12,10 +12,9 @@ from .widgets import mark_invalid
 
 def save_warning(form) -> str | None:
     """The warning for this Save of ``form`` (the call intake), or None to save now. A warning is
-    given once for the same suggestions or the same time: the next Save goes through."""
-    warned = getattr(form, "_warned", {})
-    form._warned = warned
-    form.confirm_pending = True
+    given once for the same suggestions or the same time (remembered in ``form.save_warned``): the next
+    Save goes through."""
+    warned = form.save_warned
     graver = [c for c in form.suggestions.open_chips() if c.field == "category"
               or (c.field == "severity" and c.value >= 3)]
     key = tuple((c.field, c.value) for c in graver)
@@ -32,5 +31,4 @@ def save_warning(form) -> str | None:
         return fill(translate("IntakeForm", "The call time %1 is %2 days ago. Correct it, or press Save again if it "
                                             "is right."), format_beijing(received), f"{days:.0f}")
     warned.clear()
-    form.confirm_pending = False
     return None

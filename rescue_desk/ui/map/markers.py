@@ -118,15 +118,13 @@ class IncidentLayer(QGraphicsItem):
         hit = np.nonzero(self.ids == self.highlight_id)[0]
         if not len(hit):
             return
-        t = painter.worldTransform()
-        x, y = self.xs[hit[0]], self.ys[hit[0]]
-        px, py = t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
+        centre = painter.worldTransform().map(QPointF(float(self.xs[hit[0]]), float(self.ys[hit[0]])))
         painter.save()
         painter.resetTransform()
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for colour, width in ((QColor("white"), 5.0), (QColor("#0d47a1"), 2.5)):
             painter.setPen(QPen(colour, width))
-            painter.drawEllipse(QPointF(px, py), SELECT_R, SELECT_R)
+            painter.drawEllipse(centre, SELECT_R, SELECT_R)
         painter.restore()
 
     def _paint_markers(self, painter: QPainter, option) -> None:

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
                                QVBoxLayout, QWidget)
 
 from rescue_desk.domain.clock import BEIJING
-from rescue_desk.domain.search_plan import Sighting
+from rescue_desk.domain.search_plan import MAX_SUSTAINED_KMH, Sighting
 from rescue_desk.services.errors import ValidationError
 from rescue_desk.services.search_plan import check_sightings_walkable, plan_as_dict, plan_search, resolve_place
 
+from ..text import fill
 from .overlays import ProfileSectionsOverlay, SearchPlanMapItem
 
 DATE_FORMAT = "yyyy-MM-dd HH:mm"
@@ -181,10 +182,8 @@ class SearchPlanPanel(QWidget):
             return str(exc)
         values = {"sighting_behind": (p.get("later_km"), p.get("behind_km"), p.get("earlier_km")),
                   "sightings_too_fast": (p.get("earlier_km"), p.get("later_km"), p.get("apart_km"),
-                                         f"{p.get('max_kmh', 6):.0f}" if p.get("max_kmh") is not None else "6")}
-        for n, v in enumerate(values.get(exc.code, ()), 1):
-            text = text.replace(f"%{n}", str(v))
-        return text
+                                         f"{p.get('max_kmh', MAX_SUSTAINED_KMH):.0f}")}
+        return fill(text, *values.get(exc.code, ()))
 
     def recompute(self) -> None:
         self.error.clear()
@@ -206,10 +205,9 @@ class SearchPlanPanel(QWidget):
         self.plan = plan_as_dict(plan)
         top = [s for s in self.plan["sections"] if s["top"]]
         km = sum(s["length_km"] for s in top)
-        self.summary.setText(self.tr("%1 h since the last sighting. Sections to search first (marked): %2, "
-                                     "holding 80 % of the probability on %3 km of trail.")
-                             .replace("%1", f"{plan.elapsed_s / 3600:.1f}").replace("%2", str(len(top)))
-                             .replace("%3", f"{km:.1f}"))
+        self.summary.setText(fill(self.tr("%1 h since the last sighting. Sections to search first (marked): %2, "
+                                          "holding 80 % of the probability on %3 km of trail."),
+                                  f"{plan.elapsed_s / 3600:.1f}", len(top), f"{km:.1f}"))
         self._show(self.plan["sections"])
 
     def _show(self, sections: list[dict]) -> None:

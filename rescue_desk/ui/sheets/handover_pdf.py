@@ -20,13 +20,7 @@ NEXT_STEPS = {
     "return_and_close": ("返回并结案", "Return and close"), "close": ("结案", "Close the incident"),
     "closed": ("已结案", "Closed"),
 }
-OVERDUE = {
-    "no_dispatch": ("超时：尚未派队", "Overdue: no team dispatched"),
-    "no_departure": ("超时：救援队未出发", "Overdue: team has not left"),
-    "checkin": ("超时：救援队未按时联络", "Overdue: no check-in"),
-    "on_scene_long": ("超时：现场时间过长", "Overdue: long on scene"),
-    "evacuating_long": ("超时：转运时间过长", "Overdue: evacuation taking long"),
-}
+OVERDUE = codes.OVERDUE_REASONS
 W = {
     "zh": {"title": "交接班记录", "span": "本班 {a} 至 {b}（北京时间）", "by": "上一班交接：{t} {who}",
            "summary": "未结案警情 {i} 起 · 在外救援队 {t} 支 · 超时未联络 {o} 支 · 本班来电 {c} 个",
